@@ -1,0 +1,27 @@
+//! `gpai roots POLY`: parse the polynomial, check the options, isolate and render.
+
+use crate::error::{Error, Result};
+use crate::exact::poly_parse::parse_poly_named;
+use crate::exact::real_roots;
+use crate::report::{Format, roots::render};
+
+/// Largest `--digits` accepted.
+pub const MAX_DIGITS: usize = 10_000;
+
+pub(super) fn run(text: &str, digits: usize, format: Format) -> Result<String> {
+    if !(1..=MAX_DIGITS).contains(&digits) {
+        return Err(Error::Domain {
+            name: "--digits".into(),
+            value: digits.to_string(),
+            domain: format!("an integer from 1 to {MAX_DIGITS}"),
+        });
+    }
+    let (poly, variable) = parse_poly_named(text)?;
+    if poly.is_zero() {
+        return Err(Error::ZeroPolynomial {
+            input: text.to_string(),
+        });
+    }
+    let roots = real_roots(&poly);
+    Ok(render(&poly, &variable, &roots, digits, format))
+}

@@ -1,0 +1,29 @@
+//! The one error type of the crate: every message names the input, the problem and what is admissible.
+
+/// A genuine failure: bad input. Findings (an abstaining player, a refuted claim) are values, not errors.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A number string that is not an exact finite rational.
+    #[error("invalid number {input:?}: {reason}")]
+    InvalidNumber { input: String, reason: String },
+    /// A polynomial string that does not parse; `column` counts characters from 1.
+    #[error("invalid polynomial {input:?} at column {column}: {reason}")]
+    InvalidPolynomial {
+        input: String,
+        column: usize,
+        reason: String,
+    },
+    /// The zero polynomial where a non-zero one is needed (every number is a root of it).
+    #[error("the polynomial {input:?} is identically zero; every number is a root, so there is nothing to isolate")]
+    ZeroPolynomial { input: String },
+    /// An option or parameter outside its admissible domain.
+    #[error("{name} = {value} is outside its domain: {domain}")]
+    Domain {
+        name: String,
+        value: String,
+        domain: String,
+    },
+}
+
+/// Result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

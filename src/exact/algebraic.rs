@@ -1,0 +1,331 @@
+//! Real algebraic numbers: a square-free defining polynomial and an isolating interval, compared exactly.
+//!
+//! A number is either a rational or the unique root of its defining polynomial inside an open
+//! rational interval whose endpoints are not roots. Irrational is an invariant of the second
+//! form: every constructor first asks whether the root is rational, exactly, and stores a
+//! rational when it is. Equality is decided with polynomial gcds, never with a tolerance.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::descartes::{descartes_bound, sign_at};
+use super::poly::{Poly, primitive_part};
+use super::rational::{abs, denominator, from_integer, int_abs, one, pow2, simplest_between, to_f64};
+use super::sturm::SturmSequence;
+use super::{Integer, Rational};
+
+/// An exact real algebraic number.
+#[derive(Clone, Debug)]
+pub struct Algebraic {
+    pub(crate) repr: Repr,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Repr {
+    Rational(Rational),
+    Root(Root),
+}
+
+/// An irrational root: `poly` is square-free and primitive, `(lo, hi)` holds exactly one of its
+/// roots, `poly(lo)` has sign `lo_sign` and `poly(hi)` the opposite one.
+#[derive(Clone, Debug)]
+pub(crate) struct Root {
+    pub(crate) poly: Poly,
+    pub(crate) ints: Vec<Integer>,
+    pub(crate) lo: Rational,
+    pub(crate) hi: Rational,
+    pub(crate) lo_sign: Ordering,
+}
+
+impl Root {
+    /// Halves the interval; returns the root itself when the midpoint is one (never, once
+    /// construction has established that the root is irrational).
+    pub(crate) fn bisect(&mut self) -> Option<Rational> {
+        let mid = (&self.lo + &self.hi) / Rational::from(2);
+        match sign_at(&self.ints, &mid) {
+            Ordering::Equal => Some(mid),
+            s if s == self.lo_sign => {
+                self.lo = mid;
+                None
+            }
+            _ => {
+                self.hi = mid;
+                None
+            }
+        }
+    }
+
+    fn width(&self) -> Rational {
+        &self.hi - &self.lo
+    }
+
+    /// Whether the square-free divisor `g` of `poly` vanishes at this root (sign change on the interval).
+    fn divisor_vanishes(&self, g: &Poly) -> bool {
+        !g.is_constant() && g.sign_at(&self.lo) != g.sign_at(&self.hi)
+    }
+}
+
+impl Algebraic {
+    /// The rational `r`.
+    pub fn from_rational(r: Rational) -> Algebraic {
+        Algebraic {
+            repr: Repr::Rational(r),
+        }
+    }
+
+    /// The unique root of `p` in the closed interval `[lo, hi]`, or `None` when `p` is zero or
+    /// has no root or several distinct roots there.
+    pub fn root_of(p: &Poly, lo: &Rational, hi: &Rational) -> Option<Algebraic> {
+        if p.is_zero() || lo > hi || SturmSequence::new(p).count_closed(lo, hi) != 1 {
+            return None;
+        }
+        let square_free = p.square_free_part();
+        for endpoint in [lo, hi] {
+            if square_free.sign_at(endpoint) == Ordering::Equal {
+                return Some(Algebraic::from_rational(endpoint.clone()));
+            }
+        }
+        Some(Algebraic::from_isolated(&square_free, lo.clone(), hi.clone()))
+    }
+
+    /// The root of the square-free `p` in the open `(lo, hi)`, which must hold exactly one root
+    /// and have non-root endpoints. Rational roots come back as rationals.
+    pub(crate) fn from_isolated(p: &Poly, lo: Rational, hi: Rational) -> Algebraic {
+        let poly = primitive_part(p);
+        let ints = poly.primitive_integer_coeffs();
+        let lo_sign = sign_at(&ints, &lo);
+        debug_assert!(lo_sign != Ordering::Equal && lo_sign != sign_at(&ints, &hi));
+        let mut root = Root {
+            poly,
+            ints,
+            lo,
+            hi,
+            lo_sign,
+        };
+        match rational_root(&mut root) {
+            Some(r) => Algebraic::from_rational(r),
+            None => Algebraic {
+                repr: Repr::Root(root),
+            },
+        }
+    }
+
+    /// The value when it is rational.
+    pub fn as_rational(&self) -> Option<&Rational> {
+        match &self.repr {
+            Repr::Rational(r) => Some(r),
+            Repr::Root(_) => None,
+        }
+    }
+
+    /// A square-free polynomial with integer coefficients that vanishes here (`x - r` scaled for rationals).
+    pub fn defining_poly(&self) -> Poly {
+        match &self.repr {
+            Repr::Rational(r) => primitive_part(&Poly::new(vec![-r.clone(), one()])),
+            Repr::Root(root) => root.poly.clone(),
+        }
+    }
+
+    /// The current isolating interval (a point for rationals).
+    pub fn interval(&self) -> (Rational, Rational) {
+        match &self.repr {
+            Repr::Rational(r) => (r.clone(), r.clone()),
+            Repr::Root(root) => (root.lo.clone(), root.hi.clone()),
+        }
+    }
+
+    /// Narrows the isolating interval until its width is at most `width` (> 0).
+    pub fn refine(&mut self, width: &Rational) {
+        while let Repr::Root(root) = &mut self.repr {
+            if root.width() <= *width {
+                return;
+            }
+            if let Some(r) = root.bisect() {
+                self.repr = Repr::Rational(r);
+            }
+        }
+    }
+
+    /// Halves the isolating interval once (no-op for rationals).
+    pub(crate) fn bisect(&mut self) {
+        if let Repr::Root(root) = &mut self.repr
+            && let Some(r) = root.bisect()
+        {
+            self.repr = Repr::Rational(r);
+        }
+    }
+
+    /// The sign, exactly.
+    pub fn sign(&self) -> Ordering {
+        self.cmp_rational(&Rational::from(0))
+    }
+
+    /// Exact comparison with a rational.
+    pub fn cmp_rational(&self, x: &Rational) -> Ordering {
+        match &self.repr {
+            Repr::Rational(r) => r.cmp(x),
+            Repr::Root(root) => {
+                if *x <= root.lo {
+                    Ordering::Greater
+                } else if *x >= root.hi {
+                    Ordering::Less
+                } else if sign_at(&root.ints, x) == root.lo_sign {
+                    // No sign change on (lo, x]: the root lies right of x.
+                    Ordering::Greater
+                } else {
+                    // x is not a root (the number is irrational), so the root lies left of x.
+                    Ordering::Less
+                }
+            }
+        }
+    }
+
+    /// The exact sign of `q` at this number.
+    pub fn sign_of_poly(&self, q: &Poly) -> Ordering {
+        let root = match &self.repr {
+            Repr::Rational(r) => return q.sign_at(r),
+            Repr::Root(root) => root,
+        };
+        if q.is_zero() {
+            return Ordering::Equal;
+        }
+        if root.divisor_vanishes(&q.gcd(&root.poly)) {
+            return Ordering::Equal;
+        }
+        let mut root = root.clone();
+        while descartes_bound(q, &root.lo, &root.hi) != 0 {
+            root.bisect();
+        }
+        q.sign_at(&((&root.lo + &root.hi) / Rational::from(2)))
+    }
+
+    /// The nearest double, for display and float proposals only.
+    pub fn to_f64(&self) -> f64 {
+        match &self.repr {
+            Repr::Rational(r) => to_f64(r),
+            Repr::Root(root) => {
+                let mut root = root.clone();
+                let relative = pow2(-60);
+                while root.width() > abs(&root.lo).max(abs(&root.hi)) * &relative {
+                    root.bisect();
+                }
+                to_f64(&((&root.lo + &root.hi) / Rational::from(2)))
+            }
+        }
+    }
+}
+
+/// The root as a rational when it is one: a rational root `u/v` of a primitive integer
+/// polynomial has `v | lc`, and two such rationals are at least `1/lc²` apart, so once the
+/// interval is narrower than that its simplest rational is the only candidate.
+fn rational_root(root: &mut Root) -> Option<Rational> {
+    let lc = int_abs(root.ints.last().expect("a non-constant polynomial"));
+    let separation = one() / from_integer(&lc * &lc);
+    while root.width() >= separation {
+        if let Some(r) = root.bisect() {
+            return Some(r);
+        }
+    }
+    let candidate = simplest_between(&root.lo, &root.hi);
+    (denominator(&candidate) <= lc && sign_at(&root.ints, &candidate) == Ordering::Equal)
+        .then_some(candidate)
+}
+
+fn compare_roots(a: &Root, b: &Root) -> Ordering {
+    let (mut a, mut b) = (a.clone(), b.clone());
+    let mut common: Option<Poly> = None;
+    loop {
+        if a.hi <= b.lo {
+            return Ordering::Less;
+        }
+        if b.hi <= a.lo {
+            return Ordering::Greater;
+        }
+        let g = common.get_or_insert_with(|| a.poly.gcd(&b.poly));
+        if a.divisor_vanishes(g) && b.divisor_vanishes(g) {
+            // Both are roots of g; equal exactly when g has a root in the overlap, which is then
+            // each one's unique root there (g divides both square-free polynomials).
+            let lo = (&a.lo).max(&b.lo).clone();
+            let hi = (&a.hi).min(&b.hi).clone();
+            // The overlap's endpoints are endpoints of a's or b's interval, never roots of g.
+            if g.sign_at(&lo) != g.sign_at(&hi) {
+                return Ordering::Equal;
+            }
+        }
+        a.bisect();
+        b.bisect();
+    }
+}
+
+impl PartialEq for Algebraic {
+    fn eq(&self, other: &Algebraic) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Algebraic {}
+
+impl PartialOrd for Algebraic {
+    fn partial_cmp(&self, other: &Algebraic) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Algebraic {
+    fn cmp(&self, other: &Algebraic) -> Ordering {
+        match (&self.repr, &other.repr) {
+            (Repr::Rational(a), Repr::Rational(b)) => a.cmp(b),
+            (Repr::Root(_), Repr::Rational(b)) => self.cmp_rational(b),
+            (Repr::Rational(a), Repr::Root(_)) => other.cmp_rational(a).reverse(),
+            (Repr::Root(a), Repr::Root(b)) => compare_roots(a, b),
+        }
+    }
+}
+
+impl From<Rational> for Algebraic {
+    fn from(r: Rational) -> Algebraic {
+        Algebraic::from_rational(r)
+    }
+}
+
+impl fmt::Display for Algebraic {
+    /// The closed form when the number is rational or quadratic, else `root of P in (lo, hi)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(text) = self.closed_form() {
+            return f.write_str(&text);
+        }
+        let (lo, hi) = self.interval();
+        write!(f, "root of {} in ({lo}, {hi})", self.defining_poly())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::{int, ratio};
+
+    fn sqrt_of(n: i64) -> Algebraic {
+        Algebraic::root_of(&Poly::from_i64s(&[-n, 0, 1]), &int(0), &int(n.max(1))).unwrap()
+    }
+
+    #[test]
+    fn rational_roots_are_stored_as_rationals() {
+        let p = Poly::from_roots(&[ratio(2, 3), int(5)]);
+        let r = Algebraic::root_of(&p, &int(0), &int(1)).unwrap();
+        assert_eq!(r.as_rational(), Some(&ratio(2, 3)));
+        assert!(Algebraic::root_of(&p, &int(0), &int(6)).is_none());
+    }
+
+    #[test]
+    fn comparisons_are_exact() {
+        let two = sqrt_of(2);
+        assert_eq!(two.cmp_rational(&ratio(141, 100)), Ordering::Greater);
+        assert_eq!(two.cmp_rational(&ratio(142, 100)), Ordering::Less);
+        assert!(two < sqrt_of(3));
+        // The same number from a different polynomial: (x^2 - 2)(x - 5).
+        let other = Algebraic::root_of(&Poly::from_i64s(&[10, -2, -5, 1]), &int(1), &int(2)).unwrap();
+        assert_eq!(two, other);
+        assert_eq!(two.sign_of_poly(&Poly::from_i64s(&[-2, 0, 1])), Ordering::Equal);
+        assert_eq!(two.sign_of_poly(&Poly::from_i64s(&[-3, 0, 1])), Ordering::Less);
+    }
+}

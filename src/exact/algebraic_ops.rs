@@ -1,0 +1,228 @@
+//! Arithmetic on real algebraic numbers: defining polynomials by resultants, the right root by interval enclosure.
+//!
+//! For `α` a root of `p` and `β` a root of `q`, `α + β` is a root of `Res_y(p(y), q(x - y))`,
+//! `α · β` of `Res_y(p(y), y^m q(x / y))` and `f(α)` of `Res_y(p(y), x - f(y))`. Of that
+//! polynomial's roots, the one meant is the only one inside an enclosure computed from the
+//! operands' intervals, narrowed until Descartes' rule proves it alone.
+
+use std::cmp::Ordering;
+
+use super::Rational;
+use super::algebraic::{Algebraic, Repr, Root};
+use super::descartes::{descartes_bound, sign_at};
+use super::interval::Interval;
+use super::poly::{Poly, primitive_part};
+use super::rational::one;
+use super::resultant::{mul_y, resultant_y};
+
+impl Algebraic {
+    /// `-self`.
+    pub fn neg(&self) -> Algebraic {
+        match &self.repr {
+            Repr::Rational(r) => Algebraic::from_rational(-r),
+            Repr::Root(root) => irrational(root.poly.reflect(), -&root.hi, -&root.lo),
+        }
+    }
+
+    /// `self + other`.
+    pub fn add(&self, other: &Algebraic) -> Algebraic {
+        match (&self.repr, &other.repr) {
+            (Repr::Rational(a), Repr::Rational(b)) => Algebraic::from_rational(a + b),
+            (Repr::Root(root), Repr::Rational(q)) | (Repr::Rational(q), Repr::Root(root)) => {
+                irrational(root.poly.shift(&-q), &root.lo + q, &root.hi + q)
+            }
+            (Repr::Root(a), Repr::Root(b)) => {
+                // q(x - y) as a polynomial in y with coefficients in Q[x].
+                let x_minus_y = [Poly::x(), Poly::constant(Rational::from(-1))];
+                let mut shifted: Vec<Poly> = Vec::new();
+                for c in b.poly.coeffs().iter().rev() {
+                    shifted = add_y(&mul_y(&shifted, &x_minus_y), &[Poly::constant(c.clone())]);
+                }
+                let candidates = resultant_y(&constant_in_x(&a.poly), &shifted);
+                select_root(&candidates, self, other, |x, y| x.add(y))
+            }
+        }
+    }
+
+    /// `self - other`.
+    pub fn sub(&self, other: &Algebraic) -> Algebraic {
+        self.add(&other.neg())
+    }
+
+    /// `self · other`.
+    pub fn mul(&self, other: &Algebraic) -> Algebraic {
+        match (&self.repr, &other.repr) {
+            (Repr::Rational(a), Repr::Rational(b)) => Algebraic::from_rational(a * b),
+            (Repr::Root(_), Repr::Rational(q)) | (Repr::Rational(q), Repr::Root(_)) if *q == 0 => {
+                Algebraic::from_rational(Rational::from(0))
+            }
+            (Repr::Root(root), Repr::Rational(q)) | (Repr::Rational(q), Repr::Root(root)) => {
+                let (lo, hi) = (&root.lo * q, &root.hi * q);
+                let (lo, hi) = if *q > 0 { (lo, hi) } else { (hi, lo) };
+                irrational(root.poly.scale_var(&(one() / q)), lo, hi)
+            }
+            (Repr::Root(a), Repr::Root(b)) => {
+                // y^m q(x / y) = Σ q_j x^j y^(m - j); q(0) ≠ 0 since b is irrational and q
+                // square-free, after dividing out a factor x.
+                let q = without_zero_root(&b.poly);
+                let m = q.degree().expect("non-constant");
+                let homogenized: Vec<Poly> = (0..=m)
+                    .map(|k| Poly::monomial(q.coeff(m - k), m - k))
+                    .collect();
+                let candidates = resultant_y(&constant_in_x(&a.poly), &homogenized);
+                select_root(&candidates, self, other, |x, y| x.mul(y))
+            }
+        }
+    }
+
+    /// `1 / self`, or `None` for zero.
+    pub fn recip(&self) -> Option<Algebraic> {
+        match &self.repr {
+            Repr::Rational(r) if *r == 0 => None,
+            Repr::Rational(r) => Some(Algebraic::from_rational(one() / r)),
+            Repr::Root(root) => {
+                let mut root = root.clone();
+                // Narrow until zero is outside the closed interval (zero is not the root).
+                while root.lo <= 0 && root.hi >= 0 {
+                    root.bisect();
+                }
+                Some(irrational(
+                    root.poly.reverse(),
+                    one() / &root.hi,
+                    one() / &root.lo,
+                ))
+            }
+        }
+    }
+
+    /// `self / other`, or `None` when `other` is zero.
+    pub fn div(&self, other: &Algebraic) -> Option<Algebraic> {
+        other.recip().map(|r| self.mul(&r))
+    }
+
+    /// `self^e`.
+    pub fn pow(&self, e: u32) -> Algebraic {
+        self.map_poly(&Poly::monomial(one(), e as usize))
+    }
+
+    /// `f(self)` for a rational polynomial `f`, exactly.
+    pub fn map_poly(&self, f: &Poly) -> Algebraic {
+        let root = match &self.repr {
+            Repr::Rational(r) => return Algebraic::from_rational(f.eval(r)),
+            Repr::Root(root) => root,
+        };
+        let reduced = f.rem(&root.poly);
+        if reduced.is_constant() {
+            return Algebraic::from_rational(reduced.coeff(0));
+        }
+        // x - f(y) as a polynomial in y.
+        let mut b: Vec<Poly> = reduced.coeffs().iter().map(|c| Poly::constant(-c)).collect();
+        b[0] = &b[0] + &Poly::x();
+        let candidates = resultant_y(&constant_in_x(&root.poly), &b);
+        select_root(&candidates, self, self, |x, _| x.eval(&reduced))
+    }
+}
+
+/// An irrational number from a polynomial with exactly one root in `(lo, hi)` and non-root endpoints.
+fn irrational(poly: Poly, lo: Rational, hi: Rational) -> Algebraic {
+    let poly = primitive_part(&poly);
+    let ints = poly.primitive_integer_coeffs();
+    let lo_sign = sign_at(&ints, &lo);
+    Algebraic {
+        repr: Repr::Root(Root {
+            poly,
+            ints,
+            lo,
+            hi,
+            lo_sign,
+        }),
+    }
+}
+
+fn constant_in_x(p: &Poly) -> Vec<Poly> {
+    p.coeffs().iter().cloned().map(Poly::constant).collect()
+}
+
+fn add_y(a: &[Poly], b: &[Poly]) -> Vec<Poly> {
+    let n = a.len().max(b.len());
+    (0..n)
+        .map(|i| match (a.get(i), b.get(i)) {
+            (Some(p), Some(q)) => p + q,
+            (Some(p), None) | (None, Some(p)) => p.clone(),
+            (None, None) => Poly::zero(),
+        })
+        .collect()
+}
+
+fn without_zero_root(p: &Poly) -> Poly {
+    if p.coeff(0) == 0 {
+        Poly::new(p.coeffs()[1..].to_vec())
+    } else {
+        p.clone()
+    }
+}
+
+/// The root of `candidates` that `op` of the operands' intervals encloses, narrowing the
+/// operands until the enclosure holds exactly one root and neither endpoint is a root.
+fn select_root(
+    candidates: &Poly,
+    a: &Algebraic,
+    b: &Algebraic,
+    op: impl Fn(&Interval, &Interval) -> Interval,
+) -> Algebraic {
+    let square_free = candidates.square_free_part();
+    let (mut a, mut b) = (a.clone(), b.clone());
+    loop {
+        let enclosure = op(&enclosure_of(&a), &enclosure_of(&b));
+        let endpoint_is_root = |x: &Rational| square_free.sign_at(x) == Ordering::Equal;
+        if enclosure.lo < enclosure.hi
+            && !endpoint_is_root(&enclosure.lo)
+            && !endpoint_is_root(&enclosure.hi)
+            && descartes_bound(&square_free, &enclosure.lo, &enclosure.hi) == 1
+        {
+            return Algebraic::from_isolated(&square_free, enclosure.lo, enclosure.hi);
+        }
+        a.bisect();
+        b.bisect();
+    }
+}
+
+fn enclosure_of(x: &Algebraic) -> Interval {
+    let (lo, hi) = x.interval();
+    Interval::new(lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::{int, ratio};
+
+    fn sqrt_of(n: i64) -> Algebraic {
+        Algebraic::root_of(&Poly::from_i64s(&[-n, 0, 1]), &int(0), &int(n.max(1))).unwrap()
+    }
+
+    #[test]
+    fn products_and_sums_of_square_roots() {
+        assert_eq!(sqrt_of(2).mul(&sqrt_of(3)), sqrt_of(6));
+        assert_eq!(sqrt_of(2).mul(&sqrt_of(2)).as_rational(), Some(&int(2)));
+        assert_eq!(sqrt_of(2).sub(&sqrt_of(2)).as_rational(), Some(&int(0)));
+        assert_eq!(sqrt_of(8).div(&sqrt_of(2)).unwrap().as_rational(), Some(&int(2)));
+        // (sqrt 2 + sqrt 3)^2 = 5 + 2 sqrt 6.
+        let sum = sqrt_of(2).add(&sqrt_of(3));
+        let expected = sqrt_of(6).mul(&Algebraic::from_rational(int(2))).add(&Algebraic::from_rational(int(5)));
+        assert_eq!(sum.pow(2), expected);
+        assert!(sqrt_of(2).add(&sqrt_of(3)) > Algebraic::from_rational(ratio(314, 100)));
+        assert!(sqrt_of(2).recip().unwrap() == sqrt_of(2).mul(&Algebraic::from_rational(ratio(1, 2))));
+        assert!(Algebraic::from_rational(int(0)).recip().is_none());
+    }
+
+    #[test]
+    fn polynomial_maps_land_on_the_right_root() {
+        // f(x) = x^2 - x at the golden ratio φ (φ^2 = φ + 1) is exactly 1.
+        let phi = Algebraic::root_of(&Poly::from_i64s(&[-1, -1, 1]), &int(1), &int(2)).unwrap();
+        assert_eq!(phi.map_poly(&Poly::from_i64s(&[0, -1, 1])).as_rational(), Some(&int(1)));
+        // -φ is the negative root of x^2 + x - 1... and φ - 1 = 1/φ.
+        assert_eq!(phi.sub(&Algebraic::from_rational(int(1))), phi.recip().unwrap());
+        assert_eq!(phi.neg().sign(), Ordering::Less);
+    }
+}

@@ -1,0 +1,227 @@
+//! Closed forms: rationals as fractions, quadratic irrationals as `(a+b*sqrt(m))/c`, found and proved exactly.
+//!
+//! A real root `α` of a primitive integer polynomial `P` is quadratic exactly when some other
+//! real root `β` of `P` makes `α + β` and `α β` rational; both then have denominators dividing
+//! the leading coefficient `L` of `P`, so narrowing the enclosures below `1/L²` leaves one
+//! candidate each, which is then checked by exact division. The search is complete, and a form
+//! is only printed after the check.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::algebraic::{Algebraic, Repr, Root};
+use super::descartes::{Isolated, isolate_square_free, sign_at};
+use super::interval::Interval;
+use super::poly::Poly;
+use super::rational::{
+    denominator, from_integer, int_abs, int_exact_sqrt, int_gcd, integer, numerator,
+    one, simplest_between,
+};
+use super::{Integer, Rational};
+
+/// The number `(a + b·sqrt(radicand)) / denominator` with `radicand > 1` free of small square
+/// factors, `b ≠ 0`, `denominator > 0` and `gcd(a, b, denominator) = 1`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuadraticSurd {
+    pub a: Integer,
+    pub b: Integer,
+    pub radicand: Integer,
+    pub denominator: Integer,
+}
+
+impl Algebraic {
+    /// The exact closed form when the number is rational (`-3/8`) or quadratic (`(2+sqrt(13))/9`).
+    pub fn closed_form(&self) -> Option<String> {
+        match &self.repr {
+            Repr::Rational(r) => Some(r.to_string()),
+            Repr::Root(_) => self.quadratic().map(|q| q.to_string()),
+        }
+    }
+
+    /// The closed form as LaTeX (`\frac{2+\sqrt{13}}{9}`), when there is one.
+    pub fn closed_form_latex(&self) -> Option<String> {
+        match &self.repr {
+            Repr::Rational(r) => Some(rational_latex(r)),
+            Repr::Root(_) => self.quadratic().map(|q| q.to_latex()),
+        }
+    }
+
+    /// The number as a quadratic surd when its minimal polynomial has degree 2.
+    pub fn quadratic(&self) -> Option<QuadraticSurd> {
+        let Repr::Root(root) = &self.repr else {
+            return None;
+        };
+        let (sum, product) = conjugate_sum_and_product(root)?;
+        let half_sum = &sum / Rational::from(2);
+        let discriminant = &sum * &sum - Rational::from(4) * &product;
+        let plus = self.cmp_rational(&half_sum) == Ordering::Greater;
+        Some(QuadraticSurd::new(&sum, &discriminant, plus))
+    }
+}
+
+/// `α + β` and `α β` for the real conjugate `β` of an irrational quadratic root, if there is one.
+fn conjugate_sum_and_product(root: &Root) -> Option<(Rational, Rational)> {
+    if root.poly.degree()? < 2 {
+        return None;
+    }
+    let lc = int_abs(root.ints.last()?);
+    let separation = one() / from_integer(&lc * &lc);
+    for other in isolate_square_free(&root.poly) {
+        let Isolated::Open(lo, hi) = other else {
+            continue; // a rational root cannot be the conjugate of an irrational one
+        };
+        if root.lo < hi && lo < root.hi {
+            continue; // the same root: isolating intervals of one polynomial are disjoint
+        }
+        let mut alpha = root.clone();
+        let mut beta = Root {
+            lo_sign: sign_at(&root.ints, &lo),
+            poly: root.poly.clone(),
+            ints: root.ints.clone(),
+            lo,
+            hi,
+        };
+        let (sum, product) = loop {
+            let a = Interval::new(alpha.lo.clone(), alpha.hi.clone());
+            let b = Interval::new(beta.lo.clone(), beta.hi.clone());
+            let (sum, product) = (a.add(&b), a.mul(&b));
+            if sum.width() < separation && product.width() < separation {
+                break (sum, product);
+            }
+            alpha.bisect();
+            beta.bisect();
+        };
+        let s = simplest_between(&sum.lo, &sum.hi);
+        let p = simplest_between(&product.lo, &product.hi);
+        if denominator(&s) > lc || denominator(&p) > lc {
+            continue;
+        }
+        let quadratic = Poly::new(vec![p.clone(), -s.clone(), one()]);
+        let divides = root.poly.rem(&quadratic).is_zero();
+        if divides && quadratic.sign_at(&root.lo) != quadratic.sign_at(&root.hi) {
+            return Some((s, p));
+        }
+    }
+    None
+}
+
+impl QuadraticSurd {
+    /// `sum/2 ± sqrt(discriminant)/2` for a positive, non-square rational discriminant.
+    fn new(sum: &Rational, discriminant: &Rational, plus: bool) -> QuadraticSurd {
+        // sqrt(N/M) = sqrt(N M) / M, and N M = k² m.
+        let (n, m) = (numerator(discriminant), denominator(discriminant));
+        let (k, radicand) = split_square(&(&n * &m));
+        let (sn, sd) = (numerator(sum), denominator(sum));
+        let a = &sn * &m;
+        let b = if plus { &k * &sd } else { -(&k * &sd) };
+        let c = integer(2) * &sd * &m;
+        let g = int_gcd(&int_gcd(&a, &b), &c);
+        QuadraticSurd {
+            a: a / &g,
+            b: b / &g,
+            radicand,
+            denominator: c / &g,
+        }
+    }
+
+    /// LaTeX: `\frac{2+\sqrt{13}}{9}`.
+    pub fn to_latex(&self) -> String {
+        let numerator = self.numerator_text(|m| format!("\\sqrt{{{m}}}"), "");
+        if self.denominator == 1 {
+            numerator
+        } else {
+            format!("\\frac{{{numerator}}}{{{}}}", self.denominator)
+        }
+    }
+
+    fn numerator_text(&self, sqrt: impl Fn(&Integer) -> String, times: &str) -> String {
+        let root = sqrt(&self.radicand);
+        let magnitude = int_abs(&self.b);
+        let surd = if magnitude == 1 {
+            root
+        } else {
+            format!("{magnitude}{times}{root}")
+        };
+        let negative = self.b < 0;
+        match (self.a == 0, negative) {
+            (true, false) => surd,
+            (true, true) => format!("-{surd}"),
+            (false, false) => format!("{}+{surd}", self.a),
+            (false, true) => format!("{}-{surd}", self.a),
+        }
+    }
+}
+
+impl fmt::Display for QuadraticSurd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let numerator = self.numerator_text(|m| format!("sqrt({m})"), "*");
+        if self.denominator == 1 {
+            f.write_str(&numerator)
+        } else if self.a == 0 {
+            write!(f, "{numerator}/{}", self.denominator)
+        } else {
+            write!(f, "({numerator})/{}", self.denominator)
+        }
+    }
+}
+
+/// `x = k² m` with `m` free of square factors below 10⁵ (and not itself a square).
+fn split_square(x: &Integer) -> (Integer, Integer) {
+    let mut k = integer(1);
+    let mut m = x.clone();
+    let mut d = integer(2);
+    let limit = integer(100_000);
+    while d <= limit && &d * &d <= m {
+        let square = &d * &d;
+        while (&m % &square) == 0 {
+            m /= &square;
+            k *= &d;
+        }
+        d += integer(1);
+    }
+    if let Some(r) = int_exact_sqrt(&m) {
+        k *= &r;
+        m = integer(1);
+    }
+    (k, m)
+}
+
+fn rational_latex(r: &Rational) -> String {
+    let (n, d) = (numerator(r), denominator(r));
+    match (d == 1, n < 0) {
+        (true, _) => n.to_string(),
+        (false, false) => format!("\\frac{{{n}}}{{{d}}}"),
+        (false, true) => format!("-\\frac{{{}}}{{{d}}}", -n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::int;
+
+    fn root(coeffs: &[i64], lo: i64, hi: i64) -> Algebraic {
+        Algebraic::root_of(&Poly::from_i64s(coeffs), &int(lo), &int(hi)).unwrap()
+    }
+
+    #[test]
+    fn quadratic_roots_print_with_radicals() {
+        // 9x^2 - 4x - 1: the Nash bargain (2+sqrt(13))/9 of the fine-tuning game with c0=1, c1=2.
+        assert_eq!(root(&[-1, -4, 9], 0, 1).closed_form().unwrap(), "(2+sqrt(13))/9");
+        assert_eq!(root(&[-1, -4, 9], -1, 0).closed_form().unwrap(), "(2-sqrt(13))/9");
+        // 3x^2 - 1: 1/sqrt(3).
+        assert_eq!(root(&[-1, 0, 3], 0, 1).closed_form().unwrap(), "sqrt(3)/3");
+        assert_eq!(root(&[-12, 0, 1], -4, 0).closed_form().unwrap(), "-2*sqrt(3)");
+        assert_eq!(root(&[-1, -1, 1], 1, 2).closed_form().unwrap(), "(1+sqrt(5))/2");
+        assert_eq!(root(&[-1, -4, 9], 0, 1).closed_form_latex().unwrap(), "\\frac{2+\\sqrt{13}}{9}");
+        // Inside a product with a cubic factor: (x^2 - 2)(x^3 - 2).
+        let p = &Poly::from_i64s(&[-2, 0, 1]) * &Poly::from_i64s(&[-2, 0, 0, 1]);
+        assert_eq!(Algebraic::root_of(&p, &ratio_i(13, 10), &ratio_i(3, 2)).unwrap().closed_form().unwrap(), "sqrt(2)");
+        // The real cube root of 2 is not quadratic.
+        assert_eq!(root(&[-2, 0, 0, 1], 1, 2).closed_form(), None);
+    }
+
+    fn ratio_i(n: i64, d: i64) -> Rational {
+        crate::exact::rational::ratio(n, d)
+    }
+}

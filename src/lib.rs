@@ -1,0 +1,22 @@
+//! gpai: exact verification of the game-theoretic economics of general-purpose AI.
+//!
+//! Modules in reading order: [`exact`] is the arithmetic every verdict rests on (rationals,
+//! polynomials, real roots, algebraic numbers); [`lp`] is the linear-programming back end;
+//! [`report`] turns results into tables and JSON; [`cli`] is the command line.
+//!
+//! ```
+//! use gpai::exact::{parse_poly, real_roots};
+//!
+//! let roots = real_roots(&parse_poly("x^5 - x - 1").unwrap());
+//! assert_eq!(roots.len(), 1);
+//! assert_eq!(roots[0].value.decimal(12).marked(), "≈1.16730397826…");
+//! ```
+
+pub mod exact;
+pub mod lp;
+pub mod report;
+pub mod cli;
+pub mod error;
+
+pub use error::{Error, Result};
+pub use exact::{Algebraic, Poly, Rational};

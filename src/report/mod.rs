@@ -1,0 +1,11 @@
+//! Rendering results as text: tables for people, JSON for programs, LaTeX for papers.
+
+pub mod roots;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Latex,
+}

@@ -1,0 +1,122 @@
+//! The report of `gpai roots`: every real root exactly, with multiplicity and a truncated decimal.
+
+use serde_json::{Value, json};
+
+use crate::exact::{Algebraic, Poly, RealRoot};
+
+use super::Format;
+
+/// The roots of `poly` (written in `variable`) rendered in `format` with `digits` significant digits.
+pub fn render(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize, format: Format) -> String {
+    match format {
+        Format::Table => table(poly, variable, roots, digits),
+        Format::Json => json(poly, variable, roots, digits),
+        Format::Latex => latex(roots),
+    }
+}
+
+fn exact_text(value: &Algebraic, variable: &str) -> String {
+    value.closed_form().unwrap_or_else(|| {
+        let (lo, hi) = value.interval();
+        format!(
+            "root of {} in ({lo}, {hi})",
+            value.defining_poly().display_in(variable)
+        )
+    })
+}
+
+fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
+    let count = match roots.len() {
+        1 => "1 real root".to_string(),
+        n => format!("{n} real roots"),
+    };
+    let mut out = format!("{}: {count}\n", poly.display_in(variable));
+    if roots.is_empty() {
+        return out;
+    }
+    let header = ["#", "exact", "multiplicity", &format!("decimal ({digits} digits)")];
+    let rows: Vec<[String; 4]> = roots
+        .iter()
+        .enumerate()
+        .map(|(i, root)| {
+            [
+                (i + 1).to_string(),
+                exact_text(&root.value, variable),
+                root.multiplicity.to_string(),
+                root.value.decimal(digits).marked(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain([header[c].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: [&str; 4]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        format!("  {}\n", padded.join("  ").trim_end())
+    };
+    out.push_str(&line(header));
+    for row in &rows {
+        out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
+    }
+    out
+}
+
+fn json(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
+    let items: Vec<Value> = roots
+        .iter()
+        .map(|root| {
+            let value = &root.value;
+            let decimal = value.decimal(digits);
+            let (lo, hi) = value.interval();
+            let defining = value.defining_poly();
+            let exact = match value.closed_form() {
+                Some(text) => json!(text),
+                None => json!({
+                    "poly": defining.coeffs().iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "poly_text": defining.display_in(variable).to_string(),
+                    "interval": [lo.to_string(), hi.to_string()],
+                }),
+            };
+            json!({
+                "exact": exact,
+                "multiplicity": root.multiplicity,
+                "decimal": decimal.digits,
+                "decimal_is_exact": decimal.exact,
+                "approx": value.to_f64(),
+            })
+        })
+        .collect();
+    let document = json!({
+        "polynomial": poly.display_in(variable).to_string(),
+        "variable": variable,
+        "digits": digits,
+        "roots": items,
+    });
+    serde_json::to_string_pretty(&document).expect("a JSON value always serializes") + "\n"
+}
+
+fn latex(roots: &[RealRoot]) -> String {
+    let items: Vec<String> = roots
+        .iter()
+        .map(|root| {
+            root.value.closed_form_latex().unwrap_or_else(|| {
+                let (lo, hi) = root.value.interval();
+                format!(
+                    "\\text{{root of }} {} \\text{{ in }} ({lo}, {hi})",
+                    root.value.defining_poly()
+                )
+            })
+        })
+        .collect();
+    format!("{}\n", items.join(",\\; "))
+}

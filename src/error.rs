@@ -14,7 +14,9 @@ pub enum Error {
         reason: String,
     },
     /// The zero polynomial where a non-zero one is needed (every number is a root of it).
-    #[error("the polynomial {input:?} is identically zero; every number is a root, so there is nothing to isolate")]
+    #[error(
+        "the polynomial {input:?} is identically zero; every number is a root, so there is nothing to isolate"
+    )]
     ZeroPolynomial { input: String },
     /// An option or parameter outside its admissible domain.
     #[error("{name} = {value} is outside its domain: {domain}")]

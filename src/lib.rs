@@ -12,11 +12,16 @@
 //! assert_eq!(roots[0].value.decimal(12).marked(), "≈1.16730397826…");
 //! ```
 
+pub mod cli;
+pub mod error;
 pub mod exact;
 pub mod lp;
 pub mod report;
-pub mod cli;
-pub mod error;
 
 pub use error::{Error, Result};
 pub use exact::{Algebraic, Poly, Rational};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -10,7 +10,9 @@ use std::fmt;
 
 use super::descartes::{descartes_bound, sign_at};
 use super::poly::{Poly, primitive_part};
-use super::rational::{abs, denominator, from_integer, int_abs, one, pow2, simplest_between, to_f64};
+use super::rational::{
+    abs, denominator, from_integer, int_abs, one, pow2, simplest_between, to_f64,
+};
 use super::sturm::SturmSequence;
 use super::{Integer, Rational};
 
@@ -85,7 +87,11 @@ impl Algebraic {
                 return Some(Algebraic::from_rational(endpoint.clone()));
             }
         }
-        Some(Algebraic::from_isolated(&square_free, lo.clone(), hi.clone()))
+        Some(Algebraic::from_isolated(
+            &square_free,
+            lo.clone(),
+            hi.clone(),
+        ))
     }
 
     /// The root of the square-free `p` in the open `(lo, hi)`, which must hold exactly one root
@@ -323,9 +329,16 @@ mod tests {
         assert_eq!(two.cmp_rational(&ratio(142, 100)), Ordering::Less);
         assert!(two < sqrt_of(3));
         // The same number from a different polynomial: (x^2 - 2)(x - 5).
-        let other = Algebraic::root_of(&Poly::from_i64s(&[10, -2, -5, 1]), &int(1), &int(2)).unwrap();
+        let other =
+            Algebraic::root_of(&Poly::from_i64s(&[10, -2, -5, 1]), &int(1), &int(2)).unwrap();
         assert_eq!(two, other);
-        assert_eq!(two.sign_of_poly(&Poly::from_i64s(&[-2, 0, 1])), Ordering::Equal);
-        assert_eq!(two.sign_of_poly(&Poly::from_i64s(&[-3, 0, 1])), Ordering::Less);
+        assert_eq!(
+            two.sign_of_poly(&Poly::from_i64s(&[-2, 0, 1])),
+            Ordering::Equal
+        );
+        assert_eq!(
+            two.sign_of_poly(&Poly::from_i64s(&[-3, 0, 1])),
+            Ordering::Less
+        );
     }
 }

@@ -116,7 +116,11 @@ impl Algebraic {
             return Algebraic::from_rational(reduced.coeff(0));
         }
         // x - f(y) as a polynomial in y.
-        let mut b: Vec<Poly> = reduced.coeffs().iter().map(|c| Poly::constant(-c)).collect();
+        let mut b: Vec<Poly> = reduced
+            .coeffs()
+            .iter()
+            .map(|c| Poly::constant(-c))
+            .collect();
         b[0] = &b[0] + &Poly::x();
         let candidates = resultant_y(&constant_in_x(&root.poly), &b);
         select_root(&candidates, self, self, |x, _| x.eval(&reduced))
@@ -206,13 +210,20 @@ mod tests {
         assert_eq!(sqrt_of(2).mul(&sqrt_of(3)), sqrt_of(6));
         assert_eq!(sqrt_of(2).mul(&sqrt_of(2)).as_rational(), Some(&int(2)));
         assert_eq!(sqrt_of(2).sub(&sqrt_of(2)).as_rational(), Some(&int(0)));
-        assert_eq!(sqrt_of(8).div(&sqrt_of(2)).unwrap().as_rational(), Some(&int(2)));
+        assert_eq!(
+            sqrt_of(8).div(&sqrt_of(2)).unwrap().as_rational(),
+            Some(&int(2))
+        );
         // (sqrt 2 + sqrt 3)^2 = 5 + 2 sqrt 6.
         let sum = sqrt_of(2).add(&sqrt_of(3));
-        let expected = sqrt_of(6).mul(&Algebraic::from_rational(int(2))).add(&Algebraic::from_rational(int(5)));
+        let expected = sqrt_of(6)
+            .mul(&Algebraic::from_rational(int(2)))
+            .add(&Algebraic::from_rational(int(5)));
         assert_eq!(sum.pow(2), expected);
         assert!(sqrt_of(2).add(&sqrt_of(3)) > Algebraic::from_rational(ratio(314, 100)));
-        assert!(sqrt_of(2).recip().unwrap() == sqrt_of(2).mul(&Algebraic::from_rational(ratio(1, 2))));
+        assert!(
+            sqrt_of(2).recip().unwrap() == sqrt_of(2).mul(&Algebraic::from_rational(ratio(1, 2)))
+        );
         assert!(Algebraic::from_rational(int(0)).recip().is_none());
     }
 
@@ -220,9 +231,15 @@ mod tests {
     fn polynomial_maps_land_on_the_right_root() {
         // f(x) = x^2 - x at the golden ratio φ (φ^2 = φ + 1) is exactly 1.
         let phi = Algebraic::root_of(&Poly::from_i64s(&[-1, -1, 1]), &int(1), &int(2)).unwrap();
-        assert_eq!(phi.map_poly(&Poly::from_i64s(&[0, -1, 1])).as_rational(), Some(&int(1)));
+        assert_eq!(
+            phi.map_poly(&Poly::from_i64s(&[0, -1, 1])).as_rational(),
+            Some(&int(1))
+        );
         // -φ is the negative root of x^2 + x - 1... and φ - 1 = 1/φ.
-        assert_eq!(phi.sub(&Algebraic::from_rational(int(1))), phi.recip().unwrap());
+        assert_eq!(
+            phi.sub(&Algebraic::from_rational(int(1))),
+            phi.recip().unwrap()
+        );
         assert_eq!(phi.neg().sign(), Ordering::Less);
     }
 }

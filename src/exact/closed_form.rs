@@ -14,8 +14,8 @@ use super::descartes::{Isolated, isolate_square_free, sign_at};
 use super::interval::Interval;
 use super::poly::Poly;
 use super::rational::{
-    denominator, from_integer, int_abs, int_exact_sqrt, int_gcd, integer, numerator,
-    one, simplest_between,
+    denominator, from_integer, int_abs, int_exact_sqrt, int_gcd, integer, numerator, one,
+    simplest_between,
 };
 use super::{Integer, Rational};
 
@@ -51,7 +51,7 @@ impl Algebraic {
         let Repr::Root(root) = &self.repr else {
             return None;
         };
-        let (sum, product) = conjugate_sum_and_product(root)?;
+        let (sum, product) = conjugate_sum_and_product(self, root)?;
         let half_sum = &sum / Rational::from(2);
         let discriminant = &sum * &sum - Rational::from(4) * &product;
         let plus = self.cmp_rational(&half_sum) == Ordering::Greater;
@@ -60,7 +60,7 @@ impl Algebraic {
 }
 
 /// `α + β` and `α β` for the real conjugate `β` of an irrational quadratic root, if there is one.
-fn conjugate_sum_and_product(root: &Root) -> Option<(Rational, Rational)> {
+fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational, Rational)> {
     if root.poly.degree()? < 2 {
         return None;
     }
@@ -70,8 +70,9 @@ fn conjugate_sum_and_product(root: &Root) -> Option<(Rational, Rational)> {
         let Isolated::Open(lo, hi) = other else {
             continue; // a rational root cannot be the conjugate of an irrational one
         };
-        if root.lo < hi && lo < root.hi {
-            continue; // the same root: isolating intervals of one polynomial are disjoint
+        if value.cmp_rational(&lo) == Ordering::Greater && value.cmp_rational(&hi) == Ordering::Less
+        {
+            continue; // the number itself
         }
         let mut alpha = root.clone();
         let mut beta = Root {
@@ -207,16 +208,40 @@ mod tests {
     #[test]
     fn quadratic_roots_print_with_radicals() {
         // 9x^2 - 4x - 1: the Nash bargain (2+sqrt(13))/9 of the fine-tuning game with c0=1, c1=2.
-        assert_eq!(root(&[-1, -4, 9], 0, 1).closed_form().unwrap(), "(2+sqrt(13))/9");
-        assert_eq!(root(&[-1, -4, 9], -1, 0).closed_form().unwrap(), "(2-sqrt(13))/9");
+        assert_eq!(
+            root(&[-1, -4, 9], 0, 1).closed_form().unwrap(),
+            "(2+sqrt(13))/9"
+        );
+        assert_eq!(
+            root(&[-1, -4, 9], -1, 0).closed_form().unwrap(),
+            "(2-sqrt(13))/9"
+        );
         // 3x^2 - 1: 1/sqrt(3).
         assert_eq!(root(&[-1, 0, 3], 0, 1).closed_form().unwrap(), "sqrt(3)/3");
-        assert_eq!(root(&[-12, 0, 1], -4, 0).closed_form().unwrap(), "-2*sqrt(3)");
-        assert_eq!(root(&[-1, -1, 1], 1, 2).closed_form().unwrap(), "(1+sqrt(5))/2");
-        assert_eq!(root(&[-1, -4, 9], 0, 1).closed_form_latex().unwrap(), "\\frac{2+\\sqrt{13}}{9}");
+        assert_eq!(
+            root(&[-12, 0, 1], -4, 0).closed_form().unwrap(),
+            "-2*sqrt(3)"
+        );
+        assert_eq!(
+            root(&[-1, -1, 1], 1, 2).closed_form().unwrap(),
+            "(1+sqrt(5))/2"
+        );
+        assert_eq!(
+            root(&[-1, -4, 9], 0, 1).closed_form_latex().unwrap(),
+            "\\frac{2+\\sqrt{13}}{9}"
+        );
         // Inside a product with a cubic factor: (x^2 - 2)(x^3 - 2).
         let p = &Poly::from_i64s(&[-2, 0, 1]) * &Poly::from_i64s(&[-2, 0, 0, 1]);
-        assert_eq!(Algebraic::root_of(&p, &ratio_i(13, 10), &ratio_i(3, 2)).unwrap().closed_form().unwrap(), "sqrt(2)");
+        assert_eq!(
+            Algebraic::root_of(&p, &ratio_i(13, 10), &ratio_i(3, 2))
+                .unwrap()
+                .closed_form()
+                .unwrap(),
+            "sqrt(2)"
+        );
+        // Built by arithmetic, with an isolating interval wider than the gap to its conjugate.
+        let shifted = Algebraic::from_rational(ratio_i(-10, 3)).add(&root(&[-12, 0, 1], 0, 12));
+        assert_eq!(shifted.closed_form().unwrap(), "(-10+6*sqrt(3))/3");
         // The real cube root of 2 is not quadratic.
         assert_eq!(root(&[-2, 0, 0, 1], 1, 2).closed_form(), None);
     }

@@ -43,7 +43,7 @@ impl Algebraic {
             let exponent = floor_log10(r);
             let scaled = r * pow10(digits as i64 - 1 - exponent);
             let truncated = floor(&scaled);
-            let exact = Rational::from(truncated.clone()) == scaled;
+            let exact = scaled == truncated;
             return render(negative, &truncated.to_string(), exponent, exact);
         }
         // An irrational number: narrow until the exponent and the truncated digits are settled.
@@ -134,8 +134,16 @@ mod tests {
         let sqrt2 = Algebraic::root_of(&Poly::from_i64s(&[-2, 0, 1]), &int(0), &int(2)).unwrap();
         check(sqrt2.clone(), 12, "≈1.41421356237…");
         check(sqrt2.neg(), 3, "≈-1.41…");
-        check(sqrt2.mul(&Algebraic::from_rational(ratio(1, 1000))), 4, "≈0.001414…");
-        check(sqrt2.mul(&Algebraic::from_rational(int(10_i64.pow(9)))), 4, "≈1.414e9…");
+        check(
+            sqrt2.mul(&Algebraic::from_rational(ratio(1, 1000))),
+            4,
+            "≈0.001414…",
+        );
+        check(
+            sqrt2.mul(&Algebraic::from_rational(int(10_i64.pow(9)))),
+            4,
+            "≈1.414e9…",
+        );
         check(Algebraic::from_rational(ratio(1, 4)), 12, "0.25");
         check(Algebraic::from_rational(ratio(-1, 3)), 5, "≈-0.33333…");
         check(Algebraic::from_rational(int(120)), 5, "120");

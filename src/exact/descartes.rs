@@ -30,7 +30,7 @@ pub fn isolate_square_free(p: &Poly) -> Vec<Isolated> {
         a.remove(0);
     }
     let exponent = root_bound_exponent(&a);
-    let mut roots: Vec<Isolated> = isolate_positive(&reflect(&a), exponent)
+    let mut roots: Vec<Isolated> = isolate_positive(&reflect(&a), exponent, zero_root)
         .into_iter()
         .rev()
         .map(|root| match root {
@@ -41,7 +41,7 @@ pub fn isolate_square_free(p: &Poly) -> Vec<Isolated> {
     if zero_root {
         roots.push(Isolated::Exact(Rational::from(0)));
     }
-    roots.extend(isolate_positive(&a, exponent));
+    roots.extend(isolate_positive(&a, exponent, zero_root));
     roots
 }
 
@@ -87,8 +87,10 @@ fn root_bound_exponent(a: &[Integer]) -> i64 {
     k + 2
 }
 
-/// Roots in `(0, 2^exponent)` of an integer polynomial with a non-zero constant term.
-fn isolate_positive(a: &[Integer], exponent: i64) -> Vec<Isolated> {
+/// Roots in `(0, 2^exponent)` of an integer polynomial with a non-zero constant term;
+/// `zero_is_root` says whether 0 is a root of the polynomial the caller will attach the
+/// intervals to, so that no reported interval ends at a root.
+fn isolate_positive(a: &[Integer], exponent: i64, zero_is_root: bool) -> Vec<Isolated> {
     // Q(x) = A(2^k x) has its positive roots in (0, 1).
     let scaled: Vec<Integer> = a
         .iter()
@@ -100,14 +102,28 @@ fn isolate_positive(a: &[Integer], exponent: i64) -> Vec<Isolated> {
         from_integers(c.clone(), integer(1)) * pow2(exponent - depth)
     };
     let mut roots = Vec::new();
-    // Nodes (polynomial, c, depth) stand for the interval (c / 2^depth, (c + 1) / 2^depth).
-    let mut stack = vec![(scaled, integer(0), 0i64)];
-    while let Some((node, c, depth)) = stack.pop() {
+    // A node stands for the interval (c / 2^depth, (c + 1) / 2^depth) and knows whether its
+    // endpoints are roots; an interval is only reported once neither is.
+    let mut stack = vec![Node {
+        poly: scaled,
+        c: integer(0),
+        depth: 0,
+        lo_is_root: zero_is_root,
+        hi_is_root: false,
+    }];
+    while let Some(Node {
+        poly: node,
+        c,
+        depth,
+        lo_is_root,
+        hi_is_root,
+    }) = stack.pop()
+    {
         let mut transformed = node.clone();
         transform_to_half_line(&mut transformed);
         match sign_variations(&transformed) {
             0 => {}
-            1 => roots.push(Isolated::Open(
+            1 if !lo_is_root && !hi_is_root => roots.push(Isolated::Open(
                 endpoint(&c, depth),
                 endpoint(&(&c + integer(1)), depth),
             )),
@@ -122,18 +138,39 @@ fn isolate_positive(a: &[Integer], exponent: i64) -> Vec<Isolated> {
                 taylor_shift_one(&mut right);
                 let left_c = integer(2) * &c;
                 let right_c = &left_c + integer(1);
-                if right[0] == 0 {
+                let mid_is_root = right[0] == 0;
+                if mid_is_root {
                     // The midpoint is a root: record it exactly and divide it out of the right half.
                     roots.push(Isolated::Exact(endpoint(&right_c, depth + 1)));
                     right.remove(0);
                 }
-                stack.push((normalize(right), right_c, depth + 1));
-                stack.push((normalize(left), left_c, depth + 1));
+                stack.push(Node {
+                    poly: normalize(right),
+                    c: right_c,
+                    depth: depth + 1,
+                    lo_is_root: mid_is_root,
+                    hi_is_root,
+                });
+                stack.push(Node {
+                    poly: normalize(left),
+                    c: left_c,
+                    depth: depth + 1,
+                    lo_is_root,
+                    hi_is_root: mid_is_root,
+                });
             }
         }
     }
     roots.sort_by(|x, y| lower(x).cmp(lower(y)));
     roots
+}
+
+struct Node {
+    poly: Vec<Integer>,
+    c: Integer,
+    depth: i64,
+    lo_is_root: bool,
+    hi_is_root: bool,
 }
 
 fn lower(root: &Isolated) -> &Rational {
@@ -150,7 +187,11 @@ fn shift_left(c: &Integer, bits: i64) -> Integer {
 
 /// Divides out the largest power of two common to all coefficients (a positive factor).
 fn normalize(mut a: Vec<Integer>) -> Vec<Integer> {
-    let common = a.iter().filter_map(Integer::trailing_zeros).min().unwrap_or(0);
+    let common = a
+        .iter()
+        .filter_map(Integer::trailing_zeros)
+        .min()
+        .unwrap_or(0);
     if common > 0 {
         for c in &mut a {
             *c >>= common;
@@ -206,14 +247,23 @@ mod tests {
 
     #[test]
     fn midpoint_roots_are_exact_and_others_isolated() {
-        let p = Poly::from_roots(&[int(-3), int(0), ratio(1, 3), int(2)]);
+        // -3 is a bisection midpoint right beside the root -3 + 1/1000, and 0 a root beside 1/3:
+        // no interval may end at either.
+        let values = [int(-3), ratio(-2999, 1000), int(0), ratio(1, 3), int(2)];
+        let p = Poly::from_roots(&values);
         let roots = isolate_square_free(&p);
-        assert_eq!(roots.len(), 4);
-        assert_eq!(roots[1], Isolated::Exact(int(0)));
-        for (root, value) in roots.iter().zip([int(-3), int(0), ratio(1, 3), int(2)]) {
+        assert_eq!(roots.len(), 5);
+        assert_eq!(roots[2], Isolated::Exact(int(0)));
+        for (root, value) in roots.iter().zip(values) {
             match root {
                 Isolated::Exact(r) => assert_eq!(*r, value),
-                Isolated::Open(lo, hi) => assert!(*lo < value && value < *hi),
+                Isolated::Open(lo, hi) => {
+                    assert!(*lo < value && value < *hi);
+                    assert!(
+                        p.eval(lo) != 0 && p.eval(hi) != 0,
+                        "endpoints are not roots"
+                    );
+                }
             }
         }
     }

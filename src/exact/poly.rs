@@ -152,12 +152,16 @@ impl Poly {
 
     /// The remainder of Euclidean division by a non-zero divisor.
     pub fn rem(&self, divisor: &Poly) -> Poly {
-        self.div_rem(divisor).expect("remainder by the zero polynomial").1
+        self.div_rem(divisor)
+            .expect("remainder by the zero polynomial")
+            .1
     }
 
     /// The exact quotient by a non-zero divisor known to divide `self`.
     pub fn div_exact(&self, divisor: &Poly) -> Poly {
-        let (q, r) = self.div_rem(divisor).expect("division by the zero polynomial");
+        let (q, r) = self
+            .div_rem(divisor)
+            .expect("division by the zero polynomial");
         debug_assert!(r.is_zero(), "div_exact with a remainder");
         q
     }
@@ -296,9 +300,7 @@ fn primitive_integers(coeffs: &[Rational]) -> Vec<Integer> {
         .iter()
         .map(|c| numerator(c) * (&lcm / denominator(c)))
         .collect();
-    let content = scaled
-        .iter()
-        .fold(Integer::from(0), |g, c| int_gcd(&g, c));
+    let content = scaled.iter().fold(Integer::from(0), |g, c| int_gcd(&g, c));
     if content == 0 {
         return Vec::new();
     }
@@ -429,7 +431,10 @@ mod tests {
     fn display_is_conventional() {
         let p = Poly::new(vec![ratio(1, 7), int(-2), ratio(3, 2)]);
         assert_eq!(p.to_string(), "3/2*x^2 - 2*x + 1/7");
-        assert_eq!(Poly::from_i64s(&[-1, -1, 0, 0, 0, 1]).to_string(), "x^5 - x - 1");
+        assert_eq!(
+            Poly::from_i64s(&[-1, -1, 0, 0, 0, 1]).to_string(),
+            "x^5 - x - 1"
+        );
         assert_eq!(Poly::from_i64s(&[0, 0, -1]).to_string(), "-x^2");
         assert_eq!(Poly::zero().to_string(), "0");
     }

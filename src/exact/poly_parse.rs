@@ -32,7 +32,10 @@ pub fn parse_poly_named(input: &str) -> Result<(Poly, String)> {
     let poly = parser.sum()?;
     let token = parser.peek();
     if token.kind != Kind::End {
-        return Err(parser.error_at(token.column, format!("unexpected {}", token.kind.describe())));
+        return Err(parser.error_at(
+            token.column,
+            format!("unexpected {}", token.kind.describe()),
+        ));
     }
     Ok((poly, parser.variable.unwrap_or_else(|| "x".into())))
 }
@@ -108,8 +111,8 @@ fn tokenize(input: &str) -> Result<Vec<Token>> {
             tokens.push(Token { kind, column });
             pos += 1;
         } else if c.is_ascii_digit() || c == '.' {
-            let (value, next) = scan_unsigned_decimal(&chars, pos)
-                .map_err(|e| fail(e.offset + 1, e.reason))?;
+            let (value, next) =
+                scan_unsigned_decimal(&chars, pos).map_err(|e| fail(e.offset + 1, e.reason))?;
             tokens.push(Token {
                 kind: Kind::Number(value),
                 column,
@@ -278,7 +281,10 @@ impl Parser<'_> {
         let Some(exponent) = exponent else {
             return Err(self.error_at(
                 token.column,
-                format!("exponent {} exceeds the degree limit {MAX_DEGREE}", token.kind.describe()),
+                format!(
+                    "exponent {} exceeds the degree limit {MAX_DEGREE}",
+                    token.kind.describe()
+                ),
             ));
         };
         let degree = base.degree().unwrap_or(0) * exponent as usize;
@@ -318,7 +324,10 @@ impl Parser<'_> {
             }
             other => Err(self.error_at(
                 token.column,
-                format!("expected a number, a variable or '(', found {}", other.describe()),
+                format!(
+                    "expected a number, a variable or '(', found {}",
+                    other.describe()
+                ),
             )),
         }
     }
@@ -354,8 +363,14 @@ mod tests {
         );
         check("(x-1)(x+1)", Poly::from_i64s(&[-1, 0, 1]));
         check("-x^2", Poly::from_i64s(&[0, 0, -1]));
-        check("t**3 + 2.5e-1 t", Poly::new(vec![int(0), ratio(1, 4), int(0), int(1)]));
-        check("(x^2 - 2) / 4", Poly::new(vec![ratio(-1, 2), int(0), ratio(1, 4)]));
+        check(
+            "t**3 + 2.5e-1 t",
+            Poly::new(vec![int(0), ratio(1, 4), int(0), int(1)]),
+        );
+        check(
+            "(x^2 - 2) / 4",
+            Poly::new(vec![ratio(-1, 2), int(0), ratio(1, 4)]),
+        );
         check("7", Poly::from_i64s(&[7]));
         check("2(x+1)^2", Poly::from_i64s(&[2, 4, 2]));
     }

@@ -93,10 +93,19 @@ mod tests {
     #[test]
     fn resultant_of_linear_factors_is_the_product_of_differences() {
         // Res(x - 2, x - 5) = 2 - 5... in the convention lc(a)^n Π b(α) = b(2) = -3.
-        assert_eq!(resultant(&Poly::from_i64s(&[-2, 1]), &Poly::from_i64s(&[-5, 1])), int(-3));
+        assert_eq!(
+            resultant(&Poly::from_i64s(&[-2, 1]), &Poly::from_i64s(&[-5, 1])),
+            int(-3)
+        );
         // Res(x^2 - 2, x^2 - 3) = Π over roots of a of b(α) = (2 - 3)^2 = 1.
-        assert_eq!(resultant(&Poly::from_i64s(&[-2, 0, 1]), &Poly::from_i64s(&[-3, 0, 1])), int(1));
-        assert_eq!(resultant(&Poly::from_i64s(&[-1, 0, 1]), &Poly::from_i64s(&[1, 1])), int(0));
+        assert_eq!(
+            resultant(&Poly::from_i64s(&[-2, 0, 1]), &Poly::from_i64s(&[-3, 0, 1])),
+            int(1)
+        );
+        assert_eq!(
+            resultant(&Poly::from_i64s(&[-1, 0, 1]), &Poly::from_i64s(&[1, 1])),
+            int(0)
+        );
     }
 
     #[test]

@@ -51,7 +51,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            vec![(Some(ratio(-1, 2)), 1), (Some(ratio(1, 7)), 1), (Some(int(3)), 2)]
+            vec![
+                (Some(ratio(-1, 2)), 1),
+                (Some(ratio(1, 7)), 1),
+                (Some(int(3)), 2)
+            ]
         );
         assert!(real_roots(&Poly::from_i64s(&[1, 0, 1])).is_empty());
     }

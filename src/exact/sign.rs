@@ -84,8 +84,14 @@ mod tests {
     #[test]
     fn signs_on_intervals() {
         let square = Poly::from_i64s(&[-2, 0, 1]); // x^2 - 2
-        assert_eq!(sign_on_interval(&square, &int(2), &int(3)), IntervalSign::Positive);
-        assert_eq!(sign_on_interval(&square, &int(-1), &int(1)), IntervalSign::Negative);
+        assert_eq!(
+            sign_on_interval(&square, &int(2), &int(3)),
+            IntervalSign::Positive
+        );
+        assert_eq!(
+            sign_on_interval(&square, &int(-1), &int(1)),
+            IntervalSign::Negative
+        );
         assert!(matches!(
             sign_on_interval(&square, &int(0), &int(2)),
             IntervalSign::Mixed { .. }
@@ -102,6 +108,9 @@ mod tests {
             sign_on_interval(&negated, &int(0), &int(1)),
             IntervalSign::NonPositive { .. }
         ));
-        assert_eq!(sign_on_interval(&Poly::zero(), &int(0), &int(1)), IntervalSign::Zero);
+        assert_eq!(
+            sign_on_interval(&Poly::zero(), &int(0), &int(1)),
+            IntervalSign::Zero
+        );
     }
 }

@@ -7,7 +7,13 @@ use crate::exact::{Algebraic, Poly, RealRoot};
 use super::Format;
 
 /// The roots of `poly` (written in `variable`) rendered in `format` with `digits` significant digits.
-pub fn render(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize, format: Format) -> String {
+pub fn render(
+    poly: &Poly,
+    variable: &str,
+    roots: &[RealRoot],
+    digits: usize,
+    format: Format,
+) -> String {
     match format {
         Format::Table => table(poly, variable, roots, digits),
         Format::Json => json(poly, variable, roots, digits),
@@ -34,7 +40,12 @@ fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Stri
     if roots.is_empty() {
         return out;
     }
-    let header = ["#", "exact", "multiplicity", &format!("decimal ({digits} digits)")];
+    let header = [
+        "#",
+        "exact",
+        "multiplicity",
+        &format!("decimal ({digits} digits)"),
+    ];
     let rows: Vec<[String; 4]> = roots
         .iter()
         .enumerate()

@@ -1,0 +1,81 @@
+//! The binary: real output for good input, exit status 2 and one clear line for bad input.
+
+use std::process::{Command, Output};
+
+fn gpai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args(args)
+        .output()
+        .expect("the gpai binary runs")
+}
+
+fn check_refused(args: &[&str], fragment: &str) {
+    let out = gpai(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    assert!(stderr.contains(fragment), "{args:?}: {stderr}");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    check_refused(&["roots", "x^2 +"], "column 6");
+    check_refused(&["roots", "1/0"], "division by zero");
+    check_refused(&["roots", "NaN"], "not a finite number");
+    check_refused(&["roots", "1e999999999"], "exponent 999999999 is outside");
+    check_refused(&["roots", "0"], "identically zero");
+    check_refused(&["roots", "0*x^3"], "identically zero");
+    check_refused(
+        &["roots", "x^2-2", "--digits", "0"],
+        "--digits = 0 is outside its domain",
+    );
+    check_refused(
+        &["roots", "x^2-2", "--format", "xml"],
+        "invalid value 'xml'",
+    );
+}
+
+#[test]
+fn thirty_digits_of_the_real_root_of_x5_minus_x_minus_1() {
+    let out = gpai(&["roots", "x^5 - x - 1", "--digits", "30"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("≈1.16730397826141868425604589985…"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("root of x^5 - x - 1 in ("), "{stdout}");
+}
+
+#[test]
+fn json_carries_exact_and_approximate_values() {
+    let out = gpai(&["roots", "-x^2 + 2", "--format", "json"]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let roots = doc["roots"].as_array().unwrap();
+    assert_eq!(roots.len(), 2);
+    assert_eq!(roots[1]["exact"], "sqrt(2)");
+    assert_eq!(roots[1]["decimal"], "1.41421356237");
+    assert_eq!(roots[1]["decimal_is_exact"], false);
+    assert!((roots[1]["approx"].as_f64().unwrap() - std::f64::consts::SQRT_2).abs() < 1e-15);
+    let cubic = gpai(&["roots", "x^3 - 2", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&cubic.stdout).unwrap();
+    assert_eq!(
+        doc["roots"][0]["exact"]["poly"],
+        serde_json::json!(["-2", "0", "0", "1"])
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let help = gpai(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("roots"));
+    let version = gpai(&["--version"]);
+    assert!(version.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("gpai {}", env!("CARGO_PKG_VERSION"))
+    );
+}

@@ -1,0 +1,8 @@
+//! Integration tests, compiled as one binary to keep link time down.
+
+mod cli;
+mod lp;
+mod properties;
+mod readme;
+mod roots;
+mod snapshots;

@@ -1,0 +1,78 @@
+//! The README's examples are tests: every `$ gpai ...` console block must print what it shows.
+
+use std::process::Command;
+
+/// Splits a command line on spaces, honouring double quotes (all the README uses).
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                started = true;
+            }
+            ' ' if !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut current));
+                    started = false;
+                }
+            }
+            _ => {
+                current.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(current);
+    }
+    words
+}
+
+/// `(command line, expected output)` for each console block that runs gpai.
+fn examples(readme: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```console" {
+            continue;
+        }
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+        if let Some(command) = block.first().and_then(|l| l.strip_prefix("$ gpai ")) {
+            let expected = block[1..].iter().map(|l| format!("{l}\n")).collect();
+            found.push((command.to_string(), expected));
+        }
+    }
+    found
+}
+
+#[test]
+fn readme_examples_print_what_they_show() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(
+        examples.len() >= 3,
+        "the README shows at least three gpai examples"
+    );
+    for (command, expected) in examples {
+        let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
+            .args(split_words(&command))
+            .output()
+            .unwrap();
+        let mut printed = String::from_utf8_lossy(&out.stdout).into_owned();
+        printed.push_str(&String::from_utf8_lossy(&out.stderr));
+        assert_eq!(printed, expected, "README example: gpai {command}");
+    }
+}
+
+#[test]
+fn word_splitting_honours_quotes() {
+    assert_eq!(
+        split_words(r#"roots "x^5 - x - 1" --digits 30"#),
+        ["roots", "x^5 - x - 1", "--digits", "30"]
+    );
+}

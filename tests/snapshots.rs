@@ -1,0 +1,38 @@
+//! Tabular outputs as insta snapshots under the top-level `snapshots/` folder.
+
+use gpai::exact::poly_parse::parse_poly_named;
+use gpai::exact::real_roots;
+use gpai::report::{Format, roots::render};
+
+fn roots_table(text: &str, digits: usize, format: Format) -> String {
+    let (poly, variable) = parse_poly_named(text).unwrap();
+    render(&poly, &variable, &real_roots(&poly), digits, format)
+}
+
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
+#[test]
+fn roots_tables() {
+    snapshot!(
+        "roots_wilkinson_8",
+        roots_table("(x-1)(x-2)(x-3)(x-4)(x-5)(x-6)(x-7)(x-8)", 6, Format::Table)
+    );
+    snapshot!(
+        "roots_mixed_multiplicities",
+        roots_table("(3x-1)^3 (x^2-2)^2", 12, Format::Table)
+    );
+    snapshot!(
+        "roots_quintic_json",
+        roots_table("x^5 - x - 1", 20, Format::Json)
+    );
+    snapshot!(
+        "roots_nash_latex",
+        roots_table("9x^2 - 4x - 1", 12, Format::Latex)
+    );
+}

@@ -18,6 +18,29 @@ pub enum Error {
         "the polynomial {input:?} is identically zero; every number is a root, so there is nothing to isolate"
     )]
     ZeroPolynomial { input: String },
+    /// A model name the toolkit does not know.
+    #[error("unknown model {name:?}; the models are: {known}")]
+    UnknownModel { name: String, known: String },
+    /// A `name=value` argument naming no parameter of the model.
+    #[error("unknown parameter {name:?} for {model}; its parameters are: {known}")]
+    UnknownParameter {
+        model: String,
+        name: String,
+        known: String,
+    },
+    /// A required parameter that was not given.
+    #[error("missing parameter {name} for {model}: {domain}")]
+    MissingParameter {
+        model: String,
+        name: String,
+        domain: String,
+    },
+    /// A malformed argument (not `name=value`, or a value that is not an exact number).
+    #[error("invalid argument {argument:?}: {reason}")]
+    InvalidArgument { argument: String, reason: String },
+    /// A question the exact machinery could not settle within its limits (not bad input).
+    #[error("could not decide {what}: {reason}")]
+    Undecided { what: String, reason: String },
     /// An option or parameter outside its admissible domain.
     #[error("{name} = {value} is outside its domain: {domain}")]
     Domain {

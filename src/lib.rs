@@ -16,6 +16,7 @@ pub mod cli;
 pub mod error;
 pub mod exact;
 pub mod lp;
+pub mod models;
 pub mod report;
 
 pub use error::{Error, Result};

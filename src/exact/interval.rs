@@ -49,6 +49,37 @@ impl Interval {
         Interval::new(lo, hi)
     }
 
+    /// An enclosure of `{x^(1/n) : x in self}` for `n ≥ 1`, negative parts clamped to zero,
+    /// with each endpoint's own bracket narrower than `width` (> 0).
+    pub fn nth_root(&self, n: u32, width: &Rational) -> Interval {
+        let lo = nth_root_bracket(&self.lo, n, width).0;
+        let hi = nth_root_bracket(&self.hi, n, width).1;
+        Interval::new(lo, hi)
+    }
+
+    /// Whether every point is `> 0`, every point `< 0`, or neither is proven.
+    pub fn sign(&self) -> Option<std::cmp::Ordering> {
+        if self.lo > 0 {
+            Some(std::cmp::Ordering::Greater)
+        } else if self.hi < 0 {
+            Some(std::cmp::Ordering::Less)
+        } else if self.lo == 0 && self.hi == 0 {
+            Some(std::cmp::Ordering::Equal)
+        } else {
+            None
+        }
+    }
+
+    /// `{-a}`.
+    pub fn neg(&self) -> Interval {
+        Interval::new(-&self.hi, -&self.lo)
+    }
+
+    /// `{a - b}`.
+    pub fn sub(&self, other: &Interval) -> Interval {
+        self.add(&other.neg())
+    }
+
     /// An enclosure of `{p(x) : x in self}` by interval Horner evaluation.
     pub fn eval(&self, p: &Poly) -> Interval {
         let mut acc = Interval::point(Rational::from(0));
@@ -57,6 +88,25 @@ impl Interval {
         }
         acc
     }
+}
+
+/// Rationals `l ≤ x^(1/n) ≤ h` with `h - l < width`, for `x ≥ 0` (negative `x` counts as 0).
+pub fn nth_root_bracket(x: &Rational, n: u32, width: &Rational) -> (Rational, Rational) {
+    let zero = Rational::from(0);
+    if *x <= 0 {
+        return (zero.clone(), zero);
+    }
+    let one = Rational::from(1);
+    let (mut lo, mut hi) = (zero, if *x > one { x.clone() } else { one });
+    while &hi - &lo >= *width {
+        let mid = (&lo + &hi) / Rational::from(2);
+        if super::rational::pow(&mid, u64::from(n)) <= *x {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo, hi)
 }
 
 #[cfg(test)]
@@ -72,5 +122,8 @@ mod tests {
         assert_eq!(a.add(&b), Interval::new(int(-7), int(4)));
         let square = Interval::new(int(1), int(2)).eval(&Poly::from_i64s(&[0, 0, 1]));
         assert_eq!(square, Interval::new(int(1), int(4)));
+        let root =
+            Interval::new(int(2), int(3)).nth_root(2, &crate::exact::rational::ratio(1, 1000));
+        assert!(&root.lo * &root.lo <= int(2) && &root.hi * &root.hi >= int(3));
     }
 }

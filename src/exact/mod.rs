@@ -20,6 +20,7 @@
 
 pub mod algebraic;
 pub mod algebraic_ops;
+pub mod bipoly;
 pub mod closed_form;
 pub mod decimal;
 pub mod descartes;
@@ -32,6 +33,7 @@ pub mod resultant;
 pub mod roots;
 pub mod sign;
 pub mod sturm;
+pub mod value;
 
 /// The project's arbitrary-precision rational type. Swap the crate here and in [`rational`].
 pub type Rational = malachite::Rational;
@@ -45,3 +47,4 @@ pub use poly_parse::parse_poly;
 pub use roots::{RealRoot, real_roots};
 pub use sign::{IntervalSign, sign_on_interval};
 pub use sturm::SturmSequence;
+pub use value::Value;

@@ -1,0 +1,91 @@
+//! `name=value` arguments: split, checked against a model's parameters, parsed as exact numbers.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::exact::{Rational, parse_rational};
+
+use super::ModelInfo;
+
+/// Parameter values as given, by name, each an exact rational with its original text.
+#[derive(Debug, Clone, Default)]
+pub struct Arguments {
+    model: &'static str,
+    values: BTreeMap<&'static str, (Rational, String)>,
+}
+
+impl Arguments {
+    /// Parses `name=value` strings for `model`: unknown names, repeats and malformed numbers are errors.
+    pub fn parse(model: &'static ModelInfo, args: &[String]) -> Result<Arguments> {
+        let mut values = BTreeMap::new();
+        for argument in args {
+            let Some((name, value)) = argument.split_once('=') else {
+                return Err(Error::InvalidArgument {
+                    argument: argument.clone(),
+                    reason: "expected name=value, e.g. c0=1/2".into(),
+                });
+            };
+            let name = name.trim();
+            let spec = model.param(name).ok_or_else(|| Error::UnknownParameter {
+                model: model.name.into(),
+                name: name.into(),
+                known: model
+                    .params
+                    .iter()
+                    .map(|p| p.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+            let number = parse_rational(value).map_err(|e| Error::InvalidArgument {
+                argument: argument.clone(),
+                reason: format!("{e}; {name} must be {}", spec.domain),
+            })?;
+            if values
+                .insert(spec.name, (number, value.trim().to_string()))
+                .is_some()
+            {
+                return Err(Error::InvalidArgument {
+                    argument: argument.clone(),
+                    reason: format!("{name} is given twice"),
+                });
+            }
+        }
+        Ok(Arguments {
+            model: model.name,
+            values,
+        })
+    }
+
+    /// The value of `name`, if given.
+    pub fn get(&self, name: &str) -> Option<&Rational> {
+        self.values.get(name).map(|(v, _)| v)
+    }
+
+    /// The value of `name`, or its default, or a missing-parameter error naming the domain.
+    pub fn require(&self, spec: &ParamSpec) -> Result<Rational> {
+        if let Some(v) = self.get(spec.name) {
+            return Ok(v.clone());
+        }
+        match spec.default {
+            Some(text) => Ok(parse_rational(text).expect("defaults are valid numbers")),
+            None => Err(Error::MissingParameter {
+                model: self.model.into(),
+                name: spec.name.into(),
+                domain: spec.domain.into(),
+            }),
+        }
+    }
+
+    /// An error unless `name` is absent (for parameters another command chooses).
+    pub fn forbid(&self, name: &str, why: &str) -> Result<()> {
+        match self.values.get(name) {
+            None => Ok(()),
+            Some((_, text)) => Err(Error::InvalidArgument {
+                argument: format!("{name}={text}"),
+                reason: why.into(),
+            }),
+        }
+    }
+}
+
+use super::ParamSpec;

@@ -1,0 +1,132 @@
+//! The fine-tuning game's labels (each player's regime) and its registry entry.
+
+use std::fmt;
+
+use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+
+/// What the generalist does in equilibrium.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generalist {
+    /// Participates and builds a base model of positive performance.
+    Invests,
+    /// Participates with `α0 = 0` (it earns nothing at the margin, e.g. `delta = 0`).
+    ZeroEffort,
+    /// Stays out: its best utility is negative; everyone gets 0.
+    Abstains,
+}
+
+/// What the specialist does in equilibrium (the trichotomy of the n-specialist game).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Specialist {
+    /// Participates and fine-tunes: `α1 > α0`.
+    Contributor,
+    /// Participates and uses the base model as it is: `α1 = α0`.
+    FreeRider,
+    /// Stays out: its best utility is negative.
+    Abstainer,
+}
+
+impl fmt::Display for Generalist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Generalist::Invests => "invests",
+            Generalist::ZeroEffort => "zero_effort",
+            Generalist::Abstains => "abstains",
+        })
+    }
+}
+
+impl fmt::Display for Specialist {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Specialist::Contributor => "contributor",
+            Specialist::FreeRider => "free_rider",
+            Specialist::Abstainer => "abstainer",
+        })
+    }
+}
+
+/// The registry entry `gpai models` prints.
+pub const INFO: ModelInfo = ModelInfo {
+    name: "fine_tuning",
+    summary: "a generalist G builds a base model (alpha0), a specialist D fine-tunes it (alpha1 >= alpha0); \
+              they split revenue r*alpha1 by a share delta (G gets delta)",
+    source: "Laufer, Kleinberg, Heidari, \"Fine-Tuning Games: Bargaining and Adaptation for General-Purpose Models\" (WWW 2024, arXiv 2308.04399)",
+    provenance: Provenance::Published,
+    params: &[
+        ParamSpec {
+            name: "c0",
+            domain: "a rational > 0",
+            default: None,
+            meaning: "G's cost coefficient: phi0 = c0*alpha0^k0",
+        },
+        ParamSpec {
+            name: "c1",
+            domain: "a rational > 0",
+            default: None,
+            meaning: "D's cost coefficient: phi1 = c1*(alpha1 - alpha0)^k1",
+        },
+        ParamSpec {
+            name: "r",
+            domain: "a rational > 0",
+            default: Some("1"),
+            meaning: "revenue per unit of final performance",
+        },
+        ParamSpec {
+            name: "k0",
+            domain: "an integer from 2 to 6",
+            default: Some("2"),
+            meaning: "G's cost exponent (2: the paper's quadratic case)",
+        },
+        ParamSpec {
+            name: "k1",
+            domain: "an integer from 2 to 6",
+            default: Some("2"),
+            meaning: "D's cost exponent",
+        },
+        ParamSpec {
+            name: "delta",
+            domain: "a share in [0, 1]; solve only (bargain chooses it)",
+            default: None,
+            meaning: "G's share of revenue",
+        },
+    ],
+    outputs: &[
+        OutputSpec {
+            name: "spe.alpha0, spe.alpha1",
+            meaning: "equilibrium performances at the given delta",
+        },
+        OutputSpec {
+            name: "spe.u_g, spe.u_d",
+            meaning: "equilibrium utilities",
+        },
+        OutputSpec {
+            name: "spe.generalist",
+            meaning: "invests | zero_effort | abstains",
+        },
+        OutputSpec {
+            name: "spe.specialist",
+            meaning: "contributor | free_rider | abstainer",
+        },
+        OutputSpec {
+            name: "feasible, pareto",
+            meaning: "the feasible and Pareto-optimal shares, as intervals",
+        },
+        OutputSpec {
+            name: "nash, egalitarian, utilitarian, kalai_smorodinsky",
+            meaning: "bargaining solutions: .delta .u_g .u_d .alpha0 .alpha1 .shortfall",
+        },
+        OutputSpec {
+            name: "max_alpha1",
+            meaning: "the Pareto share maximizing final performance (ties: larger u_g + u_d)",
+        },
+        OutputSpec {
+            name: "g_ideal, d_ideal",
+            meaning: "each player's favourite share",
+        },
+        OutputSpec {
+            name: "vertical_monopoly",
+            meaning: "one integrated firm: .alpha0 .alpha1 .joint (each bargain's shortfall is joint - u_g - u_d)",
+        },
+    ],
+};

@@ -1,0 +1,69 @@
+//! The models, each a folder of the same shape, and the registry that `gpai models` lists.
+//!
+//! Every model folder holds `params.rs` (the parameter type, validated once when built),
+//! `exact.rs` (the exact equilibrium), `float.rs` (an independent `f64` solver for cross-checks
+//! and speed baselines) and `regimes.rs` (its finite labels and the [`ModelInfo`] entry), plus
+//! files for its own facets (the fine-tuning game's `bargain.rs`). ARCHITECTURE.md has the recipe.
+
+pub mod arguments;
+pub mod fine_tuning;
+
+use crate::error::{Error, Result};
+
+/// One parameter: its name as typed on the command line, its domain in words, its default.
+#[derive(Debug)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub domain: &'static str,
+    pub default: Option<&'static str>,
+    pub meaning: &'static str,
+}
+
+/// One named output of a model.
+#[derive(Debug)]
+pub struct OutputSpec {
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+/// Where a model comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// The published paper's own model.
+    Published,
+    /// This project's formulation after a source whose equations are not available.
+    ProjectFormulation,
+}
+
+/// A model's entry in the registry.
+#[derive(Debug)]
+pub struct ModelInfo {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub source: &'static str,
+    pub provenance: Provenance,
+    pub params: &'static [ParamSpec],
+    pub outputs: &'static [OutputSpec],
+}
+
+impl ModelInfo {
+    /// The parameter called `name`.
+    pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// Every model, in the order `gpai models` lists them.
+pub const MODELS: &[&ModelInfo] = &[&fine_tuning::regimes::INFO];
+
+/// The model called `name`.
+pub fn find(name: &str) -> Result<&'static ModelInfo> {
+    MODELS
+        .iter()
+        .copied()
+        .find(|m| m.name == name)
+        .ok_or_else(|| Error::UnknownModel {
+            name: name.to_string(),
+            known: MODELS.iter().map(|m| m.name).collect::<Vec<_>>().join(", "),
+        })
+}

@@ -1,6 +1,7 @@
 //! Rendering results as text: tables for people, JSON for programs, LaTeX for papers.
 
 pub mod roots;
+pub mod value;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

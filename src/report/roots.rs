@@ -1,8 +1,10 @@
 //! The report of `gpai roots`: every real root exactly, with multiplicity and a truncated decimal.
 
-use serde_json::{Value, json};
+use serde_json::{Value as Json, json};
 
-use crate::exact::{Algebraic, Poly, RealRoot};
+use crate::exact::{Poly, RealRoot, Value};
+
+use super::value::{algebraic_text, json_value, latex_text};
 
 use super::Format;
 
@@ -17,18 +19,8 @@ pub fn render(
     match format {
         Format::Table => table(poly, variable, roots, digits),
         Format::Json => json(poly, variable, roots, digits),
-        Format::Latex => latex(roots),
+        Format::Latex => latex(roots, digits),
     }
-}
-
-fn exact_text(value: &Algebraic, variable: &str) -> String {
-    value.closed_form().unwrap_or_else(|| {
-        let (lo, hi) = value.interval();
-        format!(
-            "root of {} in ({lo}, {hi})",
-            value.defining_poly().display_in(variable)
-        )
-    })
 }
 
 fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
@@ -52,7 +44,7 @@ fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Stri
         .map(|(i, root)| {
             [
                 (i + 1).to_string(),
-                exact_text(&root.value, variable),
+                algebraic_text(&root.value, variable),
                 root.multiplicity.to_string(),
                 root.value.decimal(digits).marked(),
             ]
@@ -83,28 +75,12 @@ fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Stri
 }
 
 fn json(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
-    let items: Vec<Value> = roots
+    let items: Vec<Json> = roots
         .iter()
         .map(|root| {
-            let value = &root.value;
-            let decimal = value.decimal(digits);
-            let (lo, hi) = value.interval();
-            let defining = value.defining_poly();
-            let exact = match value.closed_form() {
-                Some(text) => json!(text),
-                None => json!({
-                    "poly": defining.coeffs().iter().map(ToString::to_string).collect::<Vec<_>>(),
-                    "poly_text": defining.display_in(variable).to_string(),
-                    "interval": [lo.to_string(), hi.to_string()],
-                }),
-            };
-            json!({
-                "exact": exact,
-                "multiplicity": root.multiplicity,
-                "decimal": decimal.digits,
-                "decimal_is_exact": decimal.exact,
-                "approx": value.to_f64(),
-            })
+            let mut item = json_value(&Value::Exact(root.value.clone()), variable, digits);
+            item["multiplicity"] = json!(root.multiplicity);
+            item
         })
         .collect();
     let document = json!({
@@ -116,18 +92,10 @@ fn json(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Strin
     serde_json::to_string_pretty(&document).expect("a JSON value always serializes") + "\n"
 }
 
-fn latex(roots: &[RealRoot]) -> String {
+fn latex(roots: &[RealRoot], digits: usize) -> String {
     let items: Vec<String> = roots
         .iter()
-        .map(|root| {
-            root.value.closed_form_latex().unwrap_or_else(|| {
-                let (lo, hi) = root.value.interval();
-                format!(
-                    "\\text{{root of }} {} \\text{{ in }} ({lo}, {hi})",
-                    root.value.defining_poly()
-                )
-            })
-        })
+        .map(|root| latex_text(&Value::Exact(root.value.clone()), digits))
         .collect();
     format!("{}\n", items.join(",\\; "))
 }

@@ -1,5 +1,6 @@
 //! The command line: parses arguments, reads inputs, prints reports, maps bad input to exit status 2.
 
+mod models;
 mod roots;
 
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::error::{Error, Result};
 use crate::report::Format;
 
 /// Exact verification of the economics of general-purpose AI.
@@ -35,6 +37,48 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
+    /// List the models, their parameters with domains, and their named outputs.
+    Models {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// The subgame-perfect equilibrium of one game, exactly.
+    ///
+    /// Example: gpai solve fine_tuning c0=1 c1=2 r=1 delta=1/2
+    Solve {
+        /// The model (see `gpai models`).
+        model: String,
+        /// Parameters as name=value with exact numbers (3, -2/7, 0.25, 2.5e-3).
+        params: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Feasible and Pareto sets of bargains and every named bargaining solution.
+    ///
+    /// Example: gpai bargain fine_tuning c0=1 c1=2 k0=3 k1=3
+    Bargain {
+        /// The model (see `gpai models`).
+        model: String,
+        /// Parameters as name=value with exact numbers.
+        params: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+        /// Width of certified enclosures, for values that are not exact.
+        #[arg(long, default_value = "1e-15")]
+        width: String,
+    },
+}
+
+/// Options every report takes.
+#[derive(clap::Args, Debug)]
+struct Output {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+    /// Significant digits of decimal columns (1 to 10000).
+    #[arg(long, default_value_t = 12)]
+    digits: usize,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -78,6 +122,21 @@ pub fn main() -> ExitCode {
             digits,
             format,
         } => roots::run(&poly, digits, format.into()),
+        Command::Models { format } => models::list(format.into()),
+        Command::Solve {
+            model,
+            params,
+            output,
+        } => check_digits(output.digits)
+            .and_then(|()| models::solve(&model, &params, output.format.into(), output.digits)),
+        Command::Bargain {
+            model,
+            params,
+            output,
+            width,
+        } => check_digits(output.digits).and_then(|()| {
+            models::bargain(&model, &params, output.format.into(), output.digits, &width)
+        }),
     };
     match result {
         Ok(text) => {
@@ -86,9 +145,27 @@ pub fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("error: {error}");
-            ExitCode::from(2)
+            // Bad input is status 2; a question the machinery could not settle is status 1.
+            match error {
+                Error::Undecided { .. } => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
         }
     }
+}
+
+/// Largest `--digits` accepted.
+pub const MAX_DIGITS: usize = 10_000;
+
+fn check_digits(digits: usize) -> Result<()> {
+    if (1..=MAX_DIGITS).contains(&digits) {
+        return Ok(());
+    }
+    Err(Error::Domain {
+        name: "--digits".into(),
+        value: digits.to_string(),
+        domain: format!("an integer from 1 to {MAX_DIGITS}"),
+    })
 }
 
 /// A usage error from clap on one line: its lines joined, the "try --help" hint dropped.

@@ -5,17 +5,8 @@ use crate::exact::poly_parse::parse_poly_named;
 use crate::exact::real_roots;
 use crate::report::{Format, roots::render};
 
-/// Largest `--digits` accepted.
-pub const MAX_DIGITS: usize = 10_000;
-
 pub(super) fn run(text: &str, digits: usize, format: Format) -> Result<String> {
-    if !(1..=MAX_DIGITS).contains(&digits) {
-        return Err(Error::Domain {
-            name: "--digits".into(),
-            value: digits.to_string(),
-            domain: format!("an integer from 1 to {MAX_DIGITS}"),
-        });
-    }
+    super::check_digits(digits)?;
     let (poly, variable) = parse_poly_named(text)?;
     if poly.is_zero() {
         return Err(Error::ZeroPolynomial {

@@ -140,6 +140,30 @@ impl Algebraic {
         }
     }
 
+    /// An isolating interval with short decimal endpoints, for display: the first `k` for which
+    /// `(⌊α·10^k⌋/10^k, ⌈α·10^k⌉/10^k)`, widened to contain the current interval, still holds
+    /// exactly one root and no root at its ends (a point for rationals).
+    pub fn tidy_interval(&self) -> (Rational, Rational) {
+        let Repr::Root(root) = &self.repr else {
+            return self.interval();
+        };
+        let mut root = root.clone();
+        let mut k = 0;
+        loop {
+            let scale = super::rational::pow10(k);
+            while root.width() * &scale > Rational::from(1) {
+                root.bisect();
+            }
+            let lo = from_integer(super::rational::floor(&(&root.lo * &scale))) / &scale;
+            let hi = from_integer(super::rational::ceil(&(&root.hi * &scale))) / &scale;
+            let clean = |x: &Rational| sign_at(&root.ints, x) != Ordering::Equal;
+            if clean(&lo) && clean(&hi) && descartes_bound(&root.poly, &lo, &hi) == 1 {
+                return (lo, hi);
+            }
+            k += 1;
+        }
+    }
+
     /// Narrows the isolating interval until its width is at most `width` (> 0).
     pub fn refine(&mut self, width: &Rational) {
         while let Repr::Root(root) = &mut self.repr {

@@ -1,6 +1,9 @@
 //! Rendering results as text: tables for people, JSON for programs, LaTeX for papers.
 
+pub mod fine_tuning;
+pub mod models;
 pub mod roots;
+pub mod table;
 pub mod value;
 
 /// An output format.

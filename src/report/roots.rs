@@ -4,6 +4,7 @@ use serde_json::{Value as Json, json};
 
 use crate::exact::{Poly, RealRoot, Value};
 
+use super::table;
 use super::value::{algebraic_text, json_value, latex_text};
 
 use super::Format;
@@ -17,13 +18,13 @@ pub fn render(
     format: Format,
 ) -> String {
     match format {
-        Format::Table => table(poly, variable, roots, digits),
+        Format::Table => text(poly, variable, roots, digits),
         Format::Json => json(poly, variable, roots, digits),
         Format::Latex => latex(roots, digits),
     }
 }
 
-fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
+fn text(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> String {
     let count = match roots.len() {
         1 => "1 real root".to_string(),
         n => format!("{n} real roots"),
@@ -32,17 +33,12 @@ fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Stri
     if roots.is_empty() {
         return out;
     }
-    let header = [
-        "#",
-        "exact",
-        "multiplicity",
-        &format!("decimal ({digits} digits)"),
-    ];
-    let rows: Vec<[String; 4]> = roots
+    let decimal_header = format!("decimal ({digits} digits)");
+    let rows: Vec<Vec<String>> = roots
         .iter()
         .enumerate()
         .map(|(i, root)| {
-            [
+            vec![
                 (i + 1).to_string(),
                 algebraic_text(&root.value, variable),
                 root.multiplicity.to_string(),
@@ -50,27 +46,10 @@ fn table(poly: &Poly, variable: &str, roots: &[RealRoot], digits: usize) -> Stri
             ]
         })
         .collect();
-    let widths: Vec<usize> = (0..4)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].chars().count())
-                .chain([header[c].chars().count()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: [&str; 4]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| format!("{cell:<w$}"))
-            .collect();
-        format!("  {}\n", padded.join("  ").trim_end())
-    };
-    out.push_str(&line(header));
-    for row in &rows {
-        out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
-    }
+    out.push_str(&table::render(
+        &["#", "exact", "multiplicity", &decimal_header],
+        &rows,
+    ));
     out
 }
 

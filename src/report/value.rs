@@ -20,8 +20,11 @@ pub fn exact_text(value: &Value, variable: &str, digits: usize) -> String {
 /// A closed form, or `root of P in (lo, hi)`.
 pub fn algebraic_text(a: &Algebraic, variable: &str) -> String {
     a.closed_form().unwrap_or_else(|| {
-        let (lo, hi) = a.interval();
-        format!("root of {} in ({lo}, {hi})", a.defining_poly().display_in(variable))
+        let (lo, hi) = tidy(a);
+        format!(
+            "root of {} in ({lo}, {hi})",
+            a.defining_poly().display_in(variable)
+        )
     })
 }
 
@@ -62,8 +65,11 @@ pub fn decimal_parts(value: &Value, digits: usize) -> (String, bool) {
 pub fn latex_text(value: &Value, digits: usize) -> String {
     match value {
         Value::Exact(a) => a.closed_form_latex().unwrap_or_else(|| {
-            let (lo, hi) = a.interval();
-            format!("\\text{{root of }} {} \\text{{ in }} ({lo}, {hi})", a.defining_poly())
+            let (lo, hi) = tidy(a);
+            format!(
+                "\\text{{root of }} {} \\text{{ in }} ({lo}, {hi})",
+                a.defining_poly()
+            )
         }),
         Value::Enclosure(i) => {
             let (lo, hi) = outward(&i.lo, &i.hi, digits);
@@ -82,7 +88,7 @@ pub fn json_value(value: &Value, variable: &str, digits: usize) -> Json {
             let exact = match a.closed_form() {
                 Some(text) => json!(text),
                 None => {
-                    let (lo, hi) = a.interval();
+                    let (lo, hi) = tidy(a);
                     let poly = a.defining_poly();
                     json!({
                         "poly": poly.coeffs().iter().map(ToString::to_string).collect::<Vec<_>>(),
@@ -100,6 +106,13 @@ pub fn json_value(value: &Value, variable: &str, digits: usize) -> Json {
             "approx": approx,
         }),
     }
+}
+
+/// A short isolating interval, endpoints written as exact decimals.
+fn tidy(a: &Algebraic) -> (String, String) {
+    let (lo, hi) = a.tidy_interval();
+    let text = |x: Rational| Algebraic::from_rational(x).decimal(10_000).digits;
+    (text(lo), text(hi))
 }
 
 /// `lo` rounded down and `hi` rounded up to `digits` decimal places (at least 1), as text.

@@ -1,0 +1,78 @@
+//! `gpai models`, `gpai solve MODEL k=v …` and `gpai bargain MODEL k=v …`: arguments to model calls to reports.
+
+use crate::error::{Error, Result};
+use crate::exact::{Rational, parse_rational};
+use crate::models::arguments::Arguments;
+use crate::models::fine_tuning::{self, params::check_delta};
+use crate::models::{self, MODELS};
+use crate::report::{self, Format};
+
+pub(super) fn list(format: Format) -> Result<String> {
+    Ok(report::models::render(MODELS, format))
+}
+
+pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize) -> Result<String> {
+    let info = models::find(model)?;
+    let arguments = Arguments::parse(info, args)?;
+    match info.name {
+        "fine_tuning" => {
+            let params = fine_tuning::Params::from_arguments(&arguments)?;
+            let delta = arguments.require(info.param("delta").expect("declared"))?;
+            check_delta(&delta)?;
+            let spe = fine_tuning::solve(&params, &delta);
+            Ok(report::fine_tuning::render_solve(
+                &params, &spe, format, digits,
+            ))
+        }
+        other => Err(unsupported(other, "solve")),
+    }
+}
+
+pub(super) fn bargain(
+    model: &str,
+    args: &[String],
+    format: Format,
+    digits: usize,
+    width: &str,
+) -> Result<String> {
+    let info = models::find(model)?;
+    let arguments = Arguments::parse(info, args)?;
+    let width = positive_width(width)?;
+    match info.name {
+        "fine_tuning" => {
+            arguments.forbid(
+                "delta",
+                "bargain chooses delta; use `gpai solve` for one share",
+            )?;
+            let params = fine_tuning::Params::from_arguments(&arguments)?;
+            let config = fine_tuning::Config { width };
+            let bargain = fine_tuning::bargain(&params, &config)?;
+            Ok(report::fine_tuning::render_bargain(
+                &params, &bargain, format, digits,
+            ))
+        }
+        other => Err(unsupported(other, "bargain")),
+    }
+}
+
+fn positive_width(text: &str) -> Result<Rational> {
+    let width = parse_rational(text).map_err(|e| Error::InvalidArgument {
+        argument: format!("--width {text}"),
+        reason: e.to_string(),
+    })?;
+    if width <= 0 {
+        return Err(Error::Domain {
+            name: "--width".into(),
+            value: text.into(),
+            domain: "a rational > 0 (the width of certified enclosures)".into(),
+        });
+    }
+    Ok(width)
+}
+
+fn unsupported(model: &str, command: &str) -> Error {
+    Error::InvalidArgument {
+        argument: model.into(),
+        reason: format!("the model has no `{command}` command"),
+    }
+}

@@ -1,0 +1,232 @@
+//! Reports of the fine-tuning game: one equilibrium (`gpai solve`) and the bargaining analysis (`gpai bargain`).
+
+use serde_json::{Value as Json, json};
+
+use crate::exact::{Algebraic, Rational, Value};
+use crate::models::fine_tuning::bargain::{Bargain, Solution};
+use crate::models::fine_tuning::{Equilibrium, Params};
+
+use super::Format;
+use super::table;
+use super::value::{decimal_text, exact_text, json_value, latex_text};
+
+fn params_text(params: &Params) -> String {
+    format!(
+        "c0 = {}, c1 = {}, r = {}, k0 = {}, k1 = {}",
+        params.c0(),
+        params.c1(),
+        params.r(),
+        params.k0(),
+        params.k1()
+    )
+}
+
+fn params_json(params: &Params) -> Json {
+    json!({
+        "c0": params.c0().to_string(),
+        "c1": params.c1().to_string(),
+        "r": params.r().to_string(),
+        "k0": params.k0(),
+        "k1": params.k1(),
+    })
+}
+
+fn exact(a: &Algebraic) -> Value {
+    Value::Exact(a.clone())
+}
+
+/// `gpai solve fine_tuning …`.
+pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: usize) -> String {
+    let quantities = [
+        ("alpha0", "\\alpha_0", exact(&spe.alpha0)),
+        ("alpha1", "\\alpha_1", exact(&spe.alpha1)),
+        ("u_g", "U_G", exact(&spe.u_g)),
+        ("u_d", "U_D", exact(&spe.u_d)),
+    ];
+    match format {
+        Format::Table => {
+            let mut out = format!(
+                "fine_tuning equilibrium at delta = {} ({})\n",
+                spe.delta,
+                params_text(params)
+            );
+            let mut rows: Vec<Vec<String>> = quantities
+                .iter()
+                .map(|(name, _, v)| {
+                    vec![
+                        name.to_string(),
+                        exact_text(v, "x", digits),
+                        decimal_text(v, digits),
+                    ]
+                })
+                .collect();
+            rows.push(vec![
+                "generalist".into(),
+                spe.generalist.to_string(),
+                String::new(),
+            ]);
+            rows.push(vec![
+                "specialist".into(),
+                spe.specialist.to_string(),
+                String::new(),
+            ]);
+            out.push_str(&table::render(&["output", "exact", "decimal"], &rows));
+            out
+        }
+        Format::Json => {
+            let mut doc = json!({
+                "model": "fine_tuning",
+                "params": params_json(params),
+                "delta": spe.delta.to_string(),
+                "generalist": spe.generalist.to_string(),
+                "specialist": spe.specialist.to_string(),
+            });
+            for (name, _, v) in &quantities {
+                doc[*name] = json_value(v, "x", digits);
+            }
+            pretty(&doc)
+        }
+        Format::Latex => {
+            let cells: Vec<String> = quantities
+                .iter()
+                .map(|(_, symbol, v)| format!("{symbol} = {}", latex_text(v, digits)))
+                .collect();
+            format!(
+                "$\\delta = {}$: ${}$\n",
+                latex_rational(&spe.delta),
+                cells.join(",\\; ")
+            )
+        }
+    }
+}
+
+/// `gpai bargain fine_tuning …`.
+pub fn render_bargain(params: &Params, bargain: &Bargain, format: Format, digits: usize) -> String {
+    match format {
+        Format::Table => bargain_table(params, bargain, digits),
+        Format::Json => bargain_json(params, bargain, digits),
+        Format::Latex => bargain_latex(bargain, digits),
+    }
+}
+
+fn solution_cells(s: &Solution) -> [&Value; 6] {
+    [&s.delta, &s.u_g, &s.u_d, &s.alpha0, &s.alpha1, &s.shortfall]
+}
+
+const COLUMNS: [&str; 7] = [
+    "solution",
+    "delta",
+    "u_g",
+    "u_d",
+    "alpha0",
+    "alpha1",
+    "shortfall",
+];
+
+fn bargain_table(params: &Params, b: &Bargain, digits: usize) -> String {
+    let interval = |(lo, hi): &(Value, Value)| {
+        format!(
+            "[{}, {}]",
+            exact_text(lo, "x", digits),
+            exact_text(hi, "x", digits)
+        )
+    };
+    let mut out = format!(
+        "fine_tuning bargaining over delta ({})\n",
+        params_text(params)
+    );
+    out.push_str(&format!("feasible shares: {}\n", interval(&b.feasible)));
+    out.push_str(&format!(
+        "Pareto set: {}  (decimal: [{}, {}])\n\nexact:\n",
+        interval(&b.pareto),
+        decimal_text(&b.pareto.0, digits),
+        decimal_text(&b.pareto.1, digits)
+    ));
+    let rows = |render: &dyn Fn(&Value) -> String| -> Vec<Vec<String>> {
+        b.solutions
+            .iter()
+            .map(|s| {
+                std::iter::once(s.name.to_string())
+                    .chain(solution_cells(s).into_iter().map(render))
+                    .collect()
+            })
+            .collect()
+    };
+    out.push_str(&table::render(
+        &COLUMNS,
+        &rows(&|v| exact_text(v, "x", digits)),
+    ));
+    out.push_str(&format!("\ndecimal ({digits} digits):\n"));
+    out.push_str(&table::render(
+        &COLUMNS,
+        &rows(&|v| decimal_text(v, digits)),
+    ));
+    let m = &b.vertical_monopoly;
+    out.push_str(&format!(
+        "\nvertical monopoly: alpha0 = {}, alpha1 = {}, joint utility = {} ({})\n",
+        exact_text(&exact(&m.alpha0), "x", digits),
+        exact_text(&exact(&m.alpha1), "x", digits),
+        exact_text(&exact(&m.joint), "x", digits),
+        decimal_text(&exact(&m.joint), digits)
+    ));
+    if b.solutions.iter().any(|s| s.u_g.as_exact().is_none()) {
+        out.push_str(
+            "values shown as [a, b] are certified enclosures; every share is an exact algebraic \
+             number located on the equilibrium curve\n",
+        );
+    }
+    out
+}
+
+fn bargain_json(params: &Params, b: &Bargain, digits: usize) -> String {
+    let v = |value: &Value| json_value(value, "x", digits);
+    let mut solutions = serde_json::Map::new();
+    for s in &b.solutions {
+        let mut entry = serde_json::Map::new();
+        for (name, value) in COLUMNS[1..].iter().zip(solution_cells(s)) {
+            entry.insert(name.to_string(), v(value));
+        }
+        solutions.insert(s.name.to_string(), Json::Object(entry));
+    }
+    let m = &b.vertical_monopoly;
+    let doc = json!({
+        "model": "fine_tuning",
+        "params": params_json(params),
+        "feasible": [v(&b.feasible.0), v(&b.feasible.1)],
+        "pareto": [v(&b.pareto.0), v(&b.pareto.1)],
+        "solutions": solutions,
+        "vertical_monopoly": {
+            "alpha0": v(&exact(&m.alpha0)),
+            "alpha1": v(&exact(&m.alpha1)),
+            "joint": v(&exact(&m.joint)),
+        },
+    });
+    pretty(&doc)
+}
+
+fn bargain_latex(b: &Bargain, digits: usize) -> String {
+    let mut out = String::from(
+        "\\begin{tabular}{lllllll}\nsolution & $\\delta$ & $U_G$ & $U_D$ & $\\alpha_0$ & $\\alpha_1$ & shortfall \\\\ \\hline\n",
+    );
+    for s in &b.solutions {
+        let cells: Vec<String> = solution_cells(s)
+            .into_iter()
+            .map(|v| format!("${}$", latex_text(v, digits)))
+            .collect();
+        out.push_str(&format!(
+            "{} & {} \\\\\n",
+            s.name.replace('_', "\\_"),
+            cells.join(" & ")
+        ));
+    }
+    out.push_str("\\end{tabular}\n");
+    out
+}
+
+fn latex_rational(r: &Rational) -> String {
+    latex_text(&Value::rational(r.clone()), 12)
+}
+
+fn pretty(doc: &Json) -> String {
+    serde_json::to_string_pretty(doc).expect("a JSON value always serializes") + "\n"
+}

@@ -151,7 +151,7 @@ impl Algebraic {
         let mut k = 0;
         loop {
             let scale = super::rational::pow10(k);
-            while root.width() * &scale > Rational::from(1) {
+            while root.width() * &scale > 1 {
                 root.bisect();
             }
             let lo = from_integer(super::rational::floor(&(&root.lo * &scale))) / &scale;

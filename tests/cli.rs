@@ -37,6 +37,83 @@ fn bad_input_exits_2_with_one_line() {
 }
 
 #[test]
+fn bad_model_parameters_exit_2_naming_parameter_value_and_domain() {
+    check_refused(
+        &["solve", "fine_tuning", "c0=0", "c1=2", "delta=1/2"],
+        "c0 = 0 is outside its domain: a rational > 0",
+    );
+    check_refused(
+        &["solve", "fine_tuning", "c0=-1", "c1=2", "delta=1/2"],
+        "c0 = -1 is outside its domain",
+    );
+    check_refused(
+        &["solve", "fine_tuning", "c0=1", "c1=2", "delta=3/2"],
+        "delta = 3/2 is outside its domain: a share in [0, 1]",
+    );
+    check_refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "k0=1"],
+        "k0 = 1 is outside its domain: an integer from 2 to 6",
+    );
+    check_refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "k1=2.5"],
+        "k1 = 5/2 is outside its domain",
+    );
+    check_refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "theta=1"],
+        "unknown parameter \"theta\" for fine_tuning; its parameters are: c0, c1, r, k0, k1, delta",
+    );
+    check_refused(
+        &["solve", "fine_tuning", "c0=1", "c1=2"],
+        "missing parameter delta",
+    );
+    check_refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "delta=1/2"],
+        "bargain chooses delta",
+    );
+    check_refused(
+        &["solve", "fine_tuning", "c0=NaN", "c1=2", "delta=0"],
+        "not a finite number",
+    );
+    check_refused(
+        &["solve", "no_such_model", "c0=1"],
+        "unknown model \"no_such_model\"",
+    );
+    check_refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "--width", "0"],
+        "--width = 0 is outside its domain",
+    );
+}
+
+#[test]
+fn solve_and_bargain_print_exact_values() {
+    let out = gpai(&[
+        "solve",
+        "fine_tuning",
+        "c0=1",
+        "c1=2",
+        "r=1",
+        "delta=1/2",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["alpha1"]["exact"], "3/8");
+    assert_eq!(doc["specialist"], "contributor");
+    let out = gpai(&["bargain", "fine_tuning", "c0=1", "c1=2", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["solutions"]["nash"]["delta"]["exact"], "(2+sqrt(13))/9");
+    assert_eq!(doc["pareto"][0]["exact"], "1/3");
+    let models = gpai(&["models"]);
+    let text = String::from_utf8_lossy(&models.stdout);
+    assert!(
+        text.contains("fine_tuning")
+            && text.contains("an integer from 2 to 6")
+            && text.contains("kalai_smorodinsky")
+    );
+}
+
+#[test]
 fn thirty_digits_of_the_real_root_of_x5_minus_x_minus_1() {
     let out = gpai(&["roots", "x^5 - x - 1", "--digits", "30"]);
     assert!(out.status.success());

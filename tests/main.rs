@@ -1,6 +1,7 @@
 //! Integration tests, compiled as one binary to keep link time down.
 
 mod cli;
+mod fine_tuning;
 mod lp;
 mod properties;
 mod readme;

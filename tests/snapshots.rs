@@ -36,3 +36,35 @@ fn roots_tables() {
         roots_table("9x^2 - 4x - 1", 12, Format::Latex)
     );
 }
+
+fn gpai_output(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn fine_tuning_tables() {
+    snapshot!(
+        "bargain_c0_1_c1_2",
+        gpai_output(&["bargain", "fine_tuning", "c0=1", "c1=2"])
+    );
+    snapshot!(
+        "bargain_c0_3_c1_1_r_2",
+        gpai_output(&["bargain", "fine_tuning", "c0=3", "c1=1", "r=2"])
+    );
+    snapshot!(
+        "bargain_equal_costs",
+        gpai_output(&["bargain", "fine_tuning", "c0=1/2", "c1=1/2"])
+    );
+    snapshot!(
+        "bargain_cubic_costs",
+        gpai_output(&["bargain", "fine_tuning", "c0=1", "c1=2", "k0=3", "k1=3"])
+    );
+    snapshot!(
+        "solve_c0_1_c1_2_half",
+        gpai_output(&["solve", "fine_tuning", "c0=1", "c1=2", "r=1", "delta=1/2"])
+    );
+}

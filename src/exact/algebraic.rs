@@ -124,10 +124,12 @@ impl Algebraic {
         }
     }
 
-    /// A square-free polynomial with integer coefficients that vanishes here (`x - r` scaled for rationals).
+    /// A square-free polynomial with coprime integer coefficients and a positive leading
+    /// coefficient that vanishes here (`x - r` scaled for rationals).
     pub fn defining_poly(&self) -> Poly {
         match &self.repr {
             Repr::Rational(r) => primitive_part(&Poly::new(vec![-r.clone(), one()])),
+            Repr::Root(root) if root.poly.leading().is_some_and(|lc| *lc < 0) => -&root.poly,
             Repr::Root(root) => root.poly.clone(),
         }
     }

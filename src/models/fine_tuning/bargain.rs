@@ -75,6 +75,22 @@ pub struct Bargain {
     pub vertical_monopoly: Monopoly,
 }
 
+impl Solution {
+    /// Whether every enclosure among its values is at most `width` wide.
+    pub fn is_within(&self, width: &Rational) -> bool {
+        [
+            &self.delta,
+            &self.alpha0,
+            &self.alpha1,
+            &self.u_g,
+            &self.u_d,
+            &self.shortfall,
+        ]
+        .into_iter()
+        .all(|v| v.as_exact().is_some() || v.bounds().width() <= *width)
+    }
+}
+
 impl Bargain {
     /// The solution called `name`.
     pub fn solution(&self, name: &str) -> Option<&Solution> {
@@ -112,41 +128,41 @@ pub fn bargain(params: &Params, config: &Config) -> Result<Bargain> {
     let nash = &u_g * &u_d;
     let alpha1 = &BiPoly::x() + &BiPoly::y();
 
-    let mut points: Vec<(&'static str, Point)> = Vec::new();
-    points.push((
-        "nash",
-        Point::Exact(curve.argmax(&nash, &p_lo, &p_hi, None)?.0),
-    ));
-    points.push((
-        "egalitarian",
-        egalitarian(&curve, &p_lo, &p_hi, &x_g, &x_d)?,
-    ));
+    let monopoly = vertical_monopoly(params);
+    let describe = |name, point: &Point| describe(&curve, name, point, &monopoly, config);
+    let nash = curve.argmax(&nash, &p_lo, &p_hi, None)?.0;
+    let egalitarian = egalitarian(&curve, &p_lo, &p_hi, &x_g, &x_d)?;
     let utilitarian = curve.argmax(&joint, &p_lo, &p_hi, None)?.0;
-    points.push(("utilitarian", Point::Exact(utilitarian.clone())));
-    points.push((
-        "kalai_smorodinsky",
-        kalai_smorodinsky(&curve, &p_lo, &p_hi, &x_g, &x_d, config)?,
-    ));
     let max_alpha1 = if curve.is_constant(&alpha1) {
-        utilitarian
+        utilitarian.clone()
     } else {
         curve.argmax(&alpha1, &p_lo, &p_hi, Some(&joint))?.0
     };
-    points.push(("max_alpha1", Point::Exact(max_alpha1)));
-    points.push(("g_ideal", Point::Exact(x_g)));
-    points.push(("d_ideal", Point::Exact(x_d)));
-
-    let monopoly = vertical_monopoly(params);
-    let solutions = points
-        .into_iter()
-        .map(|(name, point)| describe(&curve, name, &point, &monopoly, config))
-        .collect();
+    // A bracketed point is narrowed until the values it induces meet the requested width.
+    let mut bracket_width = config.width.clone();
+    let kalai_smorodinsky = loop {
+        let point = kalai_smorodinsky(&curve, &p_lo, &p_hi, &x_g, &x_d, &bracket_width, config)?;
+        let solution = describe("kalai_smorodinsky", &point);
+        if solution.is_within(&config.width) {
+            break solution;
+        }
+        bracket_width = &bracket_width / Rational::from(1024);
+    };
+    let solutions = vec![
+        describe("nash", &Point::Exact(nash)),
+        describe("egalitarian", &egalitarian),
+        describe("utilitarian", &Point::Exact(utilitarian)),
+        kalai_smorodinsky,
+        describe("max_alpha1", &Point::Exact(max_alpha1)),
+        describe("g_ideal", &Point::Exact(x_g.clone())),
+        describe("d_ideal", &Point::Exact(x_d.clone())),
+    ];
     let delta_at = |x: &Algebraic| Value::Exact(x.map_poly(curve.delta_of_x()));
     Ok(Bargain {
         feasible: (Value::rational(0.into()), Value::rational(1.into())),
         pareto: (delta_at(&p_lo), delta_at(&p_hi)),
         solutions,
-        vertical_monopoly: monopoly,
+        vertical_monopoly: monopoly.clone(),
     })
 }
 
@@ -177,6 +193,7 @@ fn kalai_smorodinsky(
     p_hi: &Algebraic,
     x_g: &Algebraic,
     x_d: &Algebraic,
+    bracket_width: &Rational,
     config: &Config,
 ) -> Result<Point> {
     if p_lo == p_hi {
@@ -197,7 +214,7 @@ fn kalai_smorodinsky(
     } else {
         Ordering::Greater
     };
-    Curve::bisect(p_lo, p_hi, lo_sign, &config.width, |x| {
+    Curve::bisect(p_lo, p_hi, lo_sign, bracket_width, |x| {
         ks_sign(curve, x, x_g, x_d, &g_max, &d_max, config)
     })
 }
@@ -272,11 +289,13 @@ fn describe(
 ) -> Solution {
     let at = |f: &BiPoly| curve.value(f, point, &config.width);
     let (u_g, u_d) = (at(&curve.u_g), at(&curve.u_d));
-    let shortfall = match at(&(&curve.u_g + &curve.u_d)) {
+    // Half the width each for the two terms, so the difference meets the width.
+    let half = &config.width / Rational::from(2);
+    let shortfall = match curve.value(&(&curve.u_g + &curve.u_d), point, &half) {
         Value::Exact(joint) => Value::Exact(monopoly.joint.sub(&joint)),
         Value::Enclosure(joint) => {
             let mut m = monopoly.joint.clone();
-            m.refine(&config.width);
+            m.refine(&half);
             let (lo, hi) = m.interval();
             Value::Enclosure(Interval::new(lo, hi).sub(&joint))
         }

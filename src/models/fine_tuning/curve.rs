@@ -193,8 +193,14 @@ impl Curve {
                 Some(p) => xs.eval(&p),
                 None => f.eval_interval(&xs, &self.y_enclosure(&xs, &x_width)),
             };
-            if enclosure.width() <= *width || matches!(point, Point::Bracket(..)) {
+            if enclosure.width() <= *width {
                 return Value::Enclosure(enclosure);
+            }
+            if let Point::Bracket(lo, hi) = point {
+                // A bracket bounds what precision can buy: stop once the roots are far finer.
+                if x_width < (hi - lo) * pow2(-20) {
+                    return Value::Enclosure(enclosure);
+                }
             }
             x_width = &x_width * &pow2(-4);
         }

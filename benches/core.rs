@@ -2,6 +2,8 @@
 //!
 //! `cargo bench --bench core` runs them and prints the side-by-side ratios the README quotes.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion};
@@ -101,13 +103,6 @@ fn isolation(c: &mut Criterion) {
 
 /// Prints each group's mean times side by side with their ratio, from criterion's estimates.
 fn print_ratios() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/criterion");
-    let mean_ns = |group: &str, id: &str| -> Option<f64> {
-        let path = root.join(group).join(id).join("new/estimates.json");
-        let text = std::fs::read_to_string(path).ok()?;
-        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-        json["mean"]["point_estimate"].as_f64()
-    };
     println!("\n| benchmark | mean | relative to malachite |");
     println!("|---|---|---|");
     for (group, ids) in [
@@ -124,11 +119,11 @@ fn print_ratios() {
             ][..],
         ),
     ] {
-        let Some(base) = mean_ns(group, "malachite") else {
+        let Some(base) = common::mean_ns(group, "malachite") else {
             continue;
         };
         for id in ids {
-            if let Some(t) = mean_ns(group, id) {
+            if let Some(t) = common::mean_ns(group, id) {
                 let label = id.replace("Ratio_i64_", "Ratio<i64>");
                 println!(
                     "| {group} / {label} (64 ops) | {:.1} µs | {:.2}× |",
@@ -139,7 +134,7 @@ fn print_ratios() {
         }
     }
     for degree in [5, 10, 20] {
-        if let Some(t) = mean_ns("real_roots", &format!("degree/{degree}")) {
+        if let Some(t) = common::mean_ns("real_roots", &format!("degree/{degree}")) {
             println!("| real_roots degree {degree} | {:.1} µs | |", t / 1e3);
         }
     }
@@ -151,7 +146,7 @@ fn main() {
     mul_add(&mut c, "rational_mul_add_3_digits", 3);
     isolation(&mut c);
     c.final_summary();
-    if std::env::args().any(|a| a == "--bench") {
+    if common::measuring() {
         print_ratios();
     }
 }

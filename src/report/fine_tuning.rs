@@ -171,8 +171,8 @@ fn bargain_table(params: &Params, b: &Bargain, digits: usize) -> String {
     ));
     if b.solutions.iter().any(|s| s.u_g.as_exact().is_none()) {
         out.push_str(
-            "values shown as [a, b] are certified enclosures; every share is an exact algebraic \
-             number located on the equilibrium curve\n",
+            "in [a, b]: a certified enclosure, a rational interval proven to contain the value \
+             (printed rounded outward; narrow it with --width)\n",
         );
     }
     out

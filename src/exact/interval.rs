@@ -91,16 +91,28 @@ impl Interval {
 }
 
 /// Rationals `l ≤ x^(1/n) ≤ h` with `h - l < width`, for `x ≥ 0` (negative `x` counts as 0).
+///
+/// A float root proposes a tight bracket, exact powers check it (falling back to `[0, max(1, x)]`
+/// when the check fails), and rational bisection narrows it.
 pub fn nth_root_bracket(x: &Rational, n: u32, width: &Rational) -> (Rational, Rational) {
+    use super::rational::{pow, to_f64};
     let zero = Rational::from(0);
     if *x <= 0 {
         return (zero.clone(), zero);
     }
     let one = Rational::from(1);
-    let (mut lo, mut hi) = (zero, if *x > one { x.clone() } else { one });
+    let covers =
+        |lo: &Rational, hi: &Rational| pow(lo, u64::from(n)) <= *x && pow(hi, u64::from(n)) >= *x;
+    let guess = to_f64(x).powf(1.0 / f64::from(n));
+    let proposed = [guess * (1.0 - 1e-12), guess * (1.0 + 1e-12)]
+        .map(|f| Rational::try_from(f).ok().filter(|r| *r >= 0));
+    let (mut lo, mut hi) = match proposed {
+        [Some(lo), Some(hi)] if covers(&lo, &hi) => (lo, hi),
+        _ => (zero, if *x > one { x.clone() } else { one }),
+    };
     while &hi - &lo >= *width {
         let mid = (&lo + &hi) / Rational::from(2);
-        if super::rational::pow(&mid, u64::from(n)) <= *x {
+        if pow(&mid, u64::from(n)) <= *x {
             lo = mid;
         } else {
             hi = mid;

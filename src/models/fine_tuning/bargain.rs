@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use crate::error::{Error, Result};
 use crate::exact::bipoly::BiPoly;
 use crate::exact::interval::Interval;
-use crate::exact::rational::pow10;
+use crate::exact::rational::{pow2, pow10};
 use crate::exact::{Algebraic, Rational, Value};
 
 use super::curve::{Curve, Point, zero};
@@ -214,8 +214,9 @@ fn kalai_smorodinsky(
     } else {
         Ordering::Greater
     };
+    let mut maxima = Vec::new();
     Curve::bisect(p_lo, p_hi, lo_sign, bracket_width, |x| {
-        ks_sign(curve, x, x_g, x_d, &g_max, &d_max, config)
+        ks_sign(curve, x, (x_g, x_d), (&g_max, &d_max), &mut maxima, config)
     })
 }
 
@@ -224,27 +225,36 @@ fn kalai_smorodinsky(
 fn ks_sign(
     curve: &Curve,
     x: &Rational,
-    x_g: &Algebraic,
-    x_d: &Algebraic,
-    g_max: &Value,
-    d_max: &Value,
+    (x_g, x_d): (&Algebraic, &Algebraic),
+    (g_max, d_max): (&Value, &Value),
+    maxima: &mut Vec<(Interval, Interval)>,
     config: &Config,
 ) -> Result<Ordering> {
     let at = Point::Exact(Algebraic::from_rational(x.clone()));
-    let mut width = &config.width / Rational::from(1 << 10);
-    for _ in 0..8 {
+    // Coarse first: away from the crossing a rough enclosure already decides the sign. The
+    // maxima's enclosures at each level of precision are computed once and kept in `maxima`.
+    let step = pow2(-24);
+    let finest = &config.width * pow2(-200);
+    let mut width = step.clone();
+    let mut level = 0;
+    while width > finest {
+        if maxima.len() <= level {
+            let gm = curve
+                .value(&curve.u_g, &Point::Exact(x_g.clone()), &width)
+                .enclose(&width);
+            let dm = curve
+                .value(&curve.u_d, &Point::Exact(x_d.clone()), &width)
+                .enclose(&width);
+            maxima.push((gm, dm));
+        }
+        let (gm, dm) = &maxima[level];
         let ug = curve.value(&curve.u_g, &at, &width).enclose(&width);
         let ud = curve.value(&curve.u_d, &at, &width).enclose(&width);
-        let gm = curve
-            .value(&curve.u_g, &Point::Exact(x_g.clone()), &width)
-            .enclose(&width);
-        let dm = curve
-            .value(&curve.u_d, &Point::Exact(x_d.clone()), &width)
-            .enclose(&width);
         if let Some(sign) = dm.mul(&ug).sub(&gm.mul(&ud)).sign() {
             return Ok(sign);
         }
-        width = &width / Rational::from(1 << 30);
+        width = &width * &step;
+        level += 1;
     }
     match (
         curve.value(&curve.u_g, &at, &width),

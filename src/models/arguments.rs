@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 
-use super::ModelInfo;
+use super::{ModelInfo, ParamSpec};
 
 /// Parameter values as given, by name, each an exact rational with its original text.
 #[derive(Debug, Clone, Default)]
@@ -87,5 +87,3 @@ impl Arguments {
         }
     }
 }
-
-use super::ParamSpec;

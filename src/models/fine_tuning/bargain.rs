@@ -16,7 +16,7 @@ use crate::exact::rational::{pow2, pow10};
 use crate::exact::{Algebraic, Rational, Value};
 
 use super::curve::{Curve, Point, zero};
-use super::exact::best_effort;
+use super::exact::{best_effort, net};
 use super::params::Params;
 
 /// Options of a bargaining computation.
@@ -277,12 +277,7 @@ pub fn vertical_monopoly(params: &Params) -> Monopoly {
     let r = params.r();
     let x = best_effort(r, params.c0(), params.k0());
     let y = best_effort(r, params.c1(), params.k1());
-    let net = |c: &Rational, k: u32, e: &Algebraic| {
-        let objective = &crate::exact::Poly::monomial(r.clone(), 1)
-            - &crate::exact::Poly::monomial(c.clone(), k as usize);
-        e.map_poly(&objective)
-    };
-    let joint = net(params.c0(), params.k0(), &x).add(&net(params.c1(), params.k1(), &y));
+    let joint = net(r, params.c0(), params.k0(), &x).add(&net(r, params.c1(), params.k1(), &y));
     Monopoly {
         alpha1: x.add(&y),
         alpha0: x,

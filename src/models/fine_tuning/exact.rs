@@ -40,7 +40,7 @@ pub fn best_effort(m: &Rational, c: &Rational, k: u32) -> Algebraic {
 }
 
 /// The value `m·e − c·e^k` of an effort, exactly.
-fn net(m: &Rational, c: &Rational, k: u32, e: &Algebraic) -> Algebraic {
+pub fn net(m: &Rational, c: &Rational, k: u32, e: &Algebraic) -> Algebraic {
     let objective = &Poly::monomial(m.clone(), 1) - &Poly::monomial(c.clone(), k as usize);
     e.map_poly(&objective)
 }

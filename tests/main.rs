@@ -6,4 +6,5 @@ mod lp;
 mod properties;
 mod readme;
 mod roots;
+mod safety_regulation;
 mod snapshots;

@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, params::check_delta};
-use crate::models::{self, MODELS};
+use crate::models::{self, MODELS, safety_regulation};
 use crate::report::{self, Format};
 
 pub(super) fn list(format: Format) -> Result<String> {
@@ -22,6 +22,13 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
             let spe = fine_tuning::solve(&params, &delta);
             Ok(report::fine_tuning::render_solve(
                 &params, &spe, format, digits,
+            ))
+        }
+        "safety_regulation" => {
+            let params = safety_regulation::Params::from_arguments(&arguments)?;
+            let outcome = safety_regulation::classify(&params);
+            Ok(report::safety_regulation::render_solve(
+                &params, &outcome, format, digits,
             ))
         }
         other => Err(unsupported(other, "solve")),

@@ -7,6 +7,7 @@
 
 pub mod arguments;
 pub mod fine_tuning;
+pub mod safety_regulation;
 
 use crate::error::{Error, Result};
 
@@ -54,7 +55,10 @@ impl ModelInfo {
 }
 
 /// Every model, in the order `gpai models` lists them.
-pub const MODELS: &[&ModelInfo] = &[&fine_tuning::regimes::INFO];
+pub const MODELS: &[&ModelInfo] = &[
+    &fine_tuning::regimes::INFO,
+    &safety_regulation::regimes::INFO,
+];
 
 /// The model called `name`.
 pub fn find(name: &str) -> Result<&'static ModelInfo> {

@@ -3,6 +3,7 @@
 pub mod fine_tuning;
 pub mod models;
 pub mod roots;
+pub mod safety_regulation;
 pub mod table;
 pub mod value;
 

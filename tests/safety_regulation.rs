@@ -1,0 +1,161 @@
+//! The safety-regulation game: the reference game, the backfiring line, and agreement with the float solver.
+
+use std::cmp::Ordering;
+
+use gpai::exact::rational::{int, ratio, to_f64};
+use gpai::exact::{Algebraic, Rational};
+use gpai::models::safety_regulation::exact::payoffs_at;
+use gpai::models::safety_regulation::regimes::{Regime, Strategy as Label};
+use gpai::models::safety_regulation::{Costs, Params, classify, float, solve};
+use proptest::prelude::*;
+
+fn q(x: &Algebraic) -> Rational {
+    x.as_rational().cloned().expect("a rational value")
+}
+
+#[test]
+fn reference_game_unregulated() {
+    let spe = solve(&Params::reference());
+    let values: Vec<Rational> = [
+        &spe.alpha0,
+        &spe.beta0,
+        &spe.alpha1,
+        &spe.beta1,
+        &spe.u_g,
+        &spe.u_d,
+    ]
+    .into_iter()
+    .map(q)
+    .collect();
+    assert_eq!(
+        values,
+        [
+            ratio(1, 4),
+            ratio(1, 4),
+            ratio(1, 2),
+            ratio(1, 2),
+            ratio(3, 8),
+            ratio(3, 8)
+        ]
+    );
+}
+
+#[test]
+fn weak_regulation_of_d_backfires_on_the_figure_3_line() {
+    // θ_G = 0, θ_D = 2/5: G drops its own safety to 0 and lets D's floor carry it.
+    let outcome = classify(
+        &Params::reference()
+            .with_floors(int(0), ratio(2, 5))
+            .unwrap(),
+    );
+    let spe = &outcome.regulated;
+    assert_eq!((q(&spe.beta0), q(&spe.beta1)), (int(0), ratio(2, 5)));
+    assert_eq!(q(&spe.u_g), ratio(31, 80));
+    assert_eq!(
+        (spe.g_strategy, spe.d_strategy),
+        (Label::SafetyFloor, Label::SafetyFloor)
+    );
+    assert_eq!(outcome.regime, Regime::Backfire);
+    // A floor at the unregulated final safety never backfires (Lemma 10.2).
+    let strong = classify(
+        &Params::reference()
+            .with_floors(int(0), ratio(1, 2))
+            .unwrap(),
+    );
+    assert!(!strong.backfire);
+    // Too strong a floor drives G out.
+    let exit = classify(
+        &Params::reference()
+            .with_floors(int(0), ratio(5, 2))
+            .unwrap(),
+    );
+    assert_eq!(exit.regime, Regime::MarketExit);
+}
+
+fn costs() -> impl Strategy<Value = Costs> {
+    // Diagonal terms in (0, 4]; cross terms of both signs, including indefinite matrices.
+    ((1i64..=8), (1i64..=8), (-15i64..=20)).prop_filter_map("copositive", |(a, b, c)| {
+        Costs::new(ratio(a, 2), ratio(c, 8), ratio(b, 2), "c").ok()
+    })
+}
+
+fn game() -> impl Strategy<Value = Params> {
+    (
+        costs(),
+        costs(),
+        0i64..=6,
+        0i64..=6,
+        0i64..=10,
+        0i64..=30,
+        0i64..=40,
+    )
+        .prop_filter_map("valid game", |(c0, c1, ra, rb, delta, tg, td)| {
+            Params::new(
+                c0,
+                c1,
+                (ratio(ra, 2), ratio(rb, 2)),
+                ratio(delta, 10),
+                (ratio(tg, 20), ratio(td, 20)),
+            )
+            .ok()
+        })
+}
+
+/// A float as an exact rational (every finite double is one).
+fn exact_of(x: f64) -> Rational {
+    Rational::try_from(x).expect("a finite double")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Stated tolerance: G's equilibrium utility within 1e-5 (relative).
+    #[test]
+    fn exact_and_float_solvers_agree(params in game()) {
+        let exact = solve(&params);
+        let approx = float::solve(&params);
+        let u_g = exact.u_g.to_f64();
+        prop_assert!((u_g - approx.u_g).abs() <= 1e-5 * (1.0 + u_g.abs()), "U_G exact {} float {} at {:?}", u_g, approx.u_g, params);
+    }
+
+    #[test]
+    fn the_float_solver_never_finds_a_better_strategy(params in game()) {
+        let exact = solve(&params);
+        let approx = float::solve(&params);
+        if approx.participates {
+            // G's float choice, evaluated exactly with D's exact reply, is no better. (Rounding
+            // to a double can put it a hair outside G's floors; it is taken back onto them.)
+            let alpha0 = exact_of(approx.alpha0).max(int(0));
+            let beta0 = exact_of(approx.beta0).max(params.theta_g().clone());
+            let (u_g, _) = payoffs_at(&params, &alpha0, &beta0);
+            prop_assert!(exact.u_g.cmp_rational(&u_g) != Ordering::Less, "G: float {} beats exact {} at {:?}", to_f64(&u_g), exact.u_g.to_f64(), params);
+        }
+        if exact.participates() {
+            // D's float reply to the exact base model, if feasible, is no better than D's exact one.
+            let (u, v) = float::reply(&params, exact.beta0.to_f64());
+            let (u, v) = (exact_of(u.max(0.0)), exact_of(v));
+            let floor = Algebraic::from_rational(params.theta_d().clone()).sub(&exact.beta0);
+            let feasible = floor.cmp_rational(&v) != Ordering::Greater && exact.beta0.add(&Algebraic::from_rational(v.clone())).cmp_rational(&int(0)) != Ordering::Less;
+            if feasible && v >= 0 {
+                let keep = int(1) - params.delta();
+                let gamma0 = params.r_a() * &keep;
+                let x = Algebraic::from_rational(gamma0.clone() * &u + params.r_b() * &keep * &v - params.c1().quad(&u, &v));
+                let base = exact.alpha0.mul(&Algebraic::from_rational(gamma0)).add(&exact.beta0.mul(&Algebraic::from_rational(params.r_b() * &keep)));
+                prop_assert!(base.add(&x) <= exact.u_d, "D: a float reply beats the exact one at {:?}", params);
+            }
+        }
+    }
+
+    #[test]
+    fn regimes_partition_and_abstention_is_never_backfire(params in game()) {
+        let outcome = classify(&params);
+        if !outcome.regulated.participates() {
+            prop_assert_eq!(outcome.regime, Regime::MarketExit);
+            prop_assert!(!outcome.backfire);
+        }
+        // Lemma 10.2: a floor on D at or above the unregulated final safety never backfires.
+        if outcome.unregulated.participates() && outcome.unregulated.beta1.cmp_rational(params.theta_d()) != Ordering::Greater {
+            prop_assert!(!outcome.backfire, "backfire with theta_d >= beta1^A at {:?}", params);
+        }
+    }
+}

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::algebraic::{Algebraic, Repr, Root};
-use super::descartes::{Isolated, isolate_square_free, sign_at};
+use super::descartes::{Isolated, isolate_square_free};
 use super::interval::Interval;
 use super::poly::Poly;
 use super::rational::{
@@ -74,14 +74,11 @@ fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational
         {
             continue; // the number itself
         }
-        let mut alpha = root.clone();
-        let mut beta = Root {
-            lo_sign: sign_at(&root.ints, &lo),
-            poly: root.poly.clone(),
-            ints: root.ints.clone(),
-            lo,
-            hi,
+        // A rational root cannot be the conjugate; from_isolated decides rationality exactly.
+        let Repr::Root(mut beta) = Algebraic::from_isolated(&root.poly, lo, hi).repr else {
+            continue;
         };
+        let mut alpha = root.clone();
         let (sum, product) = loop {
             let a = Interval::new(alpha.lo.clone(), alpha.hi.clone());
             let b = Interval::new(beta.lo.clone(), beta.hi.clone());
@@ -239,6 +236,8 @@ mod tests {
                 .unwrap(),
             "sqrt(2)"
         );
+        // A reducible cubic with a rational root beside the quadratic pair: (4x - 5)(4x^2 - 7x + 1).
+        assert_eq!(root(&[-5, 39, -48, 16], 0, 1).closed_form().unwrap(), "(7-sqrt(33))/8");
         // Built by arithmetic, with an isolating interval wider than the gap to its conjugate.
         let shifted = Algebraic::from_rational(ratio_i(-10, 3)).add(&root(&[-12, 0, 1], 0, 12));
         assert_eq!(shifted.closed_form().unwrap(), "(-10+6*sqrt(3))/3");

@@ -18,6 +18,7 @@ pub mod exact;
 pub mod lp;
 pub mod models;
 pub mod report;
+pub mod sweep;
 
 pub use error::{Error, Result};
 pub use exact::{Algebraic, Poly, Rational};

@@ -85,6 +85,111 @@ fn bad_model_parameters_exit_2_naming_parameter_value_and_domain() {
 }
 
 #[test]
+fn bad_safety_games_and_grids_exit_2() {
+    check_refused(
+        &["solve", "safety_regulation", "c1_ab=-1"],
+        "c1_ab = -1 is outside its domain",
+    );
+    check_refused(
+        &["solve", "safety_regulation", "c0_aa=0"],
+        "c0_aa = 0 is outside its domain",
+    );
+    check_refused(
+        &["solve", "safety_regulation", "theta_g=-1/10"],
+        "theta_g = -1/10 is outside its domain",
+    );
+    check_refused(
+        &["solve", "safety_regulation", "delta=2"],
+        "delta = 2 is outside its domain",
+    );
+    check_refused(
+        &["sweep", "safety_regulation", "--grid", "theta_d=0:1:0"],
+        "the step of theta_d = 0 is outside its domain",
+    );
+    check_refused(
+        &["sweep", "safety_regulation", "--grid", "theta_d=-1:1:1/2"],
+        "theta_d = -1 is outside its domain",
+    );
+    check_refused(
+        &["sweep", "safety_regulation", "--grid", "gamma=0:1:1/2"],
+        "unknown parameter \"gamma\"",
+    );
+    check_refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_g=0:10:1/1000",
+            "--grid",
+            "theta_d=0:10:1/1000",
+        ],
+        "pass --force",
+    );
+    check_refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_d=0:1:1/2",
+            "--shard",
+            "3/2",
+        ],
+        "--shard = 3/2",
+    );
+}
+
+#[test]
+fn sharded_sweeps_merge_into_the_whole_sweep() {
+    let dir = std::env::temp_dir().join(format!("gpai-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let grid = [
+        "--grid",
+        "theta_g=0:1/2:1/4",
+        "--grid",
+        "theta_d=theta_g:1:1/4",
+    ];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["sweep", "safety_regulation"];
+        args.extend(grid);
+        args.extend(extra);
+        assert!(gpai(&args).status.success());
+    };
+    run(&["--out", &path("all.csv"), "--plot", &path("map.svg")]);
+    run(&["--out", &path("a.csv"), "--shard", "1/2"]);
+    run(&["--out", &path("b.csv"), "--shard", "2/2"]);
+    assert!(
+        gpai(&["merge", &path("merged.csv"), &path("b.csv"), &path("a.csv")])
+            .status
+            .success()
+    );
+    let whole = std::fs::read_to_string(path("all.csv")).unwrap();
+    assert_eq!(std::fs::read_to_string(path("merged.csv")).unwrap(), whole);
+    // The triangle theta_g <= theta_d <= 1 at step 1/4, theta_g in [0, 1/2]: 5 + 4 + 3 games.
+    assert_eq!(whole.lines().count(), 1 + 12);
+    assert!(whole.lines().nth(1).unwrap().starts_with("0,0,0,1/4,"));
+    assert!(
+        std::fs::read_to_string(path("map.svg"))
+            .unwrap()
+            .contains("neutral (")
+    );
+    let json = gpai(&[
+        "sweep",
+        "safety_regulation",
+        "--grid",
+        "theta_d=2/5:2/5:1",
+        "--out",
+        &path("one.jsonl"),
+    ]);
+    assert!(json.status.success());
+    let row: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(path("one.jsonl")).unwrap().trim()).unwrap();
+    assert_eq!(row["regime"], "backfire");
+    assert_eq!(row["u_g"], "31/80");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn solve_and_bargain_print_exact_values() {
     let out = gpai(&[
         "solve",

@@ -159,3 +159,73 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_optimum_off_the_papers_list_is_flagged() {
+    // δ = 1: D earns nothing, so below θ_D its forced safety makes it leave; G must meet the
+    // floor exactly, at the β0 where D's KKT form switches: no critical point, not θ_G.
+    let params = Params::new(
+        Costs::new(int(1), ratio(3, 4), ratio(3, 2), "c0").unwrap(),
+        Costs::new(ratio(3, 2), ratio(-1, 2), ratio(5, 2), "c1").unwrap(),
+        (int(2), int(1)),
+        int(1),
+        (ratio(3, 10), ratio(3, 5)),
+    )
+    .unwrap();
+    let spe = solve(&params);
+    assert_eq!(q(&spe.beta0), ratio(3, 5));
+    assert!(!spe.paper_candidate);
+    assert!(solve(&Params::reference()).paper_candidate);
+}
+
+/// The paper's Figure 2, run in full: the triangle θ_G ∈ [0, 5/4], θ_D ∈ [θ_G, 5/2] at step 1/200.
+#[test]
+fn figure_2_sweep_every_optimum_is_on_the_papers_list() {
+    use gpai::models::safety_regulation::sweep::{Engine, Sweeper};
+    use gpai::sweep::grid::{Grid, MAX_POINTS};
+    use gpai::sweep::{Plan, run};
+    let specs = [
+        "theta_g=0:5/4:1/200".to_string(),
+        "theta_d=theta_g:5/2:1/200".to_string(),
+    ];
+    let grid = Grid::parse(&specs).unwrap();
+    let points = grid.points(MAX_POINTS).unwrap();
+    assert_eq!(points.len(), 94_376);
+    let info = gpai::models::find("safety_regulation").unwrap();
+    let base = gpai::models::arguments::Arguments::parse(info, &[]).unwrap();
+    let sweeper = Sweeper::new(base, &["theta_g".into(), "theta_d".into()], Engine::Exact).unwrap();
+    let mut off_list = Vec::new();
+    let mut regimes = std::collections::BTreeMap::new();
+    let plan = Plan {
+        jobs: 2,
+        shard: None,
+        every: 1,
+    };
+    run(
+        &points,
+        &plan,
+        |p| sweeper.row(p),
+        |index, row| {
+            let cell = |name: &str| {
+                row.cells
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap()
+            };
+            if cell("paper_candidate") == "false" {
+                off_list.push(index);
+            }
+            *regimes.entry(cell("regime")).or_insert(0) += 1;
+            Ok(())
+        },
+        |_, _| {},
+    )
+    .unwrap();
+    assert!(
+        off_list.is_empty(),
+        "optima off the paper's list at {off_list:?}"
+    );
+    assert_eq!(regimes.values().sum::<usize>(), 94_376);
+    assert!(regimes["backfire"] > 0 && regimes["mutualism"] > 0 && regimes["market_exit"] > 0);
+}

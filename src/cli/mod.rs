@@ -2,6 +2,7 @@
 
 mod models;
 mod roots;
+mod sweep;
 
 use std::process::ExitCode;
 
@@ -54,6 +55,51 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Solve a grid of games exactly in parallel, stream rows to CSV/JSON, draw the regime map.
+    ///
+    /// Example: gpai sweep safety_regulation --grid theta_g=0:5/4:1/200
+    /// --grid theta_d=theta_g:5/2:1/200 --out fig2.csv --plot fig2.svg
+    Sweep {
+        /// The model (see `gpai models`).
+        model: String,
+        /// Fixed parameters as name=value.
+        params: Vec<String>,
+        /// An axis NAME=LO:HI:STEP; LO and HI may name an earlier axis.
+        #[arg(long = "grid", required = true)]
+        grid: Vec<String>,
+        /// Output file: CSV, or JSON Lines when it ends in .json or .jsonl (default: CSV on stdout).
+        #[arg(long)]
+        out: Option<String>,
+        /// Regime-map picture (SVG).
+        #[arg(long)]
+        plot: Option<String>,
+        /// Worker threads (default: every core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Run only part I of N of the grid (for a batch scheduler; join with `gpai merge`).
+        #[arg(long)]
+        shard: Option<String>,
+        /// Run only every K-th point (sampling).
+        #[arg(long, default_value_t = 1)]
+        every: usize,
+        /// Solver: exact (default) or float (the approximate baseline).
+        #[arg(long, value_enum, default_value_t = EngineArg::Exact)]
+        engine: EngineArg,
+        /// Allow grids larger than the default limit.
+        #[arg(long)]
+        force: bool,
+        /// Print the number of games, the time and games per second to standard error.
+        #[arg(long)]
+        timing: bool,
+    },
+    /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
+    Merge {
+        /// The merged file to write.
+        out: String,
+        /// The parts.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
     /// Feasible and Pareto sets of bargains and every named bargaining solution.
     ///
     /// Example: gpai bargain fine_tuning c0=1 c1=2 k0=3 k1=3
@@ -79,6 +125,12 @@ struct Output {
     /// Significant digits of decimal columns (1 to 10000).
     #[arg(long, default_value_t = 12)]
     digits: usize,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum EngineArg {
+    Exact,
+    Float,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -123,6 +175,35 @@ pub fn main() -> ExitCode {
             format,
         } => roots::run(&poly, digits, format.into()),
         Command::Models { format } => models::list(format.into()),
+        Command::Sweep {
+            model,
+            params,
+            grid,
+            out,
+            plot,
+            jobs,
+            shard,
+            every,
+            engine,
+            force,
+            timing,
+        } => sweep::sweep(sweep::Request {
+            model,
+            params,
+            grid,
+            out,
+            plot,
+            jobs,
+            shard,
+            every,
+            engine: match engine {
+                EngineArg::Exact => crate::models::safety_regulation::sweep::Engine::Exact,
+                EngineArg::Float => crate::models::safety_regulation::sweep::Engine::Float,
+            },
+            force,
+            timing,
+        }),
+        Command::Merge { out, inputs } => sweep::merge(&out, &inputs),
         Command::Solve {
             model,
             params,

@@ -237,7 +237,10 @@ mod tests {
             "sqrt(2)"
         );
         // A reducible cubic with a rational root beside the quadratic pair: (4x - 5)(4x^2 - 7x + 1).
-        assert_eq!(root(&[-5, 39, -48, 16], 0, 1).closed_form().unwrap(), "(7-sqrt(33))/8");
+        assert_eq!(
+            root(&[-5, 39, -48, 16], 0, 1).closed_form().unwrap(),
+            "(7-sqrt(33))/8"
+        );
         // Built by arithmetic, with an isolating interval wider than the gap to its conjugate.
         let shifted = Algebraic::from_rational(ratio_i(-10, 3)).add(&root(&[-12, 0, 1], 0, 12));
         assert_eq!(shifted.closed_form().unwrap(), "(-10+6*sqrt(3))/3");

@@ -8,9 +8,9 @@ use crate::exact::{Rational, parse_rational};
 use super::{ModelInfo, ParamSpec};
 
 /// Parameter values as given, by name, each an exact rational with its original text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Arguments {
-    model: &'static str,
+    model: &'static ModelInfo,
     values: BTreeMap<&'static str, (Rational, String)>,
 }
 
@@ -50,10 +50,7 @@ impl Arguments {
                 });
             }
         }
-        Ok(Arguments {
-            model: model.name,
-            values,
-        })
+        Ok(Arguments { model, values })
     }
 
     /// The value of `name`, if given.
@@ -69,11 +66,36 @@ impl Arguments {
         match spec.default {
             Some(text) => Ok(parse_rational(text).expect("defaults are valid numbers")),
             None => Err(Error::MissingParameter {
-                model: self.model.into(),
+                model: self.model.name.into(),
                 name: spec.name.into(),
                 domain: spec.domain.into(),
             }),
         }
+    }
+
+    /// The same arguments with `name` set to `value` (a sweep's grid point).
+    pub fn with(&self, name: &str, value: Rational) -> Result<Arguments> {
+        let spec = self
+            .model
+            .param(name)
+            .ok_or_else(|| Error::UnknownParameter {
+                model: self.model.name.into(),
+                name: name.into(),
+                known: self
+                    .model
+                    .params
+                    .iter()
+                    .map(|p| p.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let mut values = self.values.clone();
+        let text = value.to_string();
+        values.insert(spec.name, (value, text));
+        Ok(Arguments {
+            model: self.model,
+            values,
+        })
     }
 
     /// An error unless `name` is absent (for parameters another command chooses).

@@ -35,6 +35,9 @@ pub struct Equilibrium {
     pub d_strategy: Strategy,
     /// D's KKT form in equilibrium (`None` when G abstains).
     pub d_form: Option<Form>,
+    /// False when G's optimum sits where D's KKT form switches and nowhere else on the paper's
+    /// candidate list (not at θ_G, not a critical point): Props 4.4–4.5 would miss it.
+    pub paper_candidate: bool,
 }
 
 impl Equilibrium {
@@ -50,6 +53,7 @@ impl Equilibrium {
             g_strategy: Strategy::Abstain,
             d_strategy: Strategy::Abstain,
             d_form: None,
+            paper_candidate: true,
         }
     }
 
@@ -131,6 +135,12 @@ pub fn solve(params: &Params) -> Equilibrium {
         u.sign() == Ordering::Equal,
         v_minus_floor.sign() == Ordering::Equal,
     );
+    let at_switch = pieces
+        .windows(2)
+        .any(|w| w[0].form != w[1].form && w[1].lo == beta0);
+    let paper_candidate = !at_switch
+        || beta0.cmp_rational(params.theta_g()) == Ordering::Equal
+        || beta0.sign_of_poly(&best.utility_g.derivative()) == Ordering::Equal;
     Equilibrium {
         alpha1: beta0.map_poly(&(&best.alpha0 + &piece.u)),
         beta1: beta0.map_poly(&(&Poly::x() + &piece.v)),
@@ -141,6 +151,7 @@ pub fn solve(params: &Params) -> Equilibrium {
         g_strategy,
         d_strategy,
         d_form: Some(piece.form),
+        paper_candidate,
     }
 }
 
@@ -165,8 +176,12 @@ pub fn payoffs_at(params: &Params, alpha0: &Rational, beta0: &Rational) -> (Rati
 
 /// The regulated and unregulated equilibria and the regime comparing them.
 pub fn classify(params: &Params) -> Outcome {
+    classify_against(params, solve(&params.unregulated()))
+}
+
+/// As [`classify`], with the unregulated equilibrium already solved (sweeps over the floors).
+pub fn classify_against(params: &Params, unregulated: Equilibrium) -> Outcome {
     let regulated = solve(params);
-    let unregulated = solve(&params.unregulated());
     let both = regulated.participates() && unregulated.participates();
     let backfire = both && regulated.beta1 < unregulated.beta1;
     let mutualism = regulated.u_g > unregulated.u_g && regulated.u_d > unregulated.u_d;

@@ -14,6 +14,7 @@ pub mod float;
 pub mod params;
 pub mod regimes;
 pub mod reply;
+pub mod sweep;
 
 pub use exact::{Equilibrium, Outcome, classify, solve};
 pub use params::{Costs, Params};

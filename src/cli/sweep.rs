@@ -1,0 +1,229 @@
+//! `gpai sweep MODEL … --grid NAME=LO:HI:STEP …` and `gpai merge`: run a grid, stream rows to a file, draw the regime map.
+
+use std::fs::File;
+use std::io::{IsTerminal, Write};
+use std::time::Instant;
+
+use crate::error::{Error, Result};
+use crate::exact::rational::to_f64;
+use crate::models::arguments::Arguments;
+use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
+use crate::models::{self};
+use crate::sweep::grid::{Grid, MAX_POINTS};
+use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
+use crate::sweep::plot::{Cell, regime_map};
+use crate::sweep::{Plan, parse_shard, run};
+
+/// Everything `gpai sweep` was asked.
+pub(super) struct Request {
+    pub model: String,
+    pub params: Vec<String>,
+    pub grid: Vec<String>,
+    pub out: Option<String>,
+    pub plot: Option<String>,
+    pub jobs: Option<usize>,
+    pub shard: Option<String>,
+    pub every: usize,
+    pub engine: Engine,
+    pub force: bool,
+    pub timing: bool,
+}
+
+fn io_error(path: &str, e: std::io::Error) -> Error {
+    Error::InvalidArgument {
+        argument: path.into(),
+        reason: format!("cannot write or read the file: {e}"),
+    }
+}
+
+pub(super) fn sweep(request: Request) -> Result<String> {
+    let info = models::find(&request.model)?;
+    if info.name != "safety_regulation" {
+        return Err(Error::InvalidArgument {
+            argument: request.model.clone(),
+            reason: "the model has no `sweep` command yet (safety_regulation has)".into(),
+        });
+    }
+    let base = Arguments::parse(info, &request.params)?;
+    let grid = Grid::parse(&request.grid)?;
+    let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
+    for name in &names {
+        if info.param(name).is_none() {
+            return Err(Error::UnknownParameter {
+                model: info.name.into(),
+                name: name.clone(),
+                known: info
+                    .params
+                    .iter()
+                    .map(|p| p.name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    if request.every == 0 {
+        return Err(Error::Domain {
+            name: "--every".into(),
+            value: "0".into(),
+            domain: "an integer >= 1".into(),
+        });
+    }
+    let points = grid.points(if request.force {
+        usize::MAX
+    } else {
+        MAX_POINTS
+    })?;
+    let sweeper = Sweeper::new(base, &names, request.engine)?;
+    // Every point's game is checked before any is solved: a bad grid fails fast.
+    for point in &points {
+        sweeper.params_at(point)?;
+    }
+    if request
+        .plot
+        .as_deref()
+        .is_some_and(|p| !p.ends_with(".svg"))
+    {
+        return Err(Error::InvalidArgument {
+            argument: format!("--plot {}", request.plot.clone().unwrap_or_default()),
+            reason: "the regime map is written as SVG; name the file *.svg".into(),
+        });
+    }
+    let plan = Plan {
+        jobs: request
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        shard: request.shard.as_deref().map(parse_shard).transpose()?,
+        every: request.every,
+    };
+    let format = request
+        .out
+        .as_deref()
+        .map_or(RowFormat::Csv, RowFormat::for_path);
+    let mut file = match &request.out {
+        Some(path) => Some(File::create(path).map_err(|e| io_error(path, e))?),
+        None => None,
+    };
+    let mut stdout = std::io::stdout();
+    let show_progress = std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let mut last_shown = Instant::now();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut header_written = false;
+    let out_name = request
+        .out
+        .clone()
+        .unwrap_or_else(|| "standard output".into());
+    let written = run(
+        &points,
+        &plan,
+        |point| sweeper.row(point),
+        |index, row| {
+            let mut text = String::new();
+            if !header_written && format == RowFormat::Csv {
+                text.push_str(&csv_header(&row));
+            }
+            header_written = true;
+            text.push_str(&line(format, index, &row));
+            // One write per row, flushed: an interrupted sweep keeps every row written whole.
+            let result = match file.as_mut() {
+                Some(f) => f.write_all(text.as_bytes()).and_then(|()| f.flush()),
+                None => stdout
+                    .write_all(text.as_bytes())
+                    .and_then(|()| stdout.flush()),
+            };
+            result.map_err(|e| io_error(&out_name, e))?;
+            if request.plot.is_some() {
+                let point = &points[index];
+                let value = |k: usize| {
+                    names
+                        .get(k)
+                        .and_then(|n| axis_value(point, n))
+                        .map_or(0.0, |v| to_f64(&v))
+                };
+                cells.push(Cell {
+                    x: value(0),
+                    y: value(1),
+                    label: row.label,
+                });
+            }
+            Ok(())
+        },
+        |done, total| {
+            if show_progress && (done == total || last_shown.elapsed().as_millis() >= 100) {
+                last_shown = Instant::now();
+                eprint!("\r  {done}/{total} games ({}%)", 100 * done / total.max(1));
+                if done == total {
+                    eprintln!();
+                }
+            }
+        },
+    )?;
+    if let Some(path) = &request.plot {
+        let y_name = names.get(1).cloned().unwrap_or_default();
+        let title = format!("{}: regime by {} and {}", info.name, names[0], y_name);
+        let svg = regime_map(&cells, &names[0], &y_name, &title);
+        std::fs::write(path, svg).map_err(|e| io_error(path, e))?;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    if request.timing {
+        eprintln!(
+            "{written} games in {seconds:.2} s: {:.0} games/s ({} threads)",
+            written as f64 / seconds,
+            plan.jobs
+        );
+    }
+    Ok(String::new())
+}
+
+/// Joins shard CSV files into one, rows in grid order; headers must agree.
+pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
+    let mut header: Option<String> = None;
+    let mut rows: Vec<(usize, String)> = Vec::new();
+    for path in inputs {
+        let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default().to_string();
+        match &header {
+            None => header = Some(first),
+            Some(h) if *h == first => {}
+            Some(_) => {
+                return Err(Error::InvalidArgument {
+                    argument: path.clone(),
+                    reason:
+                        "its header differs from the first file's; merge parts of one sweep only"
+                            .into(),
+                });
+            }
+        }
+        for (number, row) in lines.enumerate() {
+            let index = split_csv(row)
+                .first()
+                .and_then(|cell| cell.parse::<usize>().ok())
+                .ok_or_else(|| Error::InvalidArgument {
+                    argument: format!("{path}:{}", number + 2),
+                    reason: "a row without an index in its first column".into(),
+                })?;
+            rows.push((index, row.to_string()));
+        }
+    }
+    rows.sort_by_key(|(index, _)| *index);
+    rows.dedup();
+    if let Some(pair) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(Error::InvalidArgument {
+            argument: format!("index {}", pair[0].0),
+            reason: "two different rows for one grid point".into(),
+        });
+    }
+    let mut text = header.unwrap_or_default();
+    text.push('\n');
+    for (_, row) in &rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    std::fs::write(out, text).map_err(|e| io_error(out, e))?;
+    Ok(format!(
+        "merged {} rows from {} files into {out}\n",
+        rows.len(),
+        inputs.len()
+    ))
+}

@@ -1,0 +1,123 @@
+//! Sweeping the safety-regulation game: one row per game with exact values, labels and the regime.
+
+use crate::error::Result;
+use crate::exact::{Algebraic, Rational};
+use crate::models::arguments::Arguments;
+use crate::report::value::algebraic_text;
+use crate::sweep::{Point, Row};
+
+use super::exact::{Equilibrium, classify_against, solve};
+use super::float;
+use super::params::Params;
+
+/// Which solver a sweep runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Exact,
+    Float,
+}
+
+/// Evaluates grid points against a base set of arguments.
+pub struct Sweeper {
+    base: Arguments,
+    engine: Engine,
+    /// The unregulated equilibrium, shared when the grid moves only the floors.
+    unregulated: Option<Equilibrium>,
+}
+
+impl Sweeper {
+    /// A sweeper over `axes` from `base`; validates the base game.
+    pub fn new(base: Arguments, axes: &[String], engine: Engine) -> Result<Sweeper> {
+        let params = Params::from_arguments(&base)?;
+        let floors_only = axes.iter().all(|a| a == "theta_g" || a == "theta_d");
+        let unregulated =
+            (floors_only && engine == Engine::Exact).then(|| solve(&params.unregulated()));
+        Ok(Sweeper {
+            base,
+            engine,
+            unregulated,
+        })
+    }
+
+    /// The game at a point (domain errors name the parameter and value).
+    pub fn params_at(&self, point: &Point) -> Result<Params> {
+        let mut args = self.base.clone();
+        for (name, value) in point {
+            args = args.with(name, value.clone())?;
+        }
+        Params::from_arguments(&args)
+    }
+
+    /// One row: the swept values, the regulated equilibrium, strategies and regime.
+    pub fn row(&self, point: &Point) -> Result<Row> {
+        let params = self.params_at(point)?;
+        let mut cells: Vec<(String, String)> = point
+            .iter()
+            .map(|(name, value)| (name.clone(), value.to_string()))
+            .collect();
+        match self.engine {
+            Engine::Exact => {
+                let outcome = match &self.unregulated {
+                    Some(unregulated) => classify_against(&params, unregulated.clone()),
+                    None => super::exact::classify(&params),
+                };
+                let e = &outcome.regulated;
+                for (name, value) in quantities(e) {
+                    cells.push((name.to_string(), algebraic_text(value, "x")));
+                    cells.push((format!("{name}_approx"), value.to_f64().to_string()));
+                }
+                cells.push(("g_strategy".into(), e.g_strategy.to_string()));
+                cells.push(("d_strategy".into(), e.d_strategy.to_string()));
+                cells.push(("regime".into(), outcome.regime.to_string()));
+                cells.push(("backfire".into(), outcome.backfire.to_string()));
+                cells.push(("mutualism".into(), outcome.mutualism.to_string()));
+                cells.push(("paper_candidate".into(), e.paper_candidate.to_string()));
+                Ok(Row {
+                    cells,
+                    label: outcome.regime.to_string(),
+                })
+            }
+            Engine::Float => {
+                let f = float::solve(&params);
+                for (name, value) in [
+                    ("alpha0", f.alpha0),
+                    ("beta0", f.beta0),
+                    ("alpha1", f.alpha1),
+                    ("beta1", f.beta1),
+                    ("u_g", f.u_g),
+                    ("u_d", f.u_d),
+                ] {
+                    cells.push((format!("{name}_approx"), value.to_string()));
+                }
+                cells.push(("participates".into(), f.participates.to_string()));
+                Ok(Row {
+                    cells,
+                    label: if f.participates {
+                        "participates".into()
+                    } else {
+                        "market_exit".into()
+                    },
+                })
+            }
+        }
+    }
+}
+
+fn quantities(e: &Equilibrium) -> [(&'static str, &Algebraic); 6] {
+    [
+        ("alpha0", &e.alpha0),
+        ("beta0", &e.beta0),
+        ("alpha1", &e.alpha1),
+        ("beta1", &e.beta1),
+        ("u_g", &e.u_g),
+        ("u_d", &e.u_d),
+    ]
+}
+
+/// The value of a swept parameter at a point, for plotting.
+pub fn axis_value(point: &Point, name: &str) -> Option<Rational> {
+    point
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+}

@@ -139,6 +139,47 @@ fn bad_safety_games_and_grids_exit_2() {
 }
 
 #[test]
+fn boundaries_of_the_figure_3_line_are_bracketed() {
+    let out = gpai(&[
+        "boundary",
+        "safety_regulation",
+        "--along",
+        "theta_d=0:5/2",
+        "theta_g=0",
+        "--format",
+        "json",
+        "--width",
+        "1e-20",
+    ]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = doc["boundaries"].as_array().unwrap();
+    assert_eq!(found.len(), 4);
+    let bracket = |k: usize| -> (gpai::exact::Rational, gpai::exact::Rational) {
+        let b = &found[k]["bracket"];
+        (
+            gpai::exact::parse_rational(b[0].as_str().unwrap()).unwrap(),
+            gpai::exact::parse_rational(b[1].as_str().unwrap()).unwrap(),
+        )
+    };
+    // Backfiring starts where G drops its safety to the floor and ends at the unregulated β1 = 1/2.
+    let (lo, hi) = bracket(0);
+    assert!(lo <= gpai::exact::rational::ratio(3, 8) && gpai::exact::rational::ratio(3, 8) <= hi);
+    assert_eq!(found[0]["changes"][0]["to"], "backfire");
+    let (lo, hi) = bracket(1);
+    assert!(lo < gpai::exact::rational::ratio(1, 2) && gpai::exact::rational::ratio(1, 2) <= hi);
+    assert_eq!(found[3]["changes"][0]["to"], "market_exit");
+    check_refused(
+        &["boundary", "safety_regulation", "--along", "theta_d=1:0"],
+        "LO must be below HI",
+    );
+    check_refused(
+        &["boundary", "safety_regulation", "--along", "theta_d=-1:1"],
+        "theta_d = -1 is outside its domain",
+    );
+}
+
+#[test]
 fn sharded_sweeps_merge_into_the_whole_sweep() {
     let dir = std::env::temp_dir().join(format!("gpai-sweep-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

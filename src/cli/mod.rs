@@ -1,5 +1,6 @@
 //! The command line: parses arguments, reads inputs, prints reports, maps bad input to exit status 2.
 
+mod boundary;
 mod models;
 mod roots;
 mod sweep;
@@ -91,6 +92,26 @@ enum Command {
         /// Print the number of games, the time and games per second to standard error.
         #[arg(long)]
         timing: bool,
+    },
+    /// Every regime or strategy change along a line of one parameter, each in a certified bracket.
+    ///
+    /// Example: gpai boundary safety_regulation --along theta_d=0:5/2 theta_g=0
+    Boundary {
+        /// The model (see `gpai models`).
+        model: String,
+        /// Fixed parameters as name=value.
+        params: Vec<String>,
+        /// The line: NAME=LO:HI.
+        #[arg(long)]
+        along: String,
+        /// Equal steps sampled before bisecting (changes closer together than a step may be missed).
+        #[arg(long, default_value_t = 400)]
+        samples: usize,
+        /// Width of each bracket.
+        #[arg(long, default_value = "1e-12")]
+        width: String,
+        #[command(flatten)]
+        output: Output,
     },
     /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
     Merge {
@@ -204,6 +225,24 @@ pub fn main() -> ExitCode {
             timing,
         }),
         Command::Merge { out, inputs } => sweep::merge(&out, &inputs),
+        Command::Boundary {
+            model,
+            params,
+            along,
+            samples,
+            width,
+            output,
+        } => check_digits(output.digits).and_then(|()| {
+            boundary::boundary(
+                &model,
+                &params,
+                &along,
+                samples,
+                &width,
+                output.format.into(),
+                output.digits,
+            )
+        }),
         Command::Solve {
             model,
             params,

@@ -3,6 +3,7 @@
 //! The module computes; the caller (the CLI) writes rows and shows progress through the
 //! callbacks, so rows reach the file whole, in order, while the sweep is still running.
 
+pub mod boundary;
 pub mod grid;
 pub mod output;
 pub mod plot;

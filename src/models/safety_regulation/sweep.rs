@@ -10,6 +10,25 @@ use super::exact::{Equilibrium, classify_against, solve};
 use super::float;
 use super::params::Params;
 
+/// The labels a boundary search follows: the regime and both strategies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Labels {
+    pub regime: String,
+    pub g_strategy: String,
+    pub d_strategy: String,
+}
+
+impl Labels {
+    /// `(name, value)` pairs, in report order.
+    pub fn named(&self) -> [(&'static str, &str); 3] {
+        [
+            ("regime", &self.regime),
+            ("g_strategy", &self.g_strategy),
+            ("d_strategy", &self.d_strategy),
+        ]
+    }
+}
+
 /// Which solver a sweep runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
@@ -46,6 +65,20 @@ impl Sweeper {
             args = args.with(name, value.clone())?;
         }
         Params::from_arguments(&args)
+    }
+
+    /// The exact labels at a point.
+    pub fn labels(&self, point: &Point) -> Result<Labels> {
+        let params = self.params_at(point)?;
+        let outcome = match &self.unregulated {
+            Some(unregulated) => classify_against(&params, unregulated.clone()),
+            None => super::exact::classify(&params),
+        };
+        Ok(Labels {
+            regime: outcome.regime.to_string(),
+            g_strategy: outcome.regulated.g_strategy.to_string(),
+            d_strategy: outcome.regulated.d_strategy.to_string(),
+        })
     }
 
     /// One row: the swept values, the regulated equilibrium, strategies and regime.

@@ -1,0 +1,68 @@
+//! The report of `gpai boundary`: every change of label along a line, each a certified bracket.
+
+use serde_json::json;
+
+use crate::exact::Value;
+use crate::exact::interval::Interval;
+
+use super::Format;
+use super::table;
+use super::value::exact_text;
+
+/// One located change: the bracket and the labels that differ across it.
+pub struct Located {
+    pub lo: crate::exact::Rational,
+    pub hi: crate::exact::Rational,
+    pub changes: Vec<(String, String, String)>,
+}
+
+/// The changes along `name ∈ [lo, hi]`.
+pub fn render(
+    model: &str,
+    name: &str,
+    (lo, hi): (&crate::exact::Rational, &crate::exact::Rational),
+    located: &[Located],
+    format: Format,
+    digits: usize,
+) -> String {
+    match format {
+        Format::Json => {
+            let items: Vec<_> = located
+                .iter()
+                .map(|l| {
+                    json!({
+                        "bracket": [l.lo.to_string(), l.hi.to_string()],
+                        "changes": l.changes.iter().map(|(what, from, to)| json!({"label": what, "from": from, "to": to})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let doc = json!({"model": model, "along": name, "from": lo.to_string(), "to": hi.to_string(), "boundaries": items});
+            serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
+        }
+        Format::Table | Format::Latex => {
+            let mut out = format!("{model}: label changes along {name} from {lo} to {hi}\n");
+            let rows: Vec<Vec<String>> = located
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let bracket = Value::Enclosure(Interval::new(l.lo.clone(), l.hi.clone()));
+                    let what: Vec<String> = l
+                        .changes
+                        .iter()
+                        .map(|(w, from, to)| format!("{w}: {from} -> {to}"))
+                        .collect();
+                    vec![
+                        (i + 1).to_string(),
+                        exact_text(&bracket, "x", digits),
+                        what.join("; "),
+                    ]
+                })
+                .collect();
+            out.push_str(&table::render(&["#", name, "change"], &rows));
+            out.push_str(
+                "each change lies in its bracket: the labels are computed exactly at both ends\n",
+            );
+            out
+        }
+    }
+}

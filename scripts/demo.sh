@@ -13,3 +13,5 @@ set -x
 "$gpai" solve fine_tuning c0=1 c1=2 r=1 delta=1/2
 "$gpai" bargain fine_tuning c0=1 c1=2
 "$gpai" bargain fine_tuning c0=1 c1=2 k0=3 k1=3 --digits 6
+"$gpai" solve safety_regulation theta_d=2/5
+"$gpai" boundary safety_regulation --along theta_d=0:5/2 theta_g=0

@@ -160,7 +160,10 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     )?;
     if let Some(path) = &request.plot {
         let y_name = names.get(1).cloned().unwrap_or_default();
-        let title = format!("{}: regime by {} and {}", info.name, names[0], y_name);
+        let title = match names.get(1) {
+            Some(y) => format!("{}: regime by {} and {y}", info.name, names[0]),
+            None => format!("{}: regime along {}", info.name, names[0]),
+        };
         let svg = regime_map(&cells, &names[0], &y_name, &title);
         std::fs::write(path, svg).map_err(|e| io_error(path, e))?;
     }

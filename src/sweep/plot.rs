@@ -61,8 +61,11 @@ pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> St
         ys.first().copied().unwrap_or(0.0) - dy / 2.0,
         ys.last().copied().unwrap_or(1.0) + dy / 2.0,
     );
+    // One axis: a strip.
+    let one_axis = ys.len() <= 1;
+    let height = if one_axis { 200.0 } else { HEIGHT };
     let px = |x: f64| MARGIN + (x - x0) / (x1 - x0) * (WIDTH - 2.0 * MARGIN);
-    let py = |y: f64| HEIGHT - MARGIN - (y - y0) / (y1 - y0) * (HEIGHT - 2.0 * MARGIN);
+    let py = |y: f64| height - MARGIN - (y - y0) / (y1 - y0) * (height - 2.0 * MARGIN);
     let mut labels: Vec<String> = cells.iter().map(|c| c.label.clone()).collect();
     labels.sort();
     labels.dedup();
@@ -70,7 +73,7 @@ pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> St
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{HEIGHT}" font-family="sans-serif" font-size="13" shape-rendering="crispEdges">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{height}" font-family="sans-serif" font-size="13" shape-rendering="crispEdges">"#,
         WIDTH + LEGEND
     );
     let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
@@ -127,7 +130,12 @@ pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> St
             );
         }
     }
-    for (value, at) in [(ys.first(), bottom - 4.0), (ys.last(), top + 12.0)] {
+    let y_ends = if one_axis {
+        [None, None]
+    } else {
+        [ys.first(), ys.last()]
+    };
+    for (value, at) in [(y_ends[0], bottom - 4.0), (y_ends[1], top + 12.0)] {
         if let Some(v) = value {
             let _ = writeln!(
                 svg,

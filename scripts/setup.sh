@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building gpai needs beyond Rust: HiGHS is compiled from source by highs-sys,
-# which needs cmake, make, a C++ compiler and libclang (for bindgen). Debian packages.
+# which needs cmake, make, a C++ compiler and libclang (for bindgen); PNG pictures need a
+# font. Debian packages.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,8 @@ if [ -z "${LIBCLANG_PATH:-}" ] && ! compgen -G '/usr/lib/llvm-*/lib/libclang*.so
     && ! compgen -G '/usr/lib/*-linux-gnu/libclang*.so*' >/dev/null; then
     missing+=(libclang1-14)
 fi
+# Text in PNG regime maps is drawn with a system font.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -71,7 +71,7 @@ enum Command {
         /// Output file: CSV, or JSON Lines when it ends in .json or .jsonl (default: CSV on stdout).
         #[arg(long)]
         out: Option<String>,
-        /// Regime-map picture (SVG).
+        /// Regime-map picture: *.svg, or *.png (rasterized with the system fonts).
         #[arg(long)]
         plot: Option<String>,
         /// Worker threads (default: every core).

@@ -11,7 +11,7 @@ use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
 use crate::models::{self};
 use crate::sweep::grid::{Grid, MAX_POINTS};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
-use crate::sweep::plot::{Cell, regime_map};
+use crate::sweep::plot::{Cell, png, regime_map};
 use crate::sweep::{Plan, parse_shard, run};
 
 /// Everything `gpai sweep` was asked.
@@ -81,11 +81,11 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     if request
         .plot
         .as_deref()
-        .is_some_and(|p| !p.ends_with(".svg"))
+        .is_some_and(|p| !p.ends_with(".svg") && !p.ends_with(".png"))
     {
         return Err(Error::InvalidArgument {
             argument: format!("--plot {}", request.plot.clone().unwrap_or_default()),
-            reason: "the regime map is written as SVG; name the file *.svg".into(),
+            reason: "the regime map is written as SVG or PNG; name the file *.svg or *.png".into(),
         });
     }
     let plan = Plan {
@@ -165,7 +165,15 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             None => format!("{}: regime along {}", info.name, names[0]),
         };
         let svg = regime_map(&cells, &names[0], &y_name, &title);
-        std::fs::write(path, svg).map_err(|e| io_error(path, e))?;
+        let bytes = if path.ends_with(".png") {
+            png(&svg).map_err(|reason| Error::InvalidArgument {
+                argument: format!("--plot {path}"),
+                reason,
+            })?
+        } else {
+            svg.into_bytes()
+        };
+        std::fs::write(path, bytes).map_err(|e| io_error(path, e))?;
     }
     let seconds = started.elapsed().as_secs_f64();
     if request.timing {

@@ -180,6 +180,28 @@ pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> St
     svg
 }
 
+/// The SVG picture rasterized to PNG bytes (text drawn with the system's fonts).
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_system_fonts();
+    // "sans-serif" means Arial to the renderer; use a sans face this machine has.
+    let sans = fonts
+        .faces()
+        .flat_map(|face| face.families.iter().map(|(name, _)| name.clone()))
+        .find(|name| name.contains("Sans") && !name.contains("Mono"));
+    if let Some(name) = sans {
+        fonts.set_sans_serif_family(name);
+    }
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("an empty picture")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +225,7 @@ mod tests {
         // Four columns × two runs, plus the background, the frame and two legend swatches.
         assert_eq!(svg.matches("<rect").count(), 4 * 2 + 1 + 1 + 2);
         assert!(svg.contains("backfire (8)") && svg.contains("neutral (8)"));
+        let bytes = png(&svg).unwrap();
+        assert_eq!(&bytes[1..4], b"PNG");
     }
 }

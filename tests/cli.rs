@@ -214,6 +214,19 @@ fn sharded_sweeps_merge_into_the_whole_sweep() {
             .unwrap()
             .contains("neutral (")
     );
+    run(&["--out", &path("again.csv"), "--plot", &path("map.png")]);
+    assert_eq!(&std::fs::read(path("map.png")).unwrap()[1..4], b"PNG");
+    check_refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_d=0:1:1/2",
+            "--plot",
+            &path("map.gif"),
+        ],
+        "*.svg or *.png",
+    );
     let json = gpai(&[
         "sweep",
         "safety_regulation",

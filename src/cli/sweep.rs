@@ -48,18 +48,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
     for name in &names {
-        if info.param(name).is_none() {
-            return Err(Error::UnknownParameter {
-                model: info.name.into(),
-                name: name.clone(),
-                known: info
-                    .params
-                    .iter()
-                    .map(|p| p.name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
+        info.require_param(name)?;
     }
     if request.every == 0 {
         return Err(Error::Domain {

@@ -26,16 +26,7 @@ impl Arguments {
                 });
             };
             let name = name.trim();
-            let spec = model.param(name).ok_or_else(|| Error::UnknownParameter {
-                model: model.name.into(),
-                name: name.into(),
-                known: model
-                    .params
-                    .iter()
-                    .map(|p| p.name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
+            let spec = model.require_param(name)?;
             let number = parse_rational(value).map_err(|e| Error::InvalidArgument {
                 argument: argument.clone(),
                 reason: format!("{e}; {name} must be {}", spec.domain),
@@ -75,20 +66,7 @@ impl Arguments {
 
     /// The same arguments with `name` set to `value` (a sweep's grid point).
     pub fn with(&self, name: &str, value: Rational) -> Result<Arguments> {
-        let spec = self
-            .model
-            .param(name)
-            .ok_or_else(|| Error::UnknownParameter {
-                model: self.model.name.into(),
-                name: name.into(),
-                known: self
-                    .model
-                    .params
-                    .iter()
-                    .map(|p| p.name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
+        let spec = self.model.require_param(name)?;
         let mut values = self.values.clone();
         let text = value.to_string();
         values.insert(spec.name, (value, text));

@@ -8,6 +8,7 @@
 pub mod arguments;
 pub mod fine_tuning;
 pub mod safety_regulation;
+pub mod search;
 
 use crate::error::{Error, Result};
 
@@ -51,6 +52,20 @@ impl ModelInfo {
     /// The parameter called `name`.
     pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.name == name)
+    }
+
+    /// The parameter called `name`, or an error listing the model's parameters.
+    pub fn require_param(&self, name: &str) -> Result<&'static ParamSpec> {
+        self.param(name).ok_or_else(|| Error::UnknownParameter {
+            model: self.name.into(),
+            name: name.into(),
+            known: self
+                .params
+                .iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! grid plus golden-section refinement. Its answers are approximate by construction.
 
 use super::params::Params;
+use crate::models::search;
 
 /// Relative tolerance of the golden-section searches.
 const TOLERANCE: f64 = 1e-12;
@@ -53,42 +54,12 @@ impl FloatBargain {
     }
 }
 
-/// Maximizes a unimodal `f` on `[lo, hi]` by golden-section search; returns the maximizer.
-fn golden_max(f: impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> f64 {
-    let ratio = (5f64.sqrt() - 1.0) / 2.0;
-    let mut a = hi - ratio * (hi - lo);
-    let mut b = lo + ratio * (hi - lo);
-    let (mut fa, mut fb) = (f(a), f(b));
-    while hi - lo > TOLERANCE * (1.0 + lo.abs().max(hi.abs())) {
-        if fa < fb {
-            lo = a;
-            a = b;
-            fa = fb;
-            b = lo + ratio * (hi - lo);
-            fb = f(b);
-        } else {
-            hi = b;
-            b = a;
-            fb = fa;
-            a = hi - ratio * (hi - lo);
-            fa = f(a);
-        }
-    }
-    let mid = (lo + hi) / 2.0;
-    // The ends can beat the interior when the maximum sits on a boundary.
-    [lo, mid, hi]
-        .into_iter()
-        .max_by(|x, y| f(*x).total_cmp(&f(*y)))
-        .unwrap_or(mid)
+fn golden_max(f: impl Fn(f64) -> f64, lo: f64, hi: f64) -> f64 {
+    search::golden(&f, lo, hi, TOLERANCE)
 }
 
-/// Maximizes a concave `f` on `[0, ∞)`: bracket by doubling, then golden section.
 fn max_on_half_line(f: impl Fn(f64) -> f64) -> f64 {
-    let mut upper = 1.0;
-    while f(2.0 * upper) > f(upper) && upper < 1e300 {
-        upper *= 2.0;
-    }
-    golden_max(&f, 0.0, 2.0 * upper)
+    search::golden_from(&f, 0.0, TOLERANCE)
 }
 
 /// Maximizes `f` on `[lo, hi]` by a grid, then golden section around the best grid point.

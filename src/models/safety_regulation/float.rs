@@ -7,6 +7,7 @@
 //! Approximate by construction.
 
 use super::params::Params;
+use crate::models::search;
 
 const GOLDEN_TOLERANCE: f64 = 1e-13;
 const GRID: usize = 400;
@@ -37,41 +38,12 @@ fn quad(c: &[f64; 3], a: f64, b: f64) -> f64 {
     c[0] * a * a + 2.0 * c[1] * a * b + c[2] * b * b
 }
 
-/// Maximizes `f` on `[lo, hi]` by golden section (assumes unimodality; checks the ends).
-fn golden(f: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> f64 {
-    let ratio = (5f64.sqrt() - 1.0) / 2.0;
-    let (start, end) = (lo, hi);
-    let mut a = hi - ratio * (hi - lo);
-    let mut b = lo + ratio * (hi - lo);
-    let (mut fa, mut fb) = (f(a), f(b));
-    while hi - lo > GOLDEN_TOLERANCE * (1.0 + hi.abs()) {
-        if fa < fb {
-            lo = a;
-            a = b;
-            fa = fb;
-            b = lo + ratio * (hi - lo);
-            fb = f(b);
-        } else {
-            hi = b;
-            b = a;
-            fb = fa;
-            a = hi - ratio * (hi - lo);
-            fa = f(a);
-        }
-    }
-    [start, (lo + hi) / 2.0, end]
-        .into_iter()
-        .max_by(|x, y| f(*x).total_cmp(&f(*y)))
-        .unwrap_or(lo)
+fn golden(f: &impl Fn(f64) -> f64, lo: f64, hi: f64) -> f64 {
+    search::golden(f, lo, hi, GOLDEN_TOLERANCE)
 }
 
-/// Maximizes `f` on `[lo, ∞)`: bracket by doubling, then golden section.
 fn golden_from(f: &impl Fn(f64) -> f64, lo: f64) -> f64 {
-    let mut width = 1.0;
-    while f(lo + 2.0 * width) > f(lo + width) && width < 1e12 {
-        width *= 2.0;
-    }
-    golden(f, lo, lo + 2.0 * width)
+    search::golden_from(f, lo, GOLDEN_TOLERANCE)
 }
 
 impl Game {
@@ -182,12 +154,12 @@ impl Game {
             self.theta[1].max(self.theta[0]) + 2.0 * scale,
         );
         let step = (hi - lo) / GRID as f64;
-        let best_grid = (0..=GRID)
+        let grid: Vec<(f64, f64)> = (0..=GRID)
             .map(|j| lo + step * j as f64)
-            .max_by(|x, y| self.best_alpha(*x).1.total_cmp(&self.best_alpha(*y).1))
-            .unwrap_or(lo);
-        // Refine around the best grid point, inside the stretch where D can be kept in: the
-        // optimum often sits exactly on that stretch's edge.
+            .map(|b| (b, self.best_alpha(b).1))
+            .collect();
+        // Refine around every local maximum of the grid, inside the stretch where D can be
+        // kept in (the optimum often sits exactly on that stretch's edge); keep the best.
         let value = |b: f64| self.best_alpha(b).1;
         let edge = |inside: f64, outside: f64| {
             let (mut inside, mut outside) = (inside, outside);
@@ -201,14 +173,30 @@ impl Game {
             }
             inside
         };
-        let (mut a, mut b) = ((best_grid - step).max(lo), best_grid + step);
-        if !value(a).is_finite() {
-            a = edge(best_grid, a);
+        let peaks = (0..grid.len()).filter(|&j| {
+            let v = grid[j].1;
+            v.is_finite()
+                && (j == 0 || grid[j - 1].1 <= v)
+                && (j + 1 == grid.len() || grid[j + 1].1 <= v)
+        });
+        let mut beta0 = lo;
+        let mut best = f64::NEG_INFINITY;
+        for j in peaks {
+            let centre = grid[j].0;
+            let (mut a, mut b) = ((centre - step).max(lo), centre + step);
+            if !value(a).is_finite() {
+                a = edge(centre, a);
+            }
+            if !value(b).is_finite() {
+                b = edge(centre, b);
+            }
+            let candidate = golden(&value, a, b);
+            let v = value(candidate);
+            if v > best {
+                best = v;
+                beta0 = candidate;
+            }
         }
-        if !value(b).is_finite() {
-            b = edge(best_grid, b);
-        }
-        let beta0 = golden(&value, a, b);
         let (alpha0, value) = self.best_alpha(beta0);
         let outcome = self.outcome(alpha0, beta0);
         if !value.is_finite() || value < 0.0 || !outcome.participates {

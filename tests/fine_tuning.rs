@@ -129,8 +129,18 @@ fn close(value: &Value, approx: f64, tolerance: f64) -> bool {
     (value.to_f64() - approx).abs() <= tolerance * (1.0 + approx.abs())
 }
 
+/// The float solver is a heuristic baseline: its agreement is checked on a fixed, seeded set of
+/// random games so that CI is reproducible (`PROPTEST_CASES=500` explores more locally).
+fn float_agreement_config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6770_6169),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(float_agreement_config(24))]
 
     /// Stated tolerance: equilibrium values within 1e-7 (relative), bargaining shares within 1e-4.
     #[test]

@@ -5,6 +5,7 @@ mod models;
 mod roots;
 mod sweep;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
@@ -185,7 +186,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         Err(error) => {
-            eprintln!("{}", one_line(&error.to_string()));
+            let _ = writeln!(std::io::stderr(), "{}", one_line(&error.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -260,11 +261,12 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(text) => {
-            print!("{text}");
+            // A reader that stops early (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            let _ = writeln!(std::io::stderr(), "error: {error}");
             // Bad input is status 2; a question the machinery could not settle is status 1.
             match error {
                 Error::Undecided { .. } => ExitCode::from(1),

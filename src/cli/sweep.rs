@@ -166,7 +166,8 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     }
     let seconds = started.elapsed().as_secs_f64();
     if request.timing {
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "{written} games in {seconds:.2} s: {:.0} games/s ({} threads)",
             written as f64 / seconds,
             plan.jobs

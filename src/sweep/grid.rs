@@ -143,6 +143,13 @@ impl Grid {
             }
             points = next;
         }
+        if points.is_empty() {
+            return Err(Error::Domain {
+                name: "the grid".into(),
+                value: "no points".into(),
+                domain: "at least one point: every axis needs LO <= HI".into(),
+            });
+        }
         Ok(points)
     }
 }

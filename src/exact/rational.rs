@@ -139,18 +139,7 @@ pub fn int_exact_sqrt(x: &Integer) -> Option<Integer> {
     x.unsigned_abs().checked_sqrt().map(Integer::from)
 }
 
-/// The integer `n` from a machine integer, for small constants.
-pub fn int_from_u64(n: u64) -> Integer {
-    Integer::from(n)
-}
-
 /// The integer as an `i64` when it fits.
 pub fn int_to_i64(x: &Integer) -> Option<i64> {
     i64::try_from(x).ok()
-}
-
-/// The exact quotient `a / b` of integers when `b` divides `a`.
-pub fn int_div_exact(a: &Integer, b: &Integer) -> Integer {
-    debug_assert!(*b != 0);
-    a / b
 }

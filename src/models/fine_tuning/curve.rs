@@ -74,11 +74,6 @@ impl Curve {
         }
     }
 
-    /// Whether values along the curve are exact (`y` a polynomial in `x`).
-    pub fn is_exact(&self) -> bool {
-        self.y_of_x.is_some()
-    }
-
     /// `δ(x)`.
     pub fn delta_of_x(&self) -> &Poly {
         &self.delta_of_x

@@ -76,22 +76,6 @@ impl Params {
         self.k1
     }
 
-    /// Whether both costs are quadratic (every output is then exact).
-    pub fn is_quadratic(&self) -> bool {
-        self.k0 == 2 && self.k1 == 2
-    }
-
-    /// The same game with the roles of G and D exchanged (`c0 ↔ c1`, `k0 ↔ k1`).
-    pub fn swapped(&self) -> Params {
-        Params {
-            c0: self.c1.clone(),
-            c1: self.c0.clone(),
-            r: self.r.clone(),
-            k0: self.k1,
-            k1: self.k0,
-        }
-    }
-
     /// The parameters as doubles, for the float solver: `(c0, c1, r, k0, k1)`.
     pub fn to_f64(&self) -> (f64, f64, f64, i32, i32) {
         (

@@ -61,39 +61,7 @@ enum Command {
     ///
     /// Example: gpai sweep safety_regulation --grid theta_g=0:5/4:1/200
     /// --grid theta_d=theta_g:5/2:1/200 --out fig2.csv --plot fig2.svg
-    Sweep {
-        /// The model (see `gpai models`).
-        model: String,
-        /// Fixed parameters as name=value.
-        params: Vec<String>,
-        /// An axis NAME=LO:HI:STEP; LO and HI may name an earlier axis.
-        #[arg(long = "grid", required = true)]
-        grid: Vec<String>,
-        /// Output file: CSV, or JSON Lines when it ends in .json or .jsonl (default: CSV on stdout).
-        #[arg(long)]
-        out: Option<String>,
-        /// Regime-map picture: *.svg, or *.png (rasterized with the system fonts).
-        #[arg(long)]
-        plot: Option<String>,
-        /// Worker threads (default: every core).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Run only part I of N of the grid (for a batch scheduler; join with `gpai merge`).
-        #[arg(long)]
-        shard: Option<String>,
-        /// Run only every K-th point (sampling).
-        #[arg(long, default_value_t = 1)]
-        every: usize,
-        /// Solver: exact (default) or float (the approximate baseline).
-        #[arg(long, value_enum, default_value_t = EngineArg::Exact)]
-        engine: EngineArg,
-        /// Allow grids larger than the default limit.
-        #[arg(long)]
-        force: bool,
-        /// Print the number of games, the time and games per second to standard error.
-        #[arg(long)]
-        timing: bool,
-    },
+    Sweep(sweep::Request),
     /// Every regime or strategy change along a line of one parameter, each in a certified bracket.
     ///
     /// Example: gpai boundary safety_regulation --along theta_d=0:5/2 theta_g=0
@@ -150,12 +118,6 @@ struct Output {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum EngineArg {
-    Exact,
-    Float,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
 enum FormatArg {
     Table,
     Json,
@@ -197,34 +159,7 @@ pub fn main() -> ExitCode {
             format,
         } => roots::run(&poly, digits, format.into()),
         Command::Models { format } => models::list(format.into()),
-        Command::Sweep {
-            model,
-            params,
-            grid,
-            out,
-            plot,
-            jobs,
-            shard,
-            every,
-            engine,
-            force,
-            timing,
-        } => sweep::sweep(sweep::Request {
-            model,
-            params,
-            grid,
-            out,
-            plot,
-            jobs,
-            shard,
-            every,
-            engine: match engine {
-                EngineArg::Exact => crate::models::safety_regulation::sweep::Engine::Exact,
-                EngineArg::Float => crate::models::safety_regulation::sweep::Engine::Float,
-            },
-            force,
-            timing,
-        }),
+        Command::Sweep(request) => sweep::sweep(request),
         Command::Merge { out, inputs } => sweep::merge(&out, &inputs),
         Command::Boundary {
             model,

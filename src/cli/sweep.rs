@@ -15,18 +15,46 @@ use crate::sweep::plot::{Cell, png, regime_map};
 use crate::sweep::{Plan, parse_shard, run};
 
 /// Everything `gpai sweep` was asked.
+#[derive(clap::Args, Debug)]
 pub(super) struct Request {
-    pub model: String,
-    pub params: Vec<String>,
-    pub grid: Vec<String>,
-    pub out: Option<String>,
-    pub plot: Option<String>,
-    pub jobs: Option<usize>,
-    pub shard: Option<String>,
-    pub every: usize,
-    pub engine: Engine,
-    pub force: bool,
-    pub timing: bool,
+    /// The model (see `gpai models`).
+    model: String,
+    /// Fixed parameters as name=value.
+    params: Vec<String>,
+    /// An axis NAME=LO:HI:STEP; LO and HI may name an earlier axis.
+    #[arg(long = "grid", required = true)]
+    grid: Vec<String>,
+    /// Output file: CSV, or JSON Lines when it ends in .json or .jsonl (default: CSV on stdout).
+    #[arg(long)]
+    out: Option<String>,
+    /// Regime-map picture: *.svg, or *.png (rasterized with the system fonts).
+    #[arg(long)]
+    plot: Option<String>,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Run only part I of N of the grid (for a batch scheduler; join with `gpai merge`).
+    #[arg(long)]
+    shard: Option<String>,
+    /// Run only every K-th point (sampling).
+    #[arg(long, default_value_t = 1)]
+    every: usize,
+    /// Solver: exact (default) or float (the approximate baseline).
+    #[arg(long, value_enum, default_value_t = EngineArg::Exact)]
+    engine: EngineArg,
+    /// Allow grids larger than the default limit.
+    #[arg(long)]
+    force: bool,
+    /// Print the number of games, the time and games per second to standard error.
+    #[arg(long)]
+    timing: bool,
+}
+
+/// The solver a sweep runs.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(super) enum EngineArg {
+    Exact,
+    Float,
 }
 
 fn io_error(path: &str, e: std::io::Error) -> Error {
@@ -62,7 +90,11 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     } else {
         MAX_POINTS
     })?;
-    let sweeper = Sweeper::new(base, &names, request.engine)?;
+    let engine = match request.engine {
+        EngineArg::Exact => Engine::Exact,
+        EngineArg::Float => Engine::Float,
+    };
+    let sweeper = Sweeper::new(base, &names, engine)?;
     // Every point's game is checked before any is solved: a bad grid fails fast.
     for point in &points {
         sweeper.params_at(point)?;

@@ -139,7 +139,7 @@ fn bad_safety_games_and_grids_exit_2() {
 }
 
 #[test]
-fn boundaries_of_the_figure_3_line_are_bracketed() {
+fn boundaries_of_the_figure_3_line_are_bracketed_and_exact() {
     let out = gpai(&[
         "boundary",
         "safety_regulation",
@@ -169,6 +169,14 @@ fn boundaries_of_the_figure_3_line_are_bracketed() {
     let (lo, hi) = bracket(1);
     assert!(lo < gpai::exact::rational::ratio(1, 2) && gpai::exact::rational::ratio(1, 2) <= hi);
     assert_eq!(found[3]["changes"][0]["to"], "market_exit");
+    // Each is also located exactly; the exit point as a root of its quartic.
+    assert_eq!(found[0]["exact"]["exact"], "3/8");
+    assert_eq!(found[1]["exact"]["exact"], "1/2");
+    assert_eq!(found[2]["exact"]["exact"], "3/4");
+    assert_eq!(
+        found[3]["exact"]["exact"]["poly_text"],
+        "1024*theta_d^4 - 2304*theta_d^3 - 288*theta_d^2 + 8*theta_d + 3"
+    );
     check_refused(
         &["boundary", "safety_regulation", "--along", "theta_d=1:0"],
         "LO must be below HI",

@@ -2,11 +2,15 @@
 
 use std::cmp::Ordering;
 
-use gpai::exact::rational::{int, ratio, to_f64};
+use gpai::exact::bipoly::BiPoly;
+use gpai::exact::rational::{int, pow2, ratio, to_f64};
+use gpai::exact::resultant::resultant_y;
 use gpai::exact::{Algebraic, Rational};
 use gpai::models::safety_regulation::exact::payoffs_at;
+use gpai::models::safety_regulation::line::{Line, exact_change};
 use gpai::models::safety_regulation::regimes::{Regime, Strategy as Label};
 use gpai::models::safety_regulation::{Costs, Params, classify, float, solve};
+use gpai::sweep::boundary::{Change, changes};
 use proptest::prelude::*;
 
 fn q(x: &Algebraic) -> Rational {
@@ -238,4 +242,100 @@ fn figure_2_sweep_every_optimum_is_on_the_papers_list() {
     );
     assert_eq!(regimes.values().sum::<usize>(), 94_376);
     assert!(regimes["backfire"] > 0 && regimes["mutualism"] > 0 && regimes["market_exit"] > 0);
+}
+
+/// The labels a boundary follows: regime, G's strategy, D's strategy.
+type Labels = (Regime, Label, Label);
+
+/// The labels computed exactly at a rational point of a line.
+fn line_labels(line: &Line, t: &Rational) -> gpai::error::Result<Labels> {
+    let outcome = classify(&line.at(t)?);
+    Ok((
+        outcome.regime,
+        outcome.regulated.g_strategy,
+        outcome.regulated.d_strategy,
+    ))
+}
+
+/// Every change along a line with its exact point, when there is one.
+fn exact_boundaries(
+    line: &Line,
+    (from, to): (&Rational, &Rational),
+) -> Vec<(Change<Labels>, Option<Algebraic>)> {
+    let found = changes(from, to, 50, &pow2(-40), |t| line_labels(line, t)).unwrap();
+    found
+        .into_iter()
+        .map(|c| {
+            let exact = exact_change(line, &c.lo, &c.hi, |t| line_labels(line, t)).unwrap();
+            (c, exact)
+        })
+        .collect()
+}
+
+#[test]
+fn figure_3_line_boundaries_are_exact() {
+    let (from, to) = (int(0), ratio(5, 2));
+    let line = Line::new(
+        Params::reference(),
+        (int(0), int(0)),
+        (int(0), int(1)),
+        (from.clone(), to.clone()),
+    )
+    .unwrap();
+    let found = exact_boundaries(&line, (&from, &to));
+    let exact: Vec<Algebraic> = found.iter().map(|(_, e)| e.clone().unwrap()).collect();
+    assert_eq!(exact.len(), 4);
+    // G's jump, the end of backfiring at β1^A = 1/2 (Lemma 10.2), D's participation binding.
+    assert_eq!(exact[0], Algebraic::from_rational(ratio(3, 8)));
+    assert_eq!(exact[1], Algebraic::from_rational(ratio(1, 2)));
+    assert_eq!(exact[2], Algebraic::from_rational(ratio(3, 4)));
+    assert_eq!(found[0].0.after.0, Regime::Backfire);
+    assert_eq!(found[3].0.after.0, Regime::MarketExit);
+    // G's exit, derived by hand: D on its safety face (u = 1/4, v = t − β0), G keeping D at
+    // U_D = 0 with α0 = 2(t − β0)² − t − 1/8, so U_G = (α0 + 1/4 + t)/2 − α0² − β0²; G leaves
+    // where the best β0 (∂U_G/∂β0 = 0) gives U_G = 0: a root of Res_β0(U_G, ∂U_G/∂β0).
+    let (t, b) = (BiPoly::x(), BiPoly::y());
+    let c = |r: Rational| BiPoly::constant(r);
+    let diff = &t - &b;
+    let alpha0 = &(&(&diff * &diff).scale(&int(2)) - &t) - &c(ratio(1, 8));
+    let revenue = &(&alpha0 + &c(ratio(1, 4))) + &t;
+    let u_g = &(&revenue.scale(&ratio(1, 2)) - &(&alpha0 * &alpha0)) - &(&b * &b);
+    let eliminant = resultant_y(u_g.rows(), u_g.partial_y().rows());
+    assert_eq!(exact[3].sign_of_poly(&eliminant), Ordering::Equal);
+    assert_eq!(exact[3].defining_poly().degree(), Some(4));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 12,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6770_6169),
+        ..ProptestConfig::default()
+    })]
+
+    /// An exact boundary separates the labels: just left of it the old labels hold, just right
+    /// of it the new ones (2^-60 away, far inside the 2^-40 bracket).
+    #[test]
+    fn exact_boundaries_separate_the_labels(params in game(), along_d in any::<bool>()) {
+        let (from, to) = (int(0), int(3));
+        let (g, d) = if along_d {
+            ((params.theta_g().clone(), int(0)), (int(0), int(1)))
+        } else {
+            ((int(0), int(1)), (params.theta_d().clone(), int(0)))
+        };
+        let line = Line::new(params.clone(), g, d, (from.clone(), to.clone())).unwrap();
+        let eps = pow2(-60);
+        for (change, exact) in exact_boundaries(&line, (&from, &to)) {
+            let Some(mut x) = exact else { continue };
+            x.refine(&eps);
+            let (lo, hi) = x.interval();
+            let left = (&lo - &eps).max(from.clone());
+            let right = (&hi + &eps).min(to.clone());
+            if x.cmp_rational(&left) == Ordering::Greater {
+                prop_assert_eq!(line_labels(&line, &left).unwrap(), change.before, "left of {:?} on {:?}", x, params);
+            }
+            if x.cmp_rational(&right) == Ordering::Less {
+                prop_assert_eq!(line_labels(&line, &right).unwrap(), change.after, "right of {:?} on {:?}", x, params);
+            }
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! `gpai boundary MODEL --along NAME=LO:HI …`: every label change along a line, bracketed exactly.
 
 use crate::error::{Error, Result};
+use crate::exact::rational::int;
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
+use crate::models::safety_regulation::line::{Line, exact_change};
 use crate::models::safety_regulation::sweep::{Engine, Sweeper};
 use crate::models::{self};
 use crate::report::Format;
@@ -65,9 +67,35 @@ pub(super) fn boundary(
     let found = changes(&lo, &hi, samples, &width, |t| {
         sweeper.labels(&vec![(name.clone(), t.clone())])
     })?;
+    // Along a line of floors, each change is also located exactly when its event equations allow.
+    let line = match name.as_str() {
+        "theta_g" | "theta_d" => {
+            let params = sweeper.params_at(&Vec::new())?;
+            let fixed = |value: &Rational| (value.clone(), int(0));
+            let moving = (int(0), int(1));
+            let (g, d) = if name == "theta_d" {
+                (fixed(params.theta_g()), moving)
+            } else {
+                (moving, fixed(params.theta_d()))
+            };
+            Some(Line::new(params, g, d, (lo.clone(), hi.clone()))?)
+        }
+        _ => None,
+    };
+    let mut exact = Vec::with_capacity(found.len());
+    for c in &found {
+        exact.push(match &line {
+            Some(line) => exact_change(line, &c.lo, &c.hi, |t| {
+                sweeper.labels(&vec![(name.clone(), t.clone())])
+            })?,
+            None => None,
+        });
+    }
     let located: Vec<Located> = found
         .into_iter()
-        .map(|c| Located {
+        .zip(exact)
+        .map(|(c, exact)| Located {
+            exact,
             changes: c
                 .before
                 .named()

@@ -62,7 +62,8 @@ enum Command {
     /// Example: gpai sweep safety_regulation --grid theta_g=0:5/4:1/200
     /// --grid theta_d=theta_g:5/2:1/200 --out fig2.csv --plot fig2.svg
     Sweep(sweep::Request),
-    /// Every regime or strategy change along a line of one parameter, each in a certified bracket.
+    /// Every regime or strategy change along a line of one parameter: certified brackets, exact
+    /// values along lines of floors.
     ///
     /// Example: gpai boundary safety_regulation --along theta_d=0:5/2 theta_g=0
     Boundary {
@@ -76,7 +77,7 @@ enum Command {
         /// Equal steps sampled before bisecting (changes closer together than a step may be missed).
         #[arg(long, default_value_t = 400)]
         samples: usize,
-        /// Width of each bracket.
+        /// Width of each bracket (exact values, where found, do not depend on it).
         #[arg(long, default_value = "1e-12")]
         width: String,
         #[command(flatten)]

@@ -59,6 +59,47 @@ impl Algebraic {
     }
 }
 
+impl Algebraic {
+    /// The same number with every rational and quadratic factor it is not a root of divided out
+    /// of its defining polynomial (found from the other real roots, each division checked
+    /// exactly). Resultants often carry such spurious factors; this shortens the description.
+    pub fn without_small_factors(&self) -> Algebraic {
+        let Repr::Root(root) = &self.repr else {
+            return self.clone();
+        };
+        let mut poly = root.poly.clone();
+        for other in isolate_square_free(&root.poly) {
+            let factor = match other {
+                Isolated::Exact(r) => Poly::new(vec![-r, one()]),
+                Isolated::Open(lo, hi) => {
+                    if self.cmp_rational(&lo) == Ordering::Greater
+                        && self.cmp_rational(&hi) == Ordering::Less
+                    {
+                        continue; // the number itself
+                    }
+                    let beta = Algebraic::from_isolated(&root.poly, lo, hi);
+                    if let Some(r) = beta.as_rational() {
+                        Poly::new(vec![-r.clone(), one()])
+                    } else if let Some(q) = beta.quadratic() {
+                        q.minimal_poly()
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            if factor.sign_at(&root.lo) != factor.sign_at(&root.hi) {
+                continue; // vanishes at the number itself
+            }
+            if let Some((quotient, rest)) = poly.div_rem(&factor)
+                && rest.is_zero()
+            {
+                poly = quotient;
+            }
+        }
+        Algebraic::root_of(&poly, &root.lo, &root.hi).unwrap_or_else(|| self.clone())
+    }
+}
+
 /// `α + β` and `α β` for the real conjugate `β` of an irrational quadratic root, if there is one.
 fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational, Rational)> {
     if root.poly.degree()? < 2 {
@@ -104,6 +145,19 @@ fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational
 }
 
 impl QuadraticSurd {
+    /// `(c·x − a)² − b²·m`, the minimal polynomial up to a constant.
+    pub fn minimal_poly(&self) -> Poly {
+        let c = from_integer(self.denominator.clone());
+        let a = from_integer(self.a.clone());
+        let b = from_integer(self.b.clone());
+        let m = from_integer(self.radicand.clone());
+        Poly::new(vec![
+            &a * &a - &b * &b * m,
+            Rational::from(-2) * &a * &c,
+            &c * &c,
+        ])
+    }
+
     /// `sum/2 ± sqrt(discriminant)/2` for a positive, non-square rational discriminant.
     fn new(sum: &Rational, discriminant: &Rational, plus: bool) -> QuadraticSurd {
         // sqrt(N/M) = sqrt(N M) / M, and N M = k² m.
@@ -200,6 +254,21 @@ mod tests {
 
     fn root(coeffs: &[i64], lo: i64, hi: i64) -> Algebraic {
         Algebraic::root_of(&Poly::from_i64s(coeffs), &int(lo), &int(hi)).unwrap()
+    }
+
+    #[test]
+    fn small_factors_of_the_defining_polynomial_are_divided_out() {
+        // (x^2 - 2)(x - 3)(x^3 - x - 1): the plastic number keeps only x^3 - x - 1.
+        let p = &(&Poly::from_i64s(&[-2, 0, 1]) * &Poly::from_i64s(&[-3, 1]))
+            * &Poly::from_i64s(&[-1, -1, 0, 1]);
+        let x = Algebraic::root_of(&p, &Rational::from(1), &crate::exact::rational::ratio(7, 5))
+            .unwrap();
+        let reduced = x.without_small_factors();
+        assert_eq!(reduced, x);
+        assert_eq!(reduced.defining_poly(), Poly::from_i64s(&[-1, -1, 0, 1]));
+        // A quadratic root is never divided by its own factor.
+        let s = root(&[-2, 0, 1], 1, 2).without_small_factors();
+        assert_eq!(s.defining_poly(), Poly::from_i64s(&[-2, 0, 1]));
     }
 
     #[test]

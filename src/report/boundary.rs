@@ -7,10 +7,12 @@ use crate::exact::interval::Interval;
 
 use super::Format;
 use super::table;
-use super::value::exact_text;
+use super::value::{decimal_text, exact_text, json_value};
 
 /// One located change: the bracket and the labels that differ across it.
 pub struct Located {
+    /// The exact point, when the event equations single it out inside the bracket.
+    pub exact: Option<crate::exact::Algebraic>,
     pub lo: crate::exact::Rational,
     pub hi: crate::exact::Rational,
     pub changes: Vec<(String, String, String)>,
@@ -31,6 +33,7 @@ pub fn render(
                 .iter()
                 .map(|l| {
                     json!({
+                        "exact": l.exact.as_ref().map(|a| json_value(&Value::Exact(a.clone()), name, digits)),
                         "bracket": [l.lo.to_string(), l.hi.to_string()],
                         "changes": l.changes.iter().map(|(what, from, to)| json!({"label": what, "from": from, "to": to})).collect::<Vec<_>>(),
                     })
@@ -45,7 +48,10 @@ pub fn render(
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let bracket = Value::Enclosure(Interval::new(l.lo.clone(), l.hi.clone()));
+                    let value = match &l.exact {
+                        Some(a) => Value::Exact(a.clone()),
+                        None => Value::Enclosure(Interval::new(l.lo.clone(), l.hi.clone())),
+                    };
                     let what: Vec<String> = l
                         .changes
                         .iter()
@@ -53,14 +59,21 @@ pub fn render(
                         .collect();
                     vec![
                         (i + 1).to_string(),
-                        exact_text(&bracket, "x", digits),
+                        exact_text(&value, name, digits),
+                        // A bracket's own decimals already say all there is.
+                        match &l.exact {
+                            Some(_) => decimal_text(&value, digits),
+                            None => String::new(),
+                        },
                         what.join("; "),
                     ]
                 })
                 .collect();
-            out.push_str(&table::render(&["#", name, "change"], &rows));
+            out.push_str(&table::render(&["#", name, "decimal", "change"], &rows));
             out.push_str(
-                "each change lies in its bracket: the labels are computed exactly at both ends\n",
+                "each change is certified by labels computed exactly on both sides of it; an exact value\n\
+                 is the one root of the change's event equations there, a bracket `in [a, b]` is kept\n\
+                 where the equations do not single one out\n",
             );
             out
         }

@@ -18,6 +18,7 @@ use crate::exact::rational::{ceil, from_integer, int, one, pow2};
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Poly, Rational, real_roots};
 
+use super::formulas::{AlphaRule, Formulas, Key, PieceFormulas, piece};
 use super::params::Params;
 use super::regimes::{Regime, Strategy};
 use super::reply::{DProblem, Form, Reply};
@@ -35,6 +36,9 @@ pub struct Equilibrium {
     pub d_strategy: Strategy,
     /// D's KKT form in equilibrium (`None` when G abstains).
     pub d_form: Option<Form>,
+    /// Which formulas give the equilibrium (`None` when G abstains): boundaries along a line of
+    /// floors follow them exactly.
+    pub key: Option<Key>,
     /// False when G's optimum sits where D's KKT form switches and nowhere else on the paper's
     /// candidate list (not at θ_G, not a critical point): Props 4.4–4.5 would miss it.
     pub paper_candidate: bool,
@@ -53,6 +57,7 @@ impl Equilibrium {
             g_strategy: Strategy::Abstain,
             d_strategy: Strategy::Abstain,
             d_form: None,
+            key: None,
             paper_candidate: true,
         }
     }
@@ -73,27 +78,23 @@ pub struct Outcome {
     pub regime: Regime,
 }
 
-/// D's reply on a piece of `β0`, as polynomials in `β0`.
+/// A piece of `β0` on which D's reply is one KKT form.
 #[derive(Clone, Debug)]
 struct Piece {
     lo: Algebraic,
     hi: Option<Algebraic>,
+    floored: bool,
     form: Form,
-    u: Poly,
-    v: Poly,
-    /// D's safety floor above `β0`: `θ_D − β0` below `θ_D`, else 0.
-    floor: Poly,
+    formulas: PieceFormulas,
 }
 
 /// One candidate `β0` with the polynomials that give everything else there.
 #[derive(Clone, Debug)]
 struct Candidate {
     beta0: Algebraic,
-    alpha0: Poly,
-    utility_g: Poly,
-    utility_d: Poly,
+    key: Key,
+    formulas: Formulas,
     participation: bool,
-    piece: usize,
 }
 
 /// The subgame-perfect equilibrium.
@@ -101,8 +102,8 @@ pub fn solve(params: &Params) -> Equilibrium {
     let d = DProblem::new(params);
     let pieces = pieces(params, &d);
     let mut best: Option<Candidate> = None;
-    for (index, piece) in pieces.iter().enumerate() {
-        for candidate in candidates(params, &d, piece, index) {
+    for piece in &pieces {
+        for candidate in candidates(params, piece) {
             if best
                 .as_ref()
                 .is_none_or(|b| better(&candidate, b) == Ordering::Greater)
@@ -114,15 +115,15 @@ pub fn solve(params: &Params) -> Equilibrium {
     let Some(best) = best else {
         return Equilibrium::abstain();
     };
-    let u_g = best.beta0.map_poly(&best.utility_g);
+    let u_g = best.beta0.map_poly(&best.formulas.utility_g);
     if u_g.sign() == Ordering::Less {
         return Equilibrium::abstain();
     }
-    let piece = &pieces[best.piece];
+    let f = &best.formulas;
     let beta0 = best.beta0.clone();
-    let alpha0 = beta0.map_poly(&best.alpha0);
-    let u = beta0.map_poly(&piece.u);
-    let v_minus_floor = beta0.map_poly(&(&piece.v - &piece.floor));
+    let alpha0 = beta0.map_poly(&f.alpha0);
+    let u = beta0.map_poly(&f.u);
+    let v_minus_floor = beta0.map_poly(&(&f.v - &f.floor));
     let g_strategy = if best.participation {
         Strategy::ParticipationBoundary
     } else {
@@ -140,17 +141,18 @@ pub fn solve(params: &Params) -> Equilibrium {
         .any(|w| w[0].form != w[1].form && w[1].lo == beta0);
     let paper_candidate = !at_switch
         || beta0.cmp_rational(params.theta_g()) == Ordering::Equal
-        || beta0.sign_of_poly(&best.utility_g.derivative()) == Ordering::Equal;
+        || beta0.sign_of_poly(&f.utility_g.derivative()) == Ordering::Equal;
     Equilibrium {
-        alpha1: beta0.map_poly(&(&best.alpha0 + &piece.u)),
-        beta1: beta0.map_poly(&(&Poly::x() + &piece.v)),
-        u_d: beta0.map_poly(&best.utility_d),
+        alpha1: beta0.map_poly(&(&f.alpha0 + &f.u)),
+        beta1: beta0.map_poly(&(&Poly::x() + &f.v)),
+        u_d: beta0.map_poly(&f.utility_d),
         alpha0,
         beta0,
         u_g,
         g_strategy,
         d_strategy,
-        d_form: Some(piece.form),
+        d_form: Some(best.key.form),
+        key: Some(best.key),
         paper_candidate,
     }
 }
@@ -206,7 +208,13 @@ pub fn classify_against(params: &Params, unregulated: Equilibrium) -> Outcome {
 /// D's reply pieces over `β0 ≥ θ_G`, in increasing `β0`.
 fn pieces(params: &Params, d: &DProblem) -> Vec<Piece> {
     let (theta_g, theta_d) = (params.theta_g(), params.theta_d());
-    let in_beta = |p: &Poly| p.compose(&Poly::new(vec![theta_d.clone(), int(-1)]));
+    let make = |lo, hi, floored, form| Piece {
+        lo,
+        hi,
+        floored,
+        form,
+        formulas: piece(params, floored, form).expect("D's chosen form exists"),
+    };
     let mut pieces = Vec::new();
     if theta_d > theta_g {
         let s_max = theta_d - theta_g;
@@ -217,58 +225,34 @@ fn pieces(params: &Params, d: &DProblem) -> Vec<Piece> {
         for pair in nodes.windows(2).rev() {
             let reply = d.best_at(&rational_between(&pair[0], &pair[1]));
             let beta = |s: &Algebraic| Algebraic::from_rational(theta_d.clone()).sub(s);
-            pieces.push(Piece {
-                lo: beta(&pair[1]),
-                hi: Some(beta(&pair[0])),
-                form: reply.form,
-                u: in_beta(&reply.u),
-                v: in_beta(&reply.v),
-                floor: Poly::new(vec![theta_d.clone(), int(-1)]),
-            });
+            pieces.push(make(beta(&pair[1]), Some(beta(&pair[0])), true, reply.form));
         }
     }
     let start = if theta_d > theta_g { theta_d } else { theta_g };
     let at_zero: Reply = d.best_at(&int(0));
-    pieces.push(Piece {
-        lo: Algebraic::from_rational(start.clone()),
-        hi: None,
-        form: at_zero.form,
-        u: Poly::constant(at_zero.u.eval(&int(0))),
-        v: Poly::constant(at_zero.v.eval(&int(0))),
-        floor: Poly::zero(),
-    });
+    pieces.push(make(
+        Algebraic::from_rational(start.clone()),
+        None,
+        false,
+        at_zero.form,
+    ));
     pieces
 }
 
 /// G's candidates on one piece.
-fn candidates(params: &Params, d: &DProblem, piece: &Piece, index: usize) -> Vec<Candidate> {
-    let (c0, c1) = (params.c0(), params.c1());
-    let (r_a, r_b, delta) = (params.r_a(), params.r_b(), params.delta());
-    let (m_a, m_b) = d.margins();
-    let beta = Poly::x();
-    // D's utility and G's revenue share depend on α0 only linearly.
-    let increment_value =
-        &(&piece.u.scale(m_a) + &piece.v.scale(m_b)) - &quad(c1, &piece.u, &piece.v);
-    let d_without_alpha = &beta.scale(m_b) + &increment_value;
-    let alpha_star = Poly::new(vec![
-        delta * r_a / (Rational::from(2) * &c0.aa),
-        -(&c0.ab / &c0.aa),
-    ]);
-    let participation_bound = (*m_a > 0).then(|| d_without_alpha.scale(&(-one() / m_a)));
-    let mut options = vec![(alpha_star, false), (Poly::zero(), false)];
-    if let Some(bound) = &participation_bound {
-        options.push((bound.clone(), true));
-    }
+fn candidates(params: &Params, piece: &Piece) -> Vec<Candidate> {
+    let pf = &piece.formulas;
+    let has_lever = pf.options.iter().any(|o| o.0 == AlphaRule::Participation);
     // Sub-pieces: where the maximal option can change, and (without an α0 lever) where D's
     // participation can change sign.
     let mut cuts: Vec<Poly> = Vec::new();
-    for i in 0..options.len() {
-        for j in i + 1..options.len() {
-            cuts.push(&options[i].0 - &options[j].0);
+    for i in 0..pf.options.len() {
+        for j in i + 1..pf.options.len() {
+            cuts.push(&pf.options[i].1 - &pf.options[j].1);
         }
     }
-    if participation_bound.is_none() {
-        cuts.push(d_without_alpha.clone());
+    if !has_lever {
+        cuts.push(pf.d_without_alpha.clone());
     }
     let mut nodes = vec![piece.lo.clone()];
     let mut inner: Vec<Algebraic> = cuts
@@ -297,33 +281,37 @@ fn candidates(params: &Params, d: &DProblem, piece: &Piece, index: usize) -> Vec
             Some(hi) => rational_between(lo, hi),
             None => from_integer(ceil(&lo.interval().1)) + one(),
         };
-        let (alpha0, on_bound) = options
+        let rule = pf
+            .options
             .iter()
-            .max_by(|a, b| a.0.eval(&sample).cmp(&b.0.eval(&sample)))
-            .cloned()
-            .expect("at least two options");
-        let utility_d = &alpha0.scale(m_a) + &d_without_alpha;
-        if participation_bound.is_none() && utility_d.eval(&sample) < 0 {
+            .max_by(|a, b| a.1.eval(&sample).cmp(&b.1.eval(&sample)))
+            .expect("at least two options")
+            .0;
+        let formulas = pf
+            .with_rule(params, rule)
+            .expect("the rule is one of the options");
+        if !has_lever && formulas.utility_d.eval(&sample) < 0 {
             continue; // D would stay out anywhere inside this sub-piece
         }
-        let revenue = &(&alpha0 + &piece.u).scale(r_a) + &(&beta + &piece.v).scale(r_b);
-        let utility_g = &revenue.scale(delta) - &quad(c0, &alpha0, &beta);
+        let on_bound = rule == AlphaRule::Participation;
+        let key = Key {
+            floored: piece.floored,
+            form: piece.form,
+            rule,
+        };
         let make = |beta0: Algebraic, participation: bool| Candidate {
             beta0,
-            alpha0: alpha0.clone(),
-            utility_g: utility_g.clone(),
-            utility_d: utility_d.clone(),
+            key,
+            formulas: formulas.clone(),
             participation,
-            piece: index,
         };
-        let on_root = |x: &Algebraic| {
-            participation_bound.is_none() && x.sign_of_poly(&utility_d) == Ordering::Equal
-        };
+        let on_root =
+            |x: &Algebraic| !has_lever && x.sign_of_poly(&formulas.utility_d) == Ordering::Equal;
         out.push(make(lo.clone(), on_bound || on_root(lo)));
         if let Some(hi) = hi {
             out.push(make(hi.clone(), on_bound || on_root(hi)));
         }
-        let slope = utility_g.derivative();
+        let slope = formulas.utility_g.derivative();
         if !slope.is_zero() {
             for root in real_roots(&slope) {
                 let x = root.value;
@@ -336,17 +324,13 @@ fn candidates(params: &Params, d: &DProblem, piece: &Piece, index: usize) -> Vec
     out
 }
 
-/// `xᵀ C x` for polynomial entries.
-fn quad(c: &super::params::Costs, a: &Poly, b: &Poly) -> Poly {
-    &(&(a * a).scale(&c.aa) + &(a * b).scale(&(Rational::from(2) * &c.ab))) + &(b * b).scale(&c.bb)
-}
-
 /// G's preference between candidates: larger `U_G`, then larger `U_D`, then smaller `β0`, then smaller `α0`.
 fn better(a: &Candidate, b: &Candidate) -> Ordering {
-    compare_values(&a.utility_g, &a.beta0, &b.utility_g, &b.beta0)
-        .then_with(|| compare_values(&a.utility_d, &a.beta0, &b.utility_d, &b.beta0))
+    let (fa, fb) = (&a.formulas, &b.formulas);
+    compare_values(&fa.utility_g, &a.beta0, &fb.utility_g, &b.beta0)
+        .then_with(|| compare_values(&fa.utility_d, &a.beta0, &fb.utility_d, &b.beta0))
         .then_with(|| b.beta0.cmp(&a.beta0))
-        .then_with(|| compare_values(&b.alpha0, &b.beta0, &a.alpha0, &a.beta0))
+        .then_with(|| compare_values(&fb.alpha0, &b.beta0, &fa.alpha0, &a.beta0))
 }
 
 /// `p(x)` against `q(y)` exactly: interval enclosures first, algebraic arithmetic when they overlap.

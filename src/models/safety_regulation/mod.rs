@@ -11,6 +11,8 @@
 
 pub mod exact;
 pub mod float;
+pub mod formulas;
+pub mod line;
 pub mod params;
 pub mod regimes;
 pub mod reply;

@@ -17,7 +17,7 @@ use crate::exact::{Poly, Rational};
 use super::params::Params;
 
 /// The four KKT forms of D's reply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Form {
     Interior,
     AlphaFace,
@@ -139,6 +139,23 @@ impl<'a> DProblem<'a> {
 
     /// The floors in `(0, s_max)` where D's choice can change: validity switches and crossings.
     pub fn breakpoints(&self, s_max: &Rational) -> Vec<crate::exact::Algebraic> {
+        let zero = crate::exact::Algebraic::from_rational(int(0));
+        let top = crate::exact::Algebraic::from_rational(s_max.clone());
+        let mut points: Vec<crate::exact::Algebraic> = self
+            .switch_polys()
+            .iter()
+            .filter(|p| !p.is_constant())
+            .flat_map(crate::exact::real_roots)
+            .map(|root| root.value)
+            .filter(|x| *x > zero && *x < top)
+            .collect();
+        points.sort();
+        points.dedup();
+        points
+    }
+
+    /// Polynomials in the floor `s` whose roots are every floor where D's choice can change.
+    pub fn switch_polys(&self) -> Vec<Poly> {
         let forms = self.forms();
         let mut polys: Vec<Poly> = Vec::new();
         for reply in &forms {
@@ -155,17 +172,6 @@ impl<'a> DProblem<'a> {
                 polys.push(&values[i] - &values[j]);
             }
         }
-        let zero = crate::exact::Algebraic::from_rational(int(0));
-        let top = crate::exact::Algebraic::from_rational(s_max.clone());
-        let mut points: Vec<crate::exact::Algebraic> = polys
-            .iter()
-            .filter(|p| !p.is_constant())
-            .flat_map(crate::exact::real_roots)
-            .map(|root| root.value)
-            .filter(|x| *x > zero && *x < top)
-            .collect();
-        points.sort();
-        points.dedup();
-        points
+        polys
     }
 }

@@ -4,6 +4,7 @@ mod boundary;
 mod models;
 mod roots;
 mod sweep;
+mod verify;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -80,8 +81,23 @@ enum Command {
         /// Width of each bracket (exact values, where found, do not depend on it).
         #[arg(long, default_value = "1e-12")]
         width: String,
+        /// Compare with a stored report (same options and format): exit 1 and a diff if any
+        /// boundary moved or a label changed.
+        #[arg(long)]
+        check: Option<std::path::PathBuf>,
         #[command(flatten)]
         output: Output,
+    },
+    /// Check claim files: proved, verified on exact samples, refuted or witnessed.
+    ///
+    /// Exit status 0 when every claim meets its `expect`, 1 when one does not, 2 when a claim
+    /// file is malformed. Example: gpai verify proofs/
+    Verify {
+        /// Claim files or directories (searched for *.toml); default: proofs/.
+        paths: Vec<std::path::PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
     },
     /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
     Merge {
@@ -153,53 +169,63 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let plain = |r: Result<String>| r.map(|text| (text, 0u8));
     let result = match cli.command {
         Command::Roots {
             poly,
             digits,
             format,
-        } => roots::run(&poly, digits, format.into()),
-        Command::Models { format } => models::list(format.into()),
-        Command::Sweep(request) => sweep::sweep(request),
-        Command::Merge { out, inputs } => sweep::merge(&out, &inputs),
+        } => plain(roots::run(&poly, digits, format.into())),
+        Command::Verify { paths, format } => verify::verify(&paths, format.into()),
+        Command::Models { format } => plain(models::list(format.into())),
+        Command::Sweep(request) => plain(sweep::sweep(request)),
+        Command::Merge { out, inputs } => plain(sweep::merge(&out, &inputs)),
         Command::Boundary {
             model,
             params,
             along,
             samples,
             width,
+            check,
             output,
-        } => check_digits(output.digits).and_then(|()| {
-            boundary::boundary(
-                &model,
-                &params,
-                &along,
-                samples,
-                &width,
-                output.format.into(),
-                output.digits,
-            )
-        }),
+        } => check_digits(output.digits)
+            .and_then(|()| {
+                boundary::boundary(
+                    &model,
+                    &params,
+                    &along,
+                    samples,
+                    &width,
+                    output.format.into(),
+                    output.digits,
+                )
+            })
+            .and_then(|text| match check {
+                None => Ok((text, 0)),
+                Some(file) => check_against(&file, &text),
+            }),
         Command::Solve {
             model,
             params,
             output,
-        } => check_digits(output.digits)
-            .and_then(|()| models::solve(&model, &params, output.format.into(), output.digits)),
+        } => plain(
+            check_digits(output.digits)
+                .and_then(|()| models::solve(&model, &params, output.format.into(), output.digits)),
+        ),
         Command::Bargain {
             model,
             params,
             output,
             width,
-        } => check_digits(output.digits).and_then(|()| {
+        } => plain(check_digits(output.digits).and_then(|()| {
             models::bargain(&model, &params, output.format.into(), output.digits, &width)
-        }),
+        })),
     };
     match result {
-        Ok(text) => {
+        Ok((text, status)) => {
             // A reader that stops early (`| head`) is not an error worth a panic.
             let _ = std::io::stdout().write_all(text.as_bytes());
-            ExitCode::SUCCESS
+            ExitCode::from(status)
         }
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "error: {error}");
@@ -210,6 +236,27 @@ pub fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `gpai boundary --check FILE`: the stored report against the fresh one.
+fn check_against(file: &std::path::Path, fresh: &str) -> Result<(String, u8)> {
+    let name = file.display().to_string();
+    let stored = std::fs::read_to_string(file).map_err(|e| Error::InvalidArgument {
+        argument: format!("--check {name}"),
+        reason: format!("cannot read: {e}"),
+    })?;
+    Ok(match verify::difference(&stored, fresh, &name) {
+        None => (
+            format!("boundary check: {name} matches the recomputed boundaries\n"),
+            0,
+        ),
+        Some(diff) => (
+            format!(
+                "boundary check FAILED: the boundaries moved or a label changed since {name} was stored\n{diff}"
+            ),
+            1,
+        ),
+    })
 }
 
 /// Largest `--digits` accepted.

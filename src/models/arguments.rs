@@ -76,6 +76,20 @@ impl Arguments {
         })
     }
 
+    /// The model these arguments are for.
+    pub fn model(&self) -> &'static ModelInfo {
+        self.model
+    }
+
+    /// The given values as `name=value` pairs in name order (exact text), e.g. a cache key.
+    pub fn canonical(&self) -> String {
+        self.values
+            .iter()
+            .map(|(name, (value, _))| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// An error unless `name` is absent (for parameters another command chooses).
     pub fn forbid(&self, name: &str, why: &str) -> Result<()> {
         match self.values.get(name) {

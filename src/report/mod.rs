@@ -7,6 +7,7 @@ pub mod roots;
 pub mod safety_regulation;
 pub mod table;
 pub mod value;
+pub mod verify;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -109,8 +109,8 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "contributor | free_rider | abstainer",
         },
         OutputSpec {
-            name: "feasible, pareto",
-            meaning: "the feasible and Pareto-optimal shares, as intervals",
+            name: "feasible.lo, feasible.hi, pareto.lo, pareto.hi",
+            meaning: "the ends of the feasible and Pareto-optimal intervals of shares",
         },
         OutputSpec {
             name: "nash, egalitarian, utilitarian, kalai_smorodinsky",
@@ -118,11 +118,11 @@ pub const INFO: ModelInfo = ModelInfo {
         },
         OutputSpec {
             name: "max_alpha1",
-            meaning: "the Pareto share maximizing final performance (ties: larger u_g + u_d)",
+            meaning: "the Pareto share maximizing final performance (ties: larger u_g + u_d); same fields",
         },
         OutputSpec {
             name: "g_ideal, d_ideal",
-            meaning: "each player's favourite share",
+            meaning: "each player's favourite share; same fields",
         },
         OutputSpec {
             name: "vertical_monopoly",

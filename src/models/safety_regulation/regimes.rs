@@ -162,12 +162,20 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "unconstrained | alpha_floor | safety_floor | both_floors | participation_boundary | abstain",
         },
         OutputSpec {
-            name: "unregulated.*",
-            meaning: "the same outputs with theta_g = theta_d = 0",
+            name: "spe.paper_candidate",
+            meaning: "true when G's optimum is on the paper's candidate list (Props 4.4-4.5)",
+        },
+        OutputSpec {
+            name: "unregulated.alpha0 … unregulated.paper_candidate",
+            meaning: "the same nine outputs (without spe.) with theta_g = theta_d = 0",
         },
         OutputSpec {
             name: "regime",
-            meaning: "market_exit | backfire | mutualism | neutral (flags backfire and mutualism also reported separately)",
+            meaning: "market_exit | backfire | mutualism | neutral",
+        },
+        OutputSpec {
+            name: "backfire, mutualism",
+            meaning: "the two flags behind the regime (true or false)",
         },
     ],
 };

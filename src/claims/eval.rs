@@ -1,0 +1,536 @@
+//! Evaluating a claim expression exactly at one game: names, arithmetic, comparisons, model outputs, and `exists` by witness search.
+//!
+//! Names resolve in this order: the `exists` variable (or a variable the prover binds), `let`
+//! names (each evaluated once per game), the model's parameters, its outputs. `and`, `or` and
+//! `implies` short-circuit, so `d != 0 implies 1/d > 0` is safe. Numbers stay exact; an output
+//! the model only certifies as an enclosure takes part through interval arithmetic, and a
+//! comparison the enclosure cannot settle is an error saying so, never a guess.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::exact::interval::Interval;
+use crate::exact::rational::{int, one, pow2};
+use crate::exact::sign::rational_between;
+use crate::exact::{Algebraic, Poly, Rational, real_roots};
+use crate::models::arguments::Arguments;
+
+use super::expr::{Arith, Cmp, Expr, Func, Kind, Located};
+use super::outputs::{Cache, is_output, unknown};
+use super::val::Val;
+
+/// A problem while evaluating, located in one of the claim's expressions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalError {
+    /// Which expression: `claim`, `assume` or `let.NAME`.
+    pub field: String,
+    pub at: Located,
+}
+
+/// How many points toward each end of an `exists` range are tried (besides the middle).
+pub const EXISTS_DEPTH: u32 = 24;
+
+/// The evaluation state at one game.
+pub struct Env<'a> {
+    pub args: Arguments,
+    pub lets: &'a [(String, Expr)],
+    pub cache: &'a mut Cache,
+    /// Bound variables, innermost last.
+    pub vars: Vec<(String, Val)>,
+    /// `let` values and outputs read, in order (shown with a counterexample).
+    pub trace: Vec<(String, Val)>,
+    /// Labels and flags read (with the truth value, the sample's signature for boundary refinement).
+    pub labels: Vec<String>,
+    /// The witnesses found by `exists`, innermost last.
+    pub witnesses: Vec<(String, Val)>,
+    let_values: HashMap<String, Val>,
+    in_progress: Vec<String>,
+    field: String,
+}
+
+type Eval<T> = Result<T, EvalError>;
+
+impl<'a> Env<'a> {
+    pub fn new(args: Arguments, lets: &'a [(String, Expr)], cache: &'a mut Cache) -> Env<'a> {
+        Env {
+            args,
+            lets,
+            cache,
+            vars: Vec::new(),
+            trace: Vec::new(),
+            labels: Vec::new(),
+            witnesses: Vec::new(),
+            let_values: HashMap::new(),
+            in_progress: Vec::new(),
+            field: "claim".into(),
+        }
+    }
+
+    fn fail<T>(&self, offset: usize, message: impl Into<String>) -> Eval<T> {
+        Err(EvalError {
+            field: self.field.clone(),
+            at: Located {
+                offset,
+                message: message.into(),
+            },
+        })
+    }
+
+    /// The truth value of `expr` (from the field `field`: `claim` or `assume`).
+    pub fn truth(&mut self, field: &str, expr: &Expr) -> Eval<bool> {
+        self.field = field.into();
+        self.boolean(expr)
+    }
+
+    fn boolean(&mut self, expr: &Expr) -> Eval<bool> {
+        match self.value(expr)? {
+            Val::Bool(b) => Ok(b),
+            other => self.fail(
+                expr.offset,
+                format!("expected a truth value, found {} ({other})", other.kind()),
+            ),
+        }
+    }
+
+    fn number(&mut self, expr: &Expr) -> Eval<Val> {
+        match self.value(expr)? {
+            v @ (Val::Num(_) | Val::Enc(_)) => Ok(v),
+            other => self.fail(
+                expr.offset,
+                format!("expected a number, found {} ({other})", other.kind()),
+            ),
+        }
+    }
+
+    /// The value of `expr`.
+    pub fn value(&mut self, expr: &Expr) -> Eval<Val> {
+        let at = expr.offset;
+        match &expr.kind {
+            Kind::Number(r) => Ok(Val::rational(r.clone())),
+            Kind::Label(l) => Ok(Val::Label(l.clone())),
+            Kind::Bool(b) => Ok(Val::Bool(*b)),
+            Kind::Path(path) => self.path(path, at),
+            Kind::Solve(assignments, path) => self.solve(assignments, path, at),
+            Kind::Neg(a) => {
+                let v = self.number(a)?;
+                Ok(match v {
+                    Val::Num(x) => Val::Num(x.neg()),
+                    Val::Enc(i) => Val::Enc(i.neg()),
+                    _ => unreachable!("number() returns numbers"),
+                })
+            }
+            Kind::Arith(op, a, b) => {
+                let (x, y) = (self.number(a)?, self.number(b)?);
+                self.arith(*op, x, y, at)
+            }
+            Kind::Pow(a, e) => {
+                let x = self.number(a)?;
+                self.pow(x, *e, at)
+            }
+            Kind::Call(func, items) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(self.number(item)?);
+                }
+                self.call(*func, values, at)
+            }
+            Kind::Compare(items, ops) => {
+                let mut left = self.value(&items[0])?;
+                for (item, op) in items[1..].iter().zip(ops) {
+                    let right = self.value(item)?;
+                    if !self.compare(&left, *op, &right, item.offset)? {
+                        return Ok(Val::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Val::Bool(true))
+            }
+            Kind::Not(a) => Ok(Val::Bool(!self.boolean(a)?)),
+            Kind::And(a, b) => Ok(Val::Bool(self.boolean(a)? && self.boolean(b)?)),
+            Kind::Or(a, b) => Ok(Val::Bool(self.boolean(a)? || self.boolean(b)?)),
+            Kind::Implies(a, b) => Ok(Val::Bool(!self.boolean(a)? || self.boolean(b)?)),
+            Kind::Exists {
+                name,
+                lo,
+                hi,
+                lo_closed,
+                hi_closed,
+                body,
+            } => {
+                let lo_v = self.exact_number(lo)?;
+                let hi_v = self.exact_number(hi)?;
+                // The first witness found is reported.
+                let mut best: Option<Rational> = None;
+                for candidate in candidates(&lo_v, &hi_v, *lo_closed, *hi_closed) {
+                    self.vars
+                        .push((name.clone(), Val::rational(candidate.clone())));
+                    let holds = self.boolean(body);
+                    self.vars.pop();
+                    if holds? {
+                        best = Some(candidate);
+                        break;
+                    }
+                }
+                match best {
+                    Some(w) => {
+                        self.witnesses.push((name.clone(), Val::rational(w)));
+                        Ok(Val::Bool(true))
+                    }
+                    None => Ok(Val::Bool(false)),
+                }
+            }
+        }
+    }
+
+    fn exact_number(&mut self, expr: &Expr) -> Eval<Algebraic> {
+        match self.number(expr)? {
+            Val::Num(a) => Ok(a),
+            _ => self.fail(expr.offset, "a range bound must be exact, not an enclosure"),
+        }
+    }
+
+    fn path(&mut self, path: &str, at: usize) -> Eval<Val> {
+        if let Some((_, v)) = self.vars.iter().rev().find(|(n, _)| n == path) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.let_values.get(path) {
+            return Ok(v.clone());
+        }
+        if let Some((_, expr)) = self.lets.iter().find(|(n, _)| n == path) {
+            if self.in_progress.iter().any(|n| n == path) {
+                return self.fail(at, format!("`let` name {path} refers to itself"));
+            }
+            self.in_progress.push(path.to_string());
+            let field = std::mem::replace(&mut self.field, format!("let.{path}"));
+            let value = self.value(expr);
+            self.field = field;
+            self.in_progress.pop();
+            let value = value?;
+            self.let_values.insert(path.to_string(), value.clone());
+            self.trace.push((path.to_string(), value.clone()));
+            return Ok(value);
+        }
+        let model = self.args.model();
+        if let Some(spec) = model.param(path) {
+            return match self.args.require(spec) {
+                Ok(v) => Ok(Val::rational(v)),
+                Err(e) => self.fail(at, e.to_string()),
+            };
+        }
+        if is_output(model.name, path) {
+            let args = self.args.clone();
+            return self.read_output(&args, path, path.to_string(), at);
+        }
+        let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
+        self.fail(at, unknown(model.name, path, &params))
+    }
+
+    fn read_output(&mut self, args: &Arguments, path: &str, shown: String, at: usize) -> Eval<Val> {
+        match self.cache.output(args, path) {
+            Ok(v) => {
+                match &v {
+                    Val::Label(l) => self.labels.push(format!("{shown}={l}")),
+                    Val::Bool(b) => self.labels.push(format!("{shown}={b}")),
+                    _ => {}
+                }
+                if !self.trace.iter().any(|(n, _)| *n == shown) {
+                    self.trace.push((shown, v.clone()));
+                }
+                Ok(v)
+            }
+            Err(e) => self.fail(at, e.to_string()),
+        }
+    }
+
+    fn solve(&mut self, assignments: &[(String, usize, Expr)], path: &str, at: usize) -> Eval<Val> {
+        let model = self.args.model();
+        let mut args = self.args.clone();
+        let mut shown = Vec::new();
+        for (name, name_at, expr) in assignments {
+            if model.param(name).is_none() {
+                let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
+                return self.fail(
+                    *name_at,
+                    format!(
+                        "unknown parameter `{name}` in solve(...); the parameters of {} are {}",
+                        model.name,
+                        params.join(", ")
+                    ),
+                );
+            }
+            let value = match self.number(expr)? {
+                Val::Num(a) => match a.as_rational() {
+                    Some(r) => r.clone(),
+                    None => {
+                        return self.fail(
+                            expr.offset,
+                            format!("{name} must be rational to solve the game; it is {a:?}"),
+                        );
+                    }
+                },
+                _ => {
+                    return self.fail(
+                        expr.offset,
+                        format!("{name} must be exact to solve the game"),
+                    );
+                }
+            };
+            shown.push(format!("{name}={value}"));
+            args = match args.with(name, value) {
+                Ok(a) => a,
+                Err(e) => return self.fail(*name_at, e.to_string()),
+            };
+        }
+        if !is_output(model.name, path) {
+            return self.fail(at, super::outputs::unknown(model.name, path, &[]));
+        }
+        let shown = format!("solve({}).{path}", shown.join(", "));
+        self.read_output(&args, path, shown, at)
+    }
+
+    fn arith(&self, op: Arith, x: Val, y: Val, at: usize) -> Eval<Val> {
+        if let (Val::Num(a), Val::Num(b)) = (&x, &y) {
+            return match op {
+                Arith::Add => Ok(Val::Num(a.add(b))),
+                Arith::Sub => Ok(Val::Num(a.sub(b))),
+                Arith::Mul => Ok(Val::Num(a.mul(b))),
+                Arith::Div => match a.div(b) {
+                    Some(q) => Ok(Val::Num(q)),
+                    None => self.fail(at, "division by zero"),
+                },
+            };
+        }
+        let (a, b) = (
+            x.interval().expect("a number"),
+            y.interval().expect("a number"),
+        );
+        match op {
+            Arith::Add => Ok(Val::Enc(a.add(&b))),
+            Arith::Sub => Ok(Val::Enc(a.sub(&b))),
+            Arith::Mul => Ok(Val::Enc(a.mul(&b))),
+            Arith::Div => match reciprocal(&b) {
+                Some(r) => Ok(Val::Enc(a.mul(&r))),
+                None => self.fail(at, "division by an enclosure containing zero"),
+            },
+        }
+    }
+
+    fn pow(&self, x: Val, e: i64, at: usize) -> Eval<Val> {
+        let magnitude = e.unsigned_abs() as u32;
+        let raised = match &x {
+            Val::Num(a) => Val::Num(a.pow(magnitude)),
+            _ => {
+                let i = x.interval().expect("a number");
+                let mut acc = Interval::point(one());
+                for _ in 0..magnitude {
+                    acc = acc.mul(&i);
+                }
+                Val::Enc(acc)
+            }
+        };
+        if e >= 0 {
+            return Ok(raised);
+        }
+        self.arith(Arith::Div, Val::rational(one()), raised, at)
+    }
+
+    fn call(&self, func: Func, values: Vec<Val>, at: usize) -> Eval<Val> {
+        match func {
+            Func::Sqrt => match &values[0] {
+                Val::Num(a) => match sqrt(a) {
+                    Some(r) => Ok(Val::Num(r)),
+                    None => self.fail(at, format!("sqrt of a negative number ({})", values[0])),
+                },
+                v => {
+                    let i = v.interval().expect("a number");
+                    if i.lo < 0 {
+                        return self.fail(at, "sqrt of an enclosure reaching below zero");
+                    }
+                    Ok(Val::Enc(i.nth_root(2, &pow2(-64))))
+                }
+            },
+            Func::Abs => {
+                let v = &values[0];
+                match v.compare(&Val::rational(int(0))) {
+                    Some(Ordering::Less) => {
+                        self.arith(Arith::Sub, Val::rational(int(0)), v.clone(), at)
+                    }
+                    Some(_) => Ok(v.clone()),
+                    None => {
+                        let i = v.interval().expect("a number");
+                        let hi = (-&i.lo).max(i.hi.clone());
+                        Ok(Val::Enc(Interval::new(int(0), hi)))
+                    }
+                }
+            }
+            Func::Min | Func::Max => {
+                let want = if func == Func::Min {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+                let mut best = values[0].clone();
+                for v in &values[1..] {
+                    match v.compare(&best) {
+                        Some(o) if o == want => best = v.clone(),
+                        Some(_) => {}
+                        None => {
+                            let (a, b) = (best.interval().unwrap(), v.interval().unwrap());
+                            best = Val::Enc(if func == Func::Min {
+                                Interval::new(a.lo.clone().min(b.lo.clone()), a.hi.min(b.hi))
+                            } else {
+                                Interval::new(a.lo.clone().max(b.lo.clone()), a.hi.max(b.hi))
+                            });
+                        }
+                    }
+                }
+                Ok(best)
+            }
+        }
+    }
+
+    fn compare(&self, left: &Val, op: Cmp, right: &Val, at: usize) -> Eval<bool> {
+        match (left, right) {
+            (Val::Label(a), Val::Label(b)) => match op {
+                Cmp::Eq => Ok(a == b),
+                Cmp::Ne => Ok(a != b),
+                _ => self.fail(at, format!("labels compare only with == and !=, not {op}")),
+            },
+            (Val::Bool(a), Val::Bool(b)) => match op {
+                Cmp::Eq => Ok(a == b),
+                Cmp::Ne => Ok(a != b),
+                _ => self.fail(at, format!("truth values compare only with == and !=, not {op}")),
+            },
+            (Val::Num(_) | Val::Enc(_), Val::Num(_) | Val::Enc(_)) => match left.compare(right) {
+                Some(o) => Ok(op.holds(o)),
+                None => self.fail(
+                    at,
+                    format!(
+                        "cannot decide {left} {op} {right}: a certified enclosure overlaps the other side"
+                    ),
+                ),
+            },
+            _ => self.fail(
+                at,
+                format!("cannot compare {} with {} ({left} {op} {right})", left.kind(), right.kind()),
+            ),
+        }
+    }
+}
+
+/// `1/i` when `i` does not contain zero.
+fn reciprocal(i: &Interval) -> Option<Interval> {
+    if i.lo <= 0 && i.hi >= 0 {
+        return None;
+    }
+    Some(Interval::new(one() / &i.hi, one() / &i.lo))
+}
+
+/// The non-negative square root, exactly (`None` for a negative number).
+pub fn sqrt(a: &Algebraic) -> Option<Algebraic> {
+    match a.sign() {
+        Ordering::Less => return None,
+        Ordering::Equal => return Some(Algebraic::from_rational(int(0))),
+        Ordering::Greater => {}
+    }
+    // √a is the positive root y of p(y²), p being a's defining polynomial, with y² = a.
+    let p = a.defining_poly();
+    let mut coeffs = vec![int(0); 2 * p.coeffs().len() - 1];
+    for (i, c) in p.coeffs().iter().enumerate() {
+        coeffs[2 * i] = c.clone();
+    }
+    real_roots(&Poly::new(coeffs))
+        .into_iter()
+        .map(|r| r.value)
+        .find(|y| y.sign() == Ordering::Greater && y.pow(2) == *a)
+}
+
+/// The rational points an `exists` tries, in order: the middle, points approaching the lower end
+/// geometrically, then the upper end likewise, then closed rational ends.
+pub fn candidates(
+    lo: &Algebraic,
+    hi: &Algebraic,
+    lo_closed: bool,
+    hi_closed: bool,
+) -> Vec<Rational> {
+    match lo.cmp(hi) {
+        Ordering::Greater => return Vec::new(),
+        Ordering::Equal => {
+            return match (lo_closed && hi_closed, lo.as_rational()) {
+                (true, Some(r)) => vec![r.clone()],
+                _ => Vec::new(),
+            };
+        }
+        Ordering::Less => {}
+    }
+    let mut ends = Vec::new();
+    for (end, closed) in [(hi, hi_closed), (lo, lo_closed)] {
+        if closed {
+            ends.extend(end.as_rational().cloned());
+        }
+    }
+    let width = hi.sub(lo);
+    let (mut lower, mut upper) = (Vec::new(), Vec::new());
+    for k in 2..=EXISTS_DEPTH + 1 {
+        let step = width.mul(&Algebraic::from_rational(pow2(-(k as i64))));
+        let near_lo = lo.add(&step);
+        let near_hi = hi.sub(&step);
+        // Exact when the ends are rational; otherwise a rational just inside.
+        lower.push(match near_lo.as_rational() {
+            Some(r) => r.clone(),
+            None => rational_between(lo, &near_lo),
+        });
+        upper.push(match near_hi.as_rational() {
+            Some(r) => r.clone(),
+            None => rational_between(&near_hi, hi),
+        });
+    }
+    // The middle, then toward the lower end (where "some small ε" claims find their witness),
+    // then toward the upper end; closed ends last.
+    let mid = rational_between(lo, hi);
+    let mut ordered = vec![mid];
+    ordered.extend(lower);
+    ordered.extend(upper);
+    ordered.extend(ends);
+    let mut seen = std::collections::HashSet::new();
+    ordered.retain(|x| seen.insert(x.clone()));
+    ordered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::ratio;
+
+    #[test]
+    fn square_roots_are_exact() {
+        let two = Algebraic::from_rational(int(2));
+        let r = sqrt(&two).unwrap();
+        assert_eq!(r.mul(&r), two);
+        assert_eq!(
+            sqrt(&Algebraic::from_rational(ratio(9, 4))).unwrap(),
+            Algebraic::from_rational(ratio(3, 2))
+        );
+        // √(√2) squared is √2.
+        let rr = sqrt(&r).unwrap();
+        assert_eq!(rr.mul(&rr), r);
+        assert!(sqrt(&Algebraic::from_rational(int(-1))).is_none());
+    }
+
+    #[test]
+    fn exists_candidates_stay_inside_the_range() {
+        let (lo, hi) = (
+            Algebraic::from_rational(int(0)),
+            sqrt(&Algebraic::from_rational(int(2))).unwrap(),
+        );
+        let found = candidates(&lo, &hi, false, false);
+        assert!(found.len() > 2 * EXISTS_DEPTH as usize - 2);
+        assert!(found.iter().all(
+            |c| lo.cmp_rational(c) == Ordering::Less && hi.cmp_rational(c) == Ordering::Greater
+        ));
+        let closed = candidates(&lo, &Algebraic::from_rational(int(1)), true, true);
+        assert_eq!(closed[0], ratio(1, 2));
+        assert_eq!(closed[1], ratio(1, 4));
+        assert!(closed.contains(&int(1)) && closed.contains(&int(0)));
+    }
+}

@@ -1,0 +1,543 @@
+//! Claim files: TOML read into a checked [`Claim`], every problem reported with its file, line and column.
+//!
+//! ```toml
+//! id = "fine_tuning.pareto_closed_form"
+//! title = "The quadratic Pareto set in closed form"
+//! source = "Laufer, Kleinberg, Heidari, Fine-tuning games, Thm 4.3"
+//! model = "fine_tuning"
+//! expect = "holds"            # or proved | verified | witnessed | refuted
+//! assume = 'c1 < 2*c0'        # optional precondition
+//! claim = 'pareto.lo == max(0, (c1 - c0)/(2*c1 - c0))'
+//!
+//! [params]                    # fixed values or ranges: "[lo, hi]", "(lo, hi]", …
+//! c0 = "1"
+//! c1 = "(0, 4]"
+//!
+//! [let]                       # optional named expressions
+//! gap = 'pareto.hi - pareto.lo'
+//!
+//! [method]                    # optional: grid points per range, random points, seed, …
+//! grid = 5
+//! random = 20
+//! seed = 1
+//! prove = true
+//! refine = true
+//! ```
+//! Expressions are best written as literal strings ('…'), so that positions in them are exact.
+
+use std::collections::HashSet;
+
+use toml_edit::{ImDocument, Item, Value};
+
+use crate::exact::{Rational, parse_rational};
+use crate::models::{self, ModelInfo};
+
+use super::expr::{Expr, Kind, Located, parse};
+use super::outputs::{is_output, unknown};
+
+/// A problem in a claim file, where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ClaimError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// What the claim's author expects `gpai verify` to establish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// Proved, verified or witnessed.
+    Holds,
+    Proved,
+    Verified,
+    Witnessed,
+    Refuted,
+}
+
+impl Expect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Expect::Holds => "holds",
+            Expect::Proved => "proved",
+            Expect::Verified => "verified",
+            Expect::Witnessed => "witnessed",
+            Expect::Refuted => "refuted",
+        }
+    }
+}
+
+/// A parameter's domain in the claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Domain {
+    Fixed(Rational),
+    Range {
+        lo: Rational,
+        hi: Rational,
+        lo_closed: bool,
+        hi_closed: bool,
+    },
+}
+
+/// Sampling and proof options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Method {
+    pub grid: usize,
+    pub random: usize,
+    pub seed: u64,
+    pub prove: bool,
+    pub refine: bool,
+}
+
+impl Default for Method {
+    fn default() -> Method {
+        Method {
+            grid: 5,
+            random: 20,
+            seed: 1,
+            prove: true,
+            refine: true,
+        }
+    }
+}
+
+/// A parsed, checked claim.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub model: &'static ModelInfo,
+    pub expect: Expect,
+    pub params: Vec<(&'static str, Domain)>,
+    pub lets: Vec<(String, Expr)>,
+    pub assume: Option<Expr>,
+    pub claim: Expr,
+    pub method: Method,
+    /// Where each expression's text starts in the file: `claim`, `assume`, `let.NAME`.
+    starts: Vec<(String, usize)>,
+    text: String,
+}
+
+impl Claim {
+    /// The file position of an evaluation problem at `offset` of the expression `field`.
+    pub fn locate(&self, field: &str, at: &Located) -> ClaimError {
+        let start = self
+            .starts
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, s)| *s)
+            .unwrap_or(0);
+        position(
+            &self.file,
+            &self.text,
+            start + at.offset,
+            at.message.clone(),
+        )
+    }
+}
+
+fn position(file: &str, text: &str, offset: usize, message: String) -> ClaimError {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    ClaimError {
+        file: file.into(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Reads and checks the claim in `text` (named `file` in messages).
+pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
+    let at = |offset: usize, message: String| position(file, text, offset, message);
+    let doc = ImDocument::parse(text.to_string()).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("; ");
+        at(offset, format!("malformed TOML: {message}"))
+    })?;
+    let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
+    let known = [
+        "id", "title", "source", "model", "expect", "assume", "claim", "params", "let", "method",
+    ];
+    for (key, item) in doc.iter() {
+        if !known.contains(&key) {
+            return Err(at(
+                span_of(item),
+                format!("unknown key `{key}`; a claim file has {}", known.join(", ")),
+            ));
+        }
+    }
+    let string = |key: &str, required: bool| -> Result<Option<(String, usize)>, ClaimError> {
+        match doc.get(key) {
+            None if required => Err(at(0, format!("missing key `{key}`"))),
+            None => Ok(None),
+            Some(item) => match item.as_str() {
+                Some(s) => Ok(Some((s.to_string(), string_start(text, item)))),
+                None => Err(at(span_of(item), format!("`{key}` must be a string"))),
+            },
+        }
+    };
+    let (id, _) = string("id", true)?.expect("required");
+    let (title, _) = string("title", true)?.expect("required");
+    let (source, _) = string("source", true)?.expect("required");
+    let (model_name, model_at) = string("model", true)?.expect("required");
+    let model = models::find(&model_name).map_err(|e| at(model_at, e.to_string()))?;
+    let expect = match string("expect", false)? {
+        None => Expect::Holds,
+        Some((s, offset)) => [
+            Expect::Holds,
+            Expect::Proved,
+            Expect::Verified,
+            Expect::Witnessed,
+            Expect::Refuted,
+        ]
+        .into_iter()
+        .find(|e| e.name() == s)
+        .ok_or_else(|| {
+            at(
+                offset,
+                format!("expect = {s:?}: must be holds, proved, verified, witnessed or refuted"),
+            )
+        })?,
+    };
+    let mut params = Vec::new();
+    if let Some(item) = doc.get("params") {
+        let table = item
+            .as_table_like()
+            .ok_or_else(|| at(span_of(item), "[params] must be a table".into()))?;
+        for (name, value) in table.iter() {
+            let offset = span_of(value);
+            let spec = model
+                .require_param(name)
+                .map_err(|e| at(offset, e.to_string()))?;
+            let domain = domain_of(value).map_err(|reason| {
+                at(
+                    offset,
+                    format!("{name}: {reason}; {name} must be {}", spec.domain),
+                )
+            })?;
+            params.push((spec.name, domain));
+        }
+    }
+    let mut starts = Vec::new();
+    let mut expression = |field: &str, source: &str, start: usize| -> Result<Expr, ClaimError> {
+        starts.push((field.to_string(), start));
+        parse(source).map_err(|e| at(start + e.offset, e.message))
+    };
+    let mut lets = Vec::new();
+    if let Some(item) = doc.get("let") {
+        let table = item
+            .as_table_like()
+            .ok_or_else(|| at(span_of(item), "[let] must be a table".into()))?;
+        for (name, value) in table.iter() {
+            let Some(source) = value.as_str() else {
+                return Err(at(
+                    span_of(value),
+                    format!("let {name} must be a string expression"),
+                ));
+            };
+            if model.param(name).is_some() || is_output(model.name, name) {
+                return Err(at(
+                    span_of(value),
+                    format!("let {name} would hide the parameter or output of that name"),
+                ));
+            }
+            let e = expression(&format!("let.{name}"), source, string_start(text, value))?;
+            lets.push((name.to_string(), e));
+        }
+    }
+    let assume = match string("assume", false)? {
+        Some((s, start)) => Some(expression("assume", &s, start)?),
+        None => None,
+    };
+    let (claim_text, claim_start) = string("claim", true)?.expect("required");
+    let claim = expression("claim", &claim_text, claim_start)?;
+    let method = method_of(&doc, &at)?;
+    let parsed = Claim {
+        file: file.into(),
+        id,
+        title,
+        source,
+        model,
+        expect,
+        params,
+        lets,
+        assume,
+        claim,
+        method,
+        starts,
+        text: text.to_string(),
+    };
+    check_names(&parsed)?;
+    Ok(parsed)
+}
+
+/// Where the expression inside a string value starts (after its opening quotes).
+fn string_start(text: &str, item: &Item) -> usize {
+    let Some(span) = item.span() else { return 0 };
+    let raw = &text[span.start..];
+    if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        let after = span.start + 3;
+        // A newline right after the opening quotes is not part of the string.
+        match text[after..].chars().next() {
+            Some('\n') => after + 1,
+            Some('\r') => after + 2,
+            _ => after,
+        }
+    } else {
+        span.start + 1
+    }
+}
+
+fn domain_of(item: &Item) -> Result<Domain, String> {
+    let value = item.as_value().ok_or("expected a value")?;
+    let text = match value {
+        Value::Integer(i) => return Ok(Domain::Fixed(Rational::from(*i.value()))),
+        Value::Float(_) => {
+            return Err(
+                "floats are not exact; write the number as a string, e.g. \"0.1\" or \"1/10\""
+                    .into(),
+            );
+        }
+        Value::String(s) => s.value().trim().to_string(),
+        _ => return Err("expected a number or a range string such as \"[0, 1]\"".into()),
+    };
+    let (first, last) = (text.chars().next(), text.chars().last());
+    if !matches!(first, Some('[' | '(')) {
+        return parse_rational(&text)
+            .map(Domain::Fixed)
+            .map_err(|e| e.to_string());
+    }
+    let lo_closed = first == Some('[');
+    let hi_closed = match last {
+        Some(']') => true,
+        Some(')') => false,
+        _ => return Err(format!("the range {text:?} must end with ] or )")),
+    };
+    let inner = &text[1..text.len() - 1];
+    let (lo, hi) = inner
+        .split_once(',')
+        .ok_or_else(|| format!("the range {text:?} must be \"[lo, hi]\""))?;
+    let lo = parse_rational(lo).map_err(|e| e.to_string())?;
+    let hi = parse_rational(hi).map_err(|e| e.to_string())?;
+    if lo > hi || (lo == hi && !(lo_closed && hi_closed)) {
+        return Err(format!("the range {text:?} is empty"));
+    }
+    Ok(Domain::Range {
+        lo,
+        hi,
+        lo_closed,
+        hi_closed,
+    })
+}
+
+fn method_of(
+    doc: &toml_edit::Table,
+    at: &dyn Fn(usize, String) -> ClaimError,
+) -> Result<Method, ClaimError> {
+    let mut method = Method::default();
+    let Some(item) = doc.get("method") else {
+        return Ok(method);
+    };
+    let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
+    let table = item
+        .as_table_like()
+        .ok_or_else(|| at(span_of(item), "[method] must be a table".into()))?;
+    for (key, value) in table.iter() {
+        let offset = span_of(value);
+        let count = |max: i64| -> Result<i64, ClaimError> {
+            match value.as_integer() {
+                Some(n) if (0..=max).contains(&n) => Ok(n),
+                _ => Err(at(
+                    offset,
+                    format!("{key} must be an integer from 0 to {max}"),
+                )),
+            }
+        };
+        let flag = || -> Result<bool, ClaimError> {
+            value
+                .as_bool()
+                .ok_or_else(|| at(offset, format!("{key} must be true or false")))
+        };
+        match key {
+            "grid" => method.grid = count(64)? as usize,
+            "random" => method.random = count(100_000)? as usize,
+            "seed" => method.seed = count(i64::MAX)? as u64,
+            "prove" => method.prove = flag()?,
+            "refine" => method.refine = flag()?,
+            _ => {
+                return Err(at(
+                    span_of(value),
+                    format!(
+                        "unknown method option `{key}`; the options are grid, random, seed, prove, refine"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(method)
+}
+
+/// Every name must be a bound variable, a `let` name, a parameter or an output.
+fn check_names(claim: &Claim) -> Result<(), ClaimError> {
+    let lets: HashSet<&str> = claim.lets.iter().map(|(n, _)| n.as_str()).collect();
+    let model = claim.model;
+    let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
+    let check = |field: &str, expr: &Expr| -> Result<(), ClaimError> {
+        let problems = std::cell::RefCell::new(Vec::new());
+        walk(
+            expr,
+            &mut Vec::new(),
+            &mut |name: &str, offset: usize, bound: &[String]| {
+                let known = bound.iter().any(|b| b == name)
+                    || lets.contains(name)
+                    || model.param(name).is_some()
+                    || is_output(model.name, name);
+                if !known {
+                    problems
+                        .borrow_mut()
+                        .push((offset, unknown(model.name, name, &params)));
+                }
+            },
+            &mut |name: &str, offset: usize, is_param: bool| {
+                if is_param && model.param(name).is_none() {
+                    problems.borrow_mut().push((
+                        offset,
+                        format!(
+                            "unknown parameter `{name}` in solve(...); the parameters of {} are {}",
+                            model.name,
+                            params.join(", ")
+                        ),
+                    ));
+                } else if !is_param && !is_output(model.name, name) {
+                    problems
+                        .borrow_mut()
+                        .push((offset, unknown(model.name, name, &[])));
+                }
+            },
+        );
+        let first = problems.into_inner().into_iter().min_by_key(|p| p.0);
+        match first {
+            Some((offset, message)) => Err(claim.locate(field, &Located { offset, message })),
+            None => Ok(()),
+        }
+    };
+    for (name, expr) in &claim.lets {
+        check(&format!("let.{name}"), expr)?;
+    }
+    if let Some(a) = &claim.assume {
+        check("assume", a)?;
+    }
+    check("claim", &claim.claim)
+}
+
+/// Visits every path (with the variables bound there) and every `solve` parameter and output.
+fn walk(
+    expr: &Expr,
+    bound: &mut Vec<String>,
+    path: &mut dyn FnMut(&str, usize, &[String]),
+    solve: &mut dyn FnMut(&str, usize, bool),
+) {
+    match &expr.kind {
+        Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) => {}
+        Kind::Path(p) => path(p, expr.offset, bound),
+        Kind::Solve(args, output) => {
+            for (name, at, value) in args {
+                solve(name, *at, true);
+                walk(value, bound, path, solve);
+            }
+            solve(output, expr.offset, false);
+        }
+        Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => walk(a, bound, path, solve),
+        Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+            walk(a, bound, path, solve);
+            walk(b, bound, path, solve);
+        }
+        Kind::Call(_, items) | Kind::Compare(items, _) => {
+            for item in items {
+                walk(item, bound, path, solve);
+            }
+        }
+        Kind::Exists {
+            name, lo, hi, body, ..
+        } => {
+            walk(lo, bound, path, solve);
+            walk(hi, bound, path, solve);
+            bound.push(name.clone());
+            walk(body, bound, path, solve);
+            bound.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"id = "t"
+title = "t"
+source = "s"
+model = "fine_tuning"
+claim = 'nash.delta > 0'
+
+[params]
+c0 = 1
+c1 = "(0, 4]"
+"#;
+
+    #[test]
+    fn a_good_claim_parses() {
+        let c = parse_claim("t.toml", GOOD).unwrap();
+        assert_eq!(c.params.len(), 2);
+        assert!(matches!(
+            c.params[1].1,
+            Domain::Range {
+                lo_closed: false,
+                hi_closed: true,
+                ..
+            }
+        ));
+        assert_eq!(c.expect, Expect::Holds);
+    }
+
+    #[test]
+    fn problems_are_located() {
+        let bad = GOOD.replace("nash.delta > 0", "nash.dleta > 0");
+        let e = parse_claim("t.toml", &bad).unwrap_err();
+        assert_eq!((e.line, e.column), (5, 10));
+        assert!(
+            e.message.contains("nash.delta"),
+            "lists the outputs: {}",
+            e.message
+        );
+        let bad = GOOD.replace("nash.delta > 0", "nash.delta >");
+        let e = parse_claim("t.toml", &bad).unwrap_err();
+        assert_eq!((e.line, e.column), (5, 22));
+        let bad = GOOD.replace("c1 = \"(0, 4]\"", "c1 = 0.5");
+        let e = parse_claim("t.toml", &bad).unwrap_err();
+        assert_eq!(e.line, 9);
+        assert!(e.message.contains("floats are not exact"));
+        let e = parse_claim("t.toml", "id = \"x\"\nmodel = [").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.starts_with("malformed TOML"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Claims as files: a theorem written down in `proofs/*.toml`, then proved, verified on exact samples, refuted or witnessed by `gpai verify`.
+//!
+//! `file.rs` reads and checks a claim (positions for every problem), `expr.rs` is the exact
+//! expression language, `eval.rs` evaluates it at one game, `outputs.rs` names the models'
+//! outputs, `sample.rs` draws the points, `prove.rs` settles the one-range rational fragment
+//! by root isolation, and `verify.rs` turns all of it into a verdict.
+
+pub mod eval;
+pub mod expr;
+pub mod file;
+pub mod outputs;
+pub mod prove;
+pub mod sample;
+pub mod val;
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+
+use file::{ClaimError, parse_claim};
+use verify::Verdict;
+
+/// The claim files under `paths` (directories searched recursively for `*.toml`), sorted.
+pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads, parses and checks one claim file.
+pub fn verify_file(path: &Path) -> Verdict {
+    let name = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Verdict::unreadable(
+                &name,
+                ClaimError {
+                    file: name.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read: {e}"),
+                },
+            );
+        }
+    };
+    match parse_claim(&name, &text) {
+        Ok(claim) => verify::verify(&claim),
+        Err(e) => Verdict::unreadable(&name, e),
+    }
+}

@@ -1,0 +1,238 @@
+//! Model outputs by name (`spe.alpha0`, `nash.delta`, `regime`, …): the list claims may read, and their values at a game.
+//!
+//! Each game is solved once per distinct set of parameters and kept in a [`Cache`], so a claim
+//! reading ten outputs of one game, or `solve(...)` of the same modified game twice, solves it once.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::exact::rational::int;
+use crate::models::arguments::Arguments;
+use crate::models::fine_tuning::{self, bargain::SOLUTIONS};
+use crate::models::safety_regulation;
+
+use super::val::Val;
+
+const FT_SPE: [&str; 6] = ["alpha0", "alpha1", "u_g", "u_d", "generalist", "specialist"];
+const FT_SOLUTION: [&str; 6] = ["delta", "u_g", "u_d", "alpha0", "alpha1", "shortfall"];
+const SR_SPE: [&str; 9] = [
+    "alpha0",
+    "beta0",
+    "alpha1",
+    "beta1",
+    "u_g",
+    "u_d",
+    "g_strategy",
+    "d_strategy",
+    "paper_candidate",
+];
+
+/// Every output name a claim may read for `model`, in listing order.
+pub fn names(model: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    match model {
+        "fine_tuning" => {
+            out.extend(FT_SPE.iter().map(|n| format!("spe.{n}")));
+            for set in ["feasible", "pareto"] {
+                out.push(format!("{set}.lo"));
+                out.push(format!("{set}.hi"));
+            }
+            for s in SOLUTIONS {
+                out.extend(FT_SOLUTION.iter().map(|n| format!("{s}.{n}")));
+            }
+            out.extend(
+                ["alpha0", "alpha1", "joint"]
+                    .iter()
+                    .map(|n| format!("vertical_monopoly.{n}")),
+            );
+        }
+        "safety_regulation" => {
+            out.extend(SR_SPE.iter().map(|n| format!("spe.{n}")));
+            out.extend(SR_SPE.iter().map(|n| format!("unregulated.{n}")));
+            out.extend(["regime", "backfire", "mutualism"].map(String::from));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Whether `path` is an output of `model`.
+pub fn is_output(model: &str, path: &str) -> bool {
+    names(model).iter().any(|n| n == path)
+}
+
+/// Whether the arguments make a game of their model (the parameters' joint domain).
+pub fn validate(args: &Arguments) -> Result<()> {
+    match args.model().name {
+        "fine_tuning" => fine_tuning::Params::from_arguments(args).map(|_| ()),
+        _ => safety_regulation::Params::from_arguments(args).map(|_| ()),
+    }
+}
+
+/// The error for a name that is neither a parameter, a `let` name nor an output.
+pub fn unknown(model: &str, path: &str, params: &[&str]) -> String {
+    format!(
+        "unknown name `{path}`: not a parameter, `let` name or output of {model}; the outputs are {}; the parameters are {}",
+        names(model).join(", "),
+        params.join(", ")
+    )
+}
+
+enum Solved {
+    FineTuning {
+        spe: Option<Box<fine_tuning::Equilibrium>>,
+        bargain: Option<Box<fine_tuning::Bargain>>,
+    },
+    Safety(Box<safety_regulation::Outcome>),
+}
+
+/// Solved games by their parameters.
+#[derive(Default)]
+pub struct Cache {
+    games: HashMap<String, Solved>,
+    unregulated: HashMap<String, safety_regulation::Equilibrium>,
+}
+
+impl Cache {
+    /// The output `path` of the game `args` (whose model is `args.model()`).
+    pub fn output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
+        let model = args.model().name;
+        if !is_output(model, path) {
+            return Err(Error::InvalidArgument {
+                argument: path.into(),
+                reason: unknown(model, path, &[]),
+            });
+        }
+        let key = args.canonical();
+        if !self.games.contains_key(&key) {
+            let solved = match model {
+                "fine_tuning" => Solved::FineTuning {
+                    spe: None,
+                    bargain: None,
+                },
+                _ => {
+                    let params = safety_regulation::Params::from_arguments(args)?;
+                    // Games differing only in their floors share the unregulated equilibrium.
+                    let twin = args
+                        .with("theta_g", int(0))
+                        .and_then(|a| a.with("theta_d", int(0)))?
+                        .canonical();
+                    let unregulated = self
+                        .unregulated
+                        .entry(twin)
+                        .or_insert_with(|| safety_regulation::solve(&params.unregulated()))
+                        .clone();
+                    Solved::Safety(Box::new(safety_regulation::exact::classify_against(
+                        &params,
+                        unregulated,
+                    )))
+                }
+            };
+            self.games.insert(key.clone(), solved);
+        }
+        let solved = self.games.get_mut(&key).expect("inserted above");
+        let (group, field) = path.split_once('.').unwrap_or((path, ""));
+        match solved {
+            Solved::FineTuning { spe, bargain } => {
+                let params = fine_tuning::Params::from_arguments(args)?;
+                if group == "spe" {
+                    if spe.is_none() {
+                        let delta =
+                            args.get("delta")
+                                .cloned()
+                                .ok_or_else(|| Error::InvalidArgument {
+                                    argument: path.into(),
+                                    reason:
+                                        "spe.* needs the share delta: give delta as a parameter"
+                                            .into(),
+                                })?;
+                        *spe = Some(Box::new(fine_tuning::solve(&params, &delta)));
+                    }
+                    let e = spe.as_ref().expect("solved above");
+                    return Ok(match field {
+                        "alpha0" => Val::Num(e.alpha0.clone()),
+                        "alpha1" => Val::Num(e.alpha1.clone()),
+                        "u_g" => Val::Num(e.u_g.clone()),
+                        "u_d" => Val::Num(e.u_d.clone()),
+                        "generalist" => Val::Label(e.generalist.to_string()),
+                        _ => Val::Label(e.specialist.to_string()),
+                    });
+                }
+                if bargain.is_none() {
+                    *bargain = Some(Box::new(fine_tuning::bargain(
+                        &params,
+                        &Default::default(),
+                    )?));
+                }
+                let b = bargain.as_ref().expect("solved above");
+                let end = |pair: &(crate::exact::Value, crate::exact::Value)| {
+                    Val::from_value(if field == "lo" { &pair.0 } else { &pair.1 })
+                };
+                Ok(match group {
+                    "feasible" => end(&b.feasible),
+                    "pareto" => end(&b.pareto),
+                    "vertical_monopoly" => Val::Num(match field {
+                        "alpha0" => b.vertical_monopoly.alpha0.clone(),
+                        "alpha1" => b.vertical_monopoly.alpha1.clone(),
+                        _ => b.vertical_monopoly.joint.clone(),
+                    }),
+                    name => {
+                        let s = b.solution(name).expect("a listed solution");
+                        Val::from_value(match field {
+                            "delta" => &s.delta,
+                            "u_g" => &s.u_g,
+                            "u_d" => &s.u_d,
+                            "alpha0" => &s.alpha0,
+                            "alpha1" => &s.alpha1,
+                            _ => &s.shortfall,
+                        })
+                    }
+                })
+            }
+            Solved::Safety(outcome) => Ok(match (group, field) {
+                ("regime", _) => Val::Label(outcome.regime.to_string()),
+                ("backfire", _) => Val::Bool(outcome.backfire),
+                ("mutualism", _) => Val::Bool(outcome.mutualism),
+                ("spe", f) => safety_field(&outcome.regulated, f),
+                (_, f) => safety_field(&outcome.unregulated, f),
+            }),
+        }
+    }
+}
+
+fn safety_field(e: &safety_regulation::Equilibrium, field: &str) -> Val {
+    match field {
+        "alpha0" => Val::Num(e.alpha0.clone()),
+        "beta0" => Val::Num(e.beta0.clone()),
+        "alpha1" => Val::Num(e.alpha1.clone()),
+        "beta1" => Val::Num(e.beta1.clone()),
+        "u_g" => Val::Num(e.u_g.clone()),
+        "u_d" => Val::Num(e.u_d.clone()),
+        "g_strategy" => Val::Label(e.g_strategy.to_string()),
+        "d_strategy" => Val::Label(e.d_strategy.to_string()),
+        _ => Val::Bool(e.paper_candidate),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `gpai models` must list every output a claim can read (by its group name).
+    #[test]
+    fn every_output_is_listed_by_gpai_models() {
+        for model in crate::models::MODELS {
+            let listed: String = model
+                .outputs
+                .iter()
+                .map(|o| format!("{} {} ", o.name, o.meaning))
+                .collect();
+            for name in names(model.name) {
+                let (group, field) = name.split_once('.').unwrap_or((&name, ""));
+                let shown = listed.contains(&name)
+                    || (listed.contains(group) && (field.is_empty() || listed.contains(field)));
+                assert!(shown, "{}: {name} is not listed", model.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Proof for claims over one parameter range built from rational functions: the sign of finitely many polynomials, settled by root isolation.
+//!
+//! When the claim (with its `assume` and `let` names) reads no model output, and exactly one
+//! parameter ranges, every comparison `a op b` in it is the sign of a rational function of that
+//! parameter `x`: `a − b = P(x) / Q(x)` (with `min`, `max` and `abs`, piecewise: each side is
+//! one of finitely many branches, switching only where two branches cross). All the numerators,
+//! denominators and crossings have finitely many real roots; between consecutive roots every
+//! comparison keeps its truth value. So checking
+//! the claim exactly at every root inside the range and at one rational point in each open
+//! cell between them decides it for *every* `x` in the range: `proved`, or `refuted` at an
+//! exact (possibly irrational) point.
+
+use crate::exact::rational::one;
+use crate::exact::sign::rational_between;
+use crate::exact::{Algebraic, Poly, real_roots};
+
+use super::eval::{Env, EvalError};
+use super::expr::{Arith, Expr, Func, Kind};
+use super::file::Claim;
+use super::sample::Range;
+use super::val::Val;
+
+/// What the prover established.
+pub enum Proof {
+    /// True at every point of the range: how many polynomials and cells it took.
+    Proved {
+        polys: usize,
+        cells: usize,
+    },
+    /// False at this point.
+    Refuted(Algebraic),
+    /// The claim is outside the prover's fragment (why).
+    NotApplicable(&'static str),
+    Error(EvalError),
+}
+
+/// A rational function as (numerator, denominator).
+type RatFn = (Poly, Poly);
+
+struct Builder<'c> {
+    claim: &'c Claim,
+    var: &'c str,
+    env_fixed: &'c dyn Fn(&str) -> Option<crate::exact::Rational>,
+    critical: Vec<Poly>,
+    depth: usize,
+}
+
+impl Builder<'_> {
+    /// The expression as a piecewise rational function: at every `x` it equals one of the
+    /// returned branches, and which one can change only where two branches cross (their
+    /// differences are recorded as critical).
+    fn ratfn(&mut self, e: &Expr) -> Result<Vec<RatFn>, &'static str> {
+        let one_branch = |r: RatFn| vec![r];
+        let branches = match &e.kind {
+            Kind::Number(r) => one_branch((Poly::constant(r.clone()), Poly::constant(one()))),
+            Kind::Path(p) if p == self.var => one_branch((Poly::x(), Poly::constant(one()))),
+            Kind::Path(p) => {
+                if let Some((_, expr)) = self.claim.lets.iter().find(|(n, _)| n == p) {
+                    self.depth += 1;
+                    if self.depth > 64 {
+                        return Err("let names nest too deeply");
+                    }
+                    let r = self.ratfn(expr);
+                    self.depth -= 1;
+                    r?
+                } else if let Some(v) = (self.env_fixed)(p) {
+                    one_branch((Poly::constant(v), Poly::constant(one())))
+                } else {
+                    return Err("reads a model output");
+                }
+            }
+            Kind::Neg(a) => self.ratfn(a)?.into_iter().map(|(n, d)| (-&n, d)).collect(),
+            Kind::Arith(op, a, b) => {
+                let (xs, ys) = (self.ratfn(a)?, self.ratfn(b)?);
+                let mut out = Vec::new();
+                for (an, ad) in &xs {
+                    for (bn, bd) in &ys {
+                        out.push(match op {
+                            Arith::Add => (&(an * bd) + &(bn * ad), ad * bd),
+                            Arith::Sub => (&(an * bd) - &(bn * ad), ad * bd),
+                            Arith::Mul => (an * bn, ad * bd),
+                            Arith::Div => {
+                                self.critical.push(bn.clone());
+                                (an * bd, ad * bn)
+                            }
+                        });
+                    }
+                }
+                out
+            }
+            Kind::Pow(a, k) => {
+                let m = k.unsigned_abs() as u32;
+                let mut out = Vec::new();
+                for (n, d) in self.ratfn(a)? {
+                    if *k >= 0 {
+                        out.push((n.pow(m), d.pow(m)));
+                    } else {
+                        self.critical.push(n.clone());
+                        out.push((d.pow(m), n.pow(m)));
+                    }
+                }
+                out
+            }
+            Kind::Call(Func::Min | Func::Max | Func::Abs, items) => {
+                let mut all = Vec::new();
+                for item in items {
+                    all.extend(self.ratfn(item)?);
+                }
+                if let Kind::Call(Func::Abs, _) = &e.kind {
+                    let negated: Vec<RatFn> = all.iter().map(|(n, d)| (-n, d.clone())).collect();
+                    all.extend(negated);
+                }
+                self.crossings(&all);
+                all
+            }
+            _ => return Err("uses sqrt, labels or solve(...)"),
+        };
+        if branches.len() > 64 {
+            return Err("too many min/max/abs branches");
+        }
+        Ok(branches)
+    }
+
+    /// Records where any two branches cross, and where each is undefined.
+    fn crossings(&mut self, branches: &[RatFn]) {
+        for (i, (an, ad)) in branches.iter().enumerate() {
+            self.critical.push(an.clone());
+            self.critical.push(ad.clone());
+            for (bn, bd) in &branches[i + 1..] {
+                self.critical.push(&(an * bd) - &(bn * ad));
+            }
+        }
+    }
+
+    fn formula(&mut self, e: &Expr) -> Result<(), &'static str> {
+        match &e.kind {
+            Kind::Bool(_) => Ok(()),
+            Kind::Not(a) => self.formula(a),
+            Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+                self.formula(a)?;
+                self.formula(b)
+            }
+            Kind::Compare(items, _) => {
+                let sides = items
+                    .iter()
+                    .map(|i| self.ratfn(i))
+                    .collect::<Result<Vec<_>, _>>()?;
+                for pair in sides.windows(2) {
+                    let both: Vec<RatFn> = pair[0].iter().chain(&pair[1]).cloned().collect();
+                    self.crossings(&both);
+                }
+                Ok(())
+            }
+            Kind::Path(p) => match self.claim.lets.iter().find(|(n, _)| n == p) {
+                Some((_, expr)) => {
+                    self.depth += 1;
+                    if self.depth > 64 {
+                        return Err("let names nest too deeply");
+                    }
+                    let r = self.formula(expr);
+                    self.depth -= 1;
+                    r
+                }
+                None => Err("reads a model output"),
+            },
+            Kind::Exists { .. } => Err("is an existence claim"),
+            _ => Err("is not a formula of comparisons"),
+        }
+    }
+}
+
+/// Decides the claim over `range` of the parameter `var`, the other parameters fixed in `env`.
+pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
+    let args = env.args.clone();
+    let fixed = move |name: &str| -> Option<crate::exact::Rational> {
+        let spec = args.model().param(name)?;
+        args.require(spec).ok()
+    };
+    let mut builder = Builder {
+        claim,
+        var,
+        env_fixed: &fixed,
+        critical: Vec::new(),
+        depth: 0,
+    };
+    if let Some(a) = &claim.assume
+        && let Err(why) = builder.formula(a)
+    {
+        return Proof::NotApplicable(why);
+    }
+    if let Err(why) = builder.formula(&claim.claim) {
+        return Proof::NotApplicable(why);
+    }
+    let lo = Algebraic::from_rational(range.lo.clone());
+    let hi = Algebraic::from_rational(range.hi.clone());
+    let mut roots: Vec<Algebraic> = builder
+        .critical
+        .iter()
+        .filter(|p| !p.is_constant())
+        .flat_map(|p| real_roots(&p.square_free_part()))
+        .map(|r| r.value)
+        .filter(|x| *x > lo && *x < hi)
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let polys = builder.critical.iter().filter(|p| !p.is_constant()).count();
+    // Test points in increasing order: the ends where closed, every root, a point per open cell.
+    let mut points = Vec::new();
+    if range.lo_closed {
+        points.push(lo.clone());
+    }
+    let mut previous = lo.clone();
+    for r in roots.iter().chain(std::iter::once(&hi)) {
+        if previous < *r {
+            points.push(Algebraic::from_rational(rational_between(&previous, r)));
+        }
+        if *r != hi {
+            points.push(r.clone());
+        }
+        previous = r.clone();
+    }
+    if range.hi_closed && lo != hi {
+        points.push(hi.clone());
+    }
+    let cells = roots.len() + 1;
+    for point in points {
+        env.vars.push((var.to_string(), Val::Num(point.clone())));
+        let holds = holds_at(claim, env);
+        env.vars.pop();
+        match holds {
+            Ok(true) => {}
+            Ok(false) => return Proof::Refuted(point),
+            Err(e) => return Proof::Error(e),
+        }
+    }
+    Proof::Proved { polys, cells }
+}
+
+/// `assume implies claim` at the environment's point.
+pub fn holds_at(claim: &Claim, env: &mut Env) -> Result<bool, EvalError> {
+    if let Some(a) = &claim.assume
+        && !env.truth("assume", a)?
+    {
+        return Ok(true);
+    }
+    env.truth("claim", &claim.claim)
+}

@@ -1,0 +1,504 @@
+//! Checking one claim: a proof where the claim allows one, otherwise exact evaluation at grid, random and boundary-refined points.
+//!
+//! Order of business: a claim with no ranging parameter is evaluated at its one game (a proof);
+//! a claim over one range that reads no model output goes to the prover (`prove.rs`); anything
+//! else is evaluated exactly at every grid point, every seeded random point, and — where two
+//! neighbouring grid points differ in the claim's truth or in the labels it read — at points
+//! bisected toward that boundary. The first false point is the counterexample.
+
+use std::time::{Duration, Instant};
+
+use crate::exact::{Algebraic, Rational};
+use crate::models::arguments::Arguments;
+
+use super::eval::{Env, EvalError};
+use super::file::{Claim, ClaimError, Domain, Expect};
+use super::outputs::Cache;
+use super::prove::{Proof, decide};
+use super::sample::{self, Range};
+use super::val::Val;
+
+/// Bisection steps toward a boundary between two grid neighbours.
+const REFINE_STEPS: usize = 12;
+/// At most this many neighbour pairs are refined.
+const REFINE_PAIRS: usize = 64;
+
+/// A claim's verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Proved,
+    Verified,
+    Refuted,
+    Witnessed,
+    /// An existence claim with no witness found at some point (not a counterexample).
+    Undecided,
+    Error,
+}
+
+impl Status {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Proved => "proved",
+            Status::Verified => "verified",
+            Status::Refuted => "refuted",
+            Status::Witnessed => "witnessed",
+            Status::Undecided => "undecided",
+            Status::Error => "error",
+        }
+    }
+
+    /// Whether this status meets the expectation.
+    pub fn meets(&self, expect: Expect) -> bool {
+        match expect {
+            Expect::Holds => matches!(self, Status::Proved | Status::Verified | Status::Witnessed),
+            Expect::Proved => *self == Status::Proved,
+            Expect::Verified => *self == Status::Verified,
+            Expect::Witnessed => *self == Status::Witnessed,
+            Expect::Refuted => *self == Status::Refuted,
+        }
+    }
+}
+
+/// A parameter point with the values the claim read there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Witnessed {
+    pub point: Vec<(String, Val)>,
+    pub values: Vec<(String, Val)>,
+}
+
+/// Everything `gpai verify` says about one claim.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub expect: Expect,
+    pub status: Status,
+    /// Points evaluated (where `assume` held).
+    pub points: usize,
+    /// Points where `assume` failed.
+    pub skipped: usize,
+    /// Sample points that are not games of the model (outside its parameter domain).
+    pub outside: usize,
+    /// How the verdict was reached, in words.
+    pub how: String,
+    /// The counterexample, the point with no witness, or the erring point.
+    pub at: Option<Witnessed>,
+    /// For existence claims: the largest witness at each point.
+    pub witnesses: Vec<Witnessed>,
+    pub error: Option<ClaimError>,
+    pub time: Duration,
+}
+
+impl Verdict {
+    pub fn met(&self) -> bool {
+        self.status.meets(self.expect)
+    }
+
+    /// A verdict for a file that could not be read or parsed.
+    pub fn unreadable(file: &str, error: ClaimError) -> Verdict {
+        Verdict {
+            file: file.into(),
+            id: file.into(),
+            title: String::new(),
+            source: String::new(),
+            expect: Expect::Holds,
+            status: Status::Error,
+            points: 0,
+            skipped: 0,
+            outside: 0,
+            how: "the claim file is malformed".into(),
+            at: None,
+            witnesses: Vec::new(),
+            error: Some(error),
+            time: Duration::ZERO,
+        }
+    }
+}
+
+enum Outcome {
+    Skipped,
+    Held { signature: (bool, Vec<String>) },
+    Failed,
+}
+
+struct Run<'c> {
+    claim: &'c Claim,
+    cache: Cache,
+    names: Vec<&'static str>,
+    base: Arguments,
+    points: usize,
+    skipped: usize,
+    outside: usize,
+    exists: bool,
+    witnesses: Vec<Witnessed>,
+    failure: Option<(Status, Witnessed)>,
+    error: Option<(EvalError, Witnessed)>,
+}
+
+impl Run<'_> {
+    fn args_at(&self, values: &[Rational]) -> Result<Arguments, String> {
+        let mut args = self.base.clone();
+        for (name, value) in self.names.iter().zip(values) {
+            args = args.with(name, value.clone()).map_err(|e| e.to_string())?;
+        }
+        Ok(args)
+    }
+
+    fn point_of(&self, args: &Arguments) -> Vec<(String, Val)> {
+        self.claim
+            .params
+            .iter()
+            .map(|(name, _)| {
+                let spec = self.claim.model.param(name).expect("checked at load");
+                (
+                    name.to_string(),
+                    Val::rational(args.require(spec).expect("given")),
+                )
+            })
+            .collect()
+    }
+
+    /// Evaluates at one point; records a failure or error (the first one wins).
+    fn evaluate(&mut self, values: &[Rational]) -> Outcome {
+        let args = match self.args_at(values) {
+            Ok(a) => a,
+            Err(message) => {
+                let e = EvalError {
+                    field: "claim".into(),
+                    at: super::expr::Located { offset: 0, message },
+                };
+                self.error.get_or_insert((
+                    e,
+                    Witnessed {
+                        point: Vec::new(),
+                        values: Vec::new(),
+                    },
+                ));
+                return Outcome::Failed;
+            }
+        };
+        // A sample that is not a game of the model (e.g. a cost matrix that makes some
+        // investment free) is outside the claim's domain: counted, not evaluated.
+        if super::outputs::validate(&args).is_err() {
+            self.outside += 1;
+            return Outcome::Skipped;
+        }
+        let point = self.point_of(&args);
+        let lets = &self.claim.lets;
+        let mut env = Env::new(args, lets, &mut self.cache);
+        if let Some(a) = &self.claim.assume {
+            match env.truth("assume", a) {
+                Ok(false) => {
+                    self.skipped += 1;
+                    return Outcome::Skipped;
+                }
+                Ok(true) => {}
+                Err(e) => {
+                    let values = std::mem::take(&mut env.trace);
+                    self.error.get_or_insert((e, Witnessed { point, values }));
+                    return Outcome::Failed;
+                }
+            }
+        }
+        let result = env.truth("claim", &self.claim.claim);
+        let values = std::mem::take(&mut env.trace);
+        let labels = std::mem::take(&mut env.labels);
+        let witnesses = std::mem::take(&mut env.witnesses);
+        self.points += 1;
+        match result {
+            Ok(true) => {
+                if self.exists {
+                    self.witnesses.push(Witnessed {
+                        point: point.clone(),
+                        values: witnesses,
+                    });
+                }
+                Outcome::Held {
+                    signature: (true, labels),
+                }
+            }
+            Ok(false) => {
+                let status = if self.exists {
+                    Status::Undecided
+                } else {
+                    Status::Refuted
+                };
+                self.failure
+                    .get_or_insert((status, Witnessed { point, values }));
+                Outcome::Failed
+            }
+            Err(e) => {
+                self.error.get_or_insert((e, Witnessed { point, values }));
+                Outcome::Failed
+            }
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.failure.is_some() || self.error.is_some()
+    }
+}
+
+/// Checks one claim.
+pub fn verify(claim: &Claim) -> Verdict {
+    let started = Instant::now();
+    let mut verdict = check(claim);
+    verdict.time = started.elapsed();
+    verdict
+}
+
+fn check(claim: &Claim) -> Verdict {
+    let fixed: Vec<String> = claim
+        .params
+        .iter()
+        .filter_map(|(name, d)| match d {
+            Domain::Fixed(v) => Some(format!("{name}={v}")),
+            Domain::Range { .. } => None,
+        })
+        .collect();
+    let ranged: Vec<(&'static str, Range)> = claim
+        .params
+        .iter()
+        .filter_map(|(name, d)| Range::of(d).map(|r| (*name, r)))
+        .collect();
+    let mut verdict = Verdict {
+        file: claim.file.clone(),
+        id: claim.id.clone(),
+        title: claim.title.clone(),
+        source: claim.source.clone(),
+        expect: claim.expect,
+        status: Status::Error,
+        points: 0,
+        skipped: 0,
+        outside: 0,
+        how: String::new(),
+        at: None,
+        witnesses: Vec::new(),
+        error: None,
+        time: Duration::ZERO,
+    };
+    let mut base = match Arguments::parse(claim.model, &fixed) {
+        Ok(a) => a,
+        Err(e) => {
+            verdict.how = format!("the fixed parameters are not a game: {e}");
+            return verdict;
+        }
+    };
+    // Ranged parameters start at their lower end so the base names every parameter.
+    for (name, range) in &ranged {
+        base = base
+            .with(name, range.lo.clone())
+            .expect("a declared parameter");
+    }
+    let reads_outputs = {
+        let is_output = |p: &str| super::outputs::is_output(claim.model.name, p);
+        claim.claim.reads_outputs(&is_output)
+            || claim
+                .assume
+                .as_ref()
+                .is_some_and(|a| a.reads_outputs(&is_output))
+            || claim.lets.iter().any(|(_, e)| e.reads_outputs(&is_output))
+    };
+    let exists = contains_exists(&claim.claim);
+    let mut run = Run {
+        claim,
+        cache: Cache::default(),
+        names: ranged.iter().map(|(n, _)| *n).collect(),
+        base,
+        points: 0,
+        skipped: 0,
+        outside: 0,
+        exists,
+        witnesses: Vec::new(),
+        failure: None,
+        error: None,
+    };
+    if claim.method.prove && !reads_outputs && ranged.len() == 1 {
+        let (name, range) = &ranged[0];
+        let lets = &claim.lets;
+        let mut env = Env::new(run.base.clone(), lets, &mut run.cache);
+        match decide(claim, name, range, &mut env) {
+            Proof::Proved { polys, cells } => {
+                verdict.status = Status::Proved;
+                verdict.how = format!(
+                    "for every {name} in the range: the signs of {polys} polynomials, {cells} cells, settled by root isolation"
+                );
+                return verdict;
+            }
+            Proof::Refuted(at) => {
+                verdict.status = Status::Refuted;
+                verdict.how = format!(
+                    "false at {name} = {} (every {name} was decided by root isolation)",
+                    Val::Num(at.clone())
+                );
+                let mut point = run.point_of(&run.base);
+                if let Some(p) = point.iter_mut().find(|(n, _)| n == name) {
+                    p.1 = Val::Num(at);
+                }
+                verdict.at = Some(Witnessed {
+                    point,
+                    values: Vec::new(),
+                });
+                return verdict;
+            }
+            Proof::Error(e) => {
+                verdict.error = Some(claim.locate(&e.field, &e.at));
+                verdict.how = "evaluation failed while proving".into();
+                return verdict;
+            }
+            Proof::NotApplicable(_) => {}
+        }
+    }
+    let mut grid = if ranged.is_empty() {
+        vec![Vec::new()]
+    } else {
+        let ranges: Vec<Range> = ranged.iter().map(|(_, r)| clone_range(r)).collect();
+        sample::grid(&ranges, claim.method.grid)
+    };
+    let n = claim.method.grid;
+    let mut outcomes = Vec::with_capacity(grid.len());
+    for point in &grid {
+        outcomes.push(run.evaluate(point));
+        if run.stopped() {
+            break;
+        }
+    }
+    if !ranged.is_empty() && !run.stopped() {
+        let ranges: Vec<Range> = ranged.iter().map(|(_, r)| clone_range(r)).collect();
+        for point in sample::random(&ranges, claim.method.random, claim.method.seed) {
+            run.evaluate(&point);
+            if run.stopped() {
+                break;
+            }
+        }
+    }
+    let mut refined = 0;
+    if claim.method.refine && !run.stopped() && n > 1 {
+        let dims = ranged.len();
+        'pairs: for index in 0..outcomes.len() {
+            for d in 0..dims {
+                let stride = n.pow((dims - 1 - d) as u32);
+                let coordinate = (index / stride) % n;
+                let neighbour = index + stride;
+                if coordinate + 1 >= n || neighbour >= outcomes.len() {
+                    continue;
+                }
+                let (Outcome::Held { signature: a }, Outcome::Held { signature: b }) =
+                    (&outcomes[index], &outcomes[neighbour])
+                else {
+                    continue;
+                };
+                if a == b {
+                    continue;
+                }
+                if refined >= REFINE_PAIRS {
+                    break 'pairs;
+                }
+                refined += 1;
+                let left_signature = a.clone();
+                let (mut left, mut right) = (grid[index].clone(), grid[neighbour].clone());
+                for _ in 0..REFINE_STEPS {
+                    let mid = sample::midpoint(&left, &right);
+                    match run.evaluate(&mid) {
+                        Outcome::Held { signature } if signature == left_signature => left = mid,
+                        Outcome::Held { .. } | Outcome::Skipped => right = mid,
+                        Outcome::Failed => break 'pairs,
+                    }
+                }
+            }
+        }
+    }
+    grid.clear();
+    verdict.points = run.points;
+    verdict.skipped = run.skipped;
+    verdict.outside = run.outside;
+    verdict.witnesses = std::mem::take(&mut run.witnesses);
+    if let Some((e, at)) = run.error.take() {
+        verdict.status = Status::Error;
+        verdict.error = Some(claim.locate(&e.field, &e.at));
+        verdict.how = "evaluation failed".into();
+        verdict.at = Some(at);
+        return verdict;
+    }
+    if let Some((status, at)) = run.failure.take() {
+        verdict.how = match status {
+            Status::Undecided => {
+                "no witness among the candidates tried at this point (not a counterexample)".into()
+            }
+            _ => "false at this point".into(),
+        };
+        verdict.status = status;
+        verdict.at = Some(at);
+        return verdict;
+    }
+    if run.points == 0 {
+        verdict.status = Status::Error;
+        verdict.how = format!(
+            "no sample point is in the domain: `assume` excludes {}, {} are not games of the model",
+            run.skipped, run.outside
+        );
+        return verdict;
+    }
+    let refinement = if refined > 0 {
+        format!(", {refined} boundary pairs refined")
+    } else {
+        String::new()
+    };
+    if ranged.is_empty() {
+        verdict.status = if exists {
+            Status::Witnessed
+        } else {
+            Status::Proved
+        };
+        verdict.how = "the single game, evaluated exactly".into();
+    } else if exists {
+        verdict.status = Status::Witnessed;
+        verdict.how = format!(
+            "a witness at each of {} sample points{refinement}",
+            run.points
+        );
+    } else {
+        verdict.status = Status::Verified;
+        verdict.how = format!(
+            "held at {} exact sample points{refinement}; not a proof",
+            run.points
+        );
+    }
+    verdict
+}
+
+fn clone_range<'a>(r: &Range<'a>) -> Range<'a> {
+    Range {
+        lo: r.lo,
+        hi: r.hi,
+        lo_closed: r.lo_closed,
+        hi_closed: r.hi_closed,
+    }
+}
+
+fn contains_exists(e: &super::expr::Expr) -> bool {
+    use super::expr::Kind;
+    match &e.kind {
+        Kind::Exists { .. } => true,
+        Kind::Not(a) => contains_exists(a),
+        Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+            contains_exists(a) || contains_exists(b)
+        }
+        _ => false,
+    }
+}
+
+/// The largest witness value over all points (for existence claims).
+pub fn largest_witness(verdict: &Verdict) -> Option<Algebraic> {
+    verdict
+        .witnesses
+        .iter()
+        .flat_map(|w| w.values.iter())
+        .filter_map(|(_, v)| match v {
+            Val::Num(a) => Some(a.clone()),
+            _ => None,
+        })
+        .max()
+}

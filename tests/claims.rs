@@ -1,0 +1,290 @@
+//! Claims: every file in `proofs/` meets its expectation, false claims are refuted exactly, bad files are located.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gpai::claims::file::parse_claim;
+use gpai::claims::val::Val;
+use gpai::claims::verify::{Status, verify};
+use gpai::claims::{claim_files, verify_file};
+use gpai::exact::rational::ratio;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn claim(text: &str) -> gpai::claims::verify::Verdict {
+    verify(&parse_claim("test.toml", text).unwrap())
+}
+
+/// A temporary claim file (removed when dropped).
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let dir = std::env::temp_dir().join(format!("gpai-claims-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn gpai(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_claim_in_proofs_meets_its_expectation() {
+    let files = claim_files(&[root().join("proofs")]).unwrap();
+    assert!(files.len() >= 16, "the shipped claims: {files:?}");
+    let verdicts: Vec<_> = files.iter().map(|f| verify_file(f)).collect();
+    let missed: Vec<String> = verdicts
+        .iter()
+        .filter(|v| !v.met())
+        .map(|v| format!("{}: {} ({}) {:?}", v.id, v.status.name(), v.how, v.error))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "claims missing their expectation: {missed:#?}"
+    );
+    let status = |id: &str| {
+        verdicts
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| v.status.clone())
+            .unwrap_or_else(|| panic!("no claim {id}"))
+    };
+    // What each verdict rests on is part of the contract: a proof, samples, a witness, a refutation.
+    assert_eq!(
+        status("fine_tuning.pareto_closed_form_is_an_interval"),
+        Status::Proved
+    );
+    assert_eq!(status("fine_tuning.pareto_closed_form"), Status::Verified);
+    assert_eq!(
+        status("safety_regulation.theorem_6_1_backfire"),
+        Status::Witnessed
+    );
+    assert_eq!(
+        status("safety_regulation.theorem_6_2_mutualism"),
+        Status::Witnessed
+    );
+    assert_eq!(
+        status("safety_regulation.props_4_4_4_5_complete"),
+        Status::Refuted
+    );
+    // Every shipped claim cites its source.
+    assert!(verdicts.iter().all(|v| !v.source.trim().is_empty()));
+}
+
+const NASH_HALF: &str = r#"id = "false.nash_half"
+title = "The Nash share is always 1/2"
+source = "deliberately false"
+model = "fine_tuning"
+claim = 'nash.delta == 1/2'
+
+[params]
+c0 = "(0, 4]"
+c1 = "(0, 4]"
+"#;
+
+#[test]
+fn a_false_claim_is_refuted_with_an_exact_counterexample() {
+    let v = claim(NASH_HALF);
+    assert_eq!(v.status, Status::Refuted);
+    let at = v.at.unwrap();
+    let get = |items: &[(String, Val)], name: &str| {
+        items
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    // The counterexample is a game with unequal costs, and the Nash share there is exact and not 1/2.
+    let (c0, c1) = (get(&at.point, "c0"), get(&at.point, "c1"));
+    assert_ne!(c0, c1);
+    let Val::Num(delta) = get(&at.values, "nash.delta") else {
+        panic!("a number")
+    };
+    assert_ne!(delta.as_rational(), Some(&ratio(1, 2)));
+    // Re-solving that game independently gives the same exact share.
+    let Val::Num(c0) = c0 else { panic!() };
+    let Val::Num(c1) = c1 else { panic!() };
+    let params = gpai::models::fine_tuning::Params::quadratic(
+        c0.as_rational().unwrap().clone(),
+        c1.as_rational().unwrap().clone(),
+        ratio(1, 1),
+    )
+    .unwrap();
+    let bargain = gpai::models::fine_tuning::bargain(&params, &Default::default()).unwrap();
+    assert_eq!(
+        bargain.solution("nash").unwrap().delta.as_exact(),
+        Some(&delta)
+    );
+}
+
+#[test]
+fn one_parameter_claims_are_proved_or_refuted_by_root_isolation() {
+    let base = |claim: &str, range: &str| {
+        format!(
+            "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"fine_tuning\"\nclaim = '{claim}'\n\n[params]\nc0 = 1\nc1 = \"{range}\"\n"
+        )
+    };
+    let v = claim(&base("(c1 - 1)^2 >= 0 and c1/(c1 + 1) < 1", "(0, 10]"));
+    assert_eq!(v.status, Status::Proved, "{}", v.how);
+    // c1^2 != 2 fails only at the irrational c1 = sqrt(2): sampling would never see it.
+    let v = claim(&base("c1^2 != 2", "[1, 2]"));
+    assert_eq!(v.status, Status::Refuted, "{}", v.how);
+    let at = v.at.unwrap();
+    let Val::Num(x) = &at.point.iter().find(|(n, _)| n == "c1").unwrap().1 else {
+        panic!("a number")
+    };
+    assert_eq!(x.mul(x).as_rational(), Some(&ratio(2, 1)));
+    // A wrong closed form with min/max is still decided everywhere.
+    let v = claim(&base("max(0, (c1 - 1)/(2*c1 - 1)) <= 1/3", "[1, 3]"));
+    assert_eq!(v.status, Status::Refuted);
+}
+
+#[test]
+fn malformed_claims_report_file_line_and_column() {
+    let broken = TempFile::new("broken.toml", "id = \"x\"\ntitle = \"x\"\nsource = [\n");
+    let out = gpai(&["verify", broken.0.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The array opened on line 3 is still open at the end of the file (line 4, column 1).
+    assert!(
+        text.contains("broken.toml:4:1: malformed TOML: invalid array; expected `]`"),
+        "{text}"
+    );
+    // An unknown output is located and the valid names are listed.
+    let typo = TempFile::new("typo.toml", &NASH_HALF.replace("nash.delta", "nash.dleta"));
+    let out = gpai(&["verify", typo.0.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("typo.toml:5:10: unknown name `nash.dleta`"),
+        "{text}"
+    );
+    assert!(text.contains("nash.delta, nash.u_g"), "{text}");
+    // An unknown parameter in the domain, and a float.
+    let e = parse_claim("t.toml", &NASH_HALF.replace("c1 = \"(0, 4]\"", "theta = 1")).unwrap_err();
+    assert_eq!((e.line, e.column), (9, 9));
+    assert!(e.message.contains("its parameters are: c0, c1"));
+}
+
+#[test]
+fn verify_exit_status_follows_the_expectations() {
+    let out = gpai(&["verify", "proofs/"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("as expected, 0 not"));
+    let nash = TempFile::new("nash.toml", NASH_HALF);
+    assert_eq!(
+        gpai(&["verify", nash.0.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+    let expected = TempFile::new(
+        "nash_expected.toml",
+        &NASH_HALF.replace("model = ", "expect = \"refuted\"\nmodel = "),
+    );
+    assert_eq!(
+        gpai(&["verify", expected.0.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let json = gpai(&["verify", nash.0.to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["claims"][0]["status"], "refuted");
+    assert!(doc["claims"][0]["at"]["values"]["nash.delta"]["exact"].is_string());
+    assert_eq!(gpai(&["verify", "no/such/dir"]).status.code(), Some(2));
+}
+
+#[test]
+fn existence_claims_report_their_witness() {
+    let text = r#"id = "t"
+title = "t"
+source = "t"
+model = "safety_regulation"
+claim = 'exists t in (0, beta1_A): solve(theta_d = t).regime == "backfire"'
+
+[let]
+beta1_A = 'unregulated.beta1'
+"#;
+    let v = claim(text);
+    assert_eq!(v.status, Status::Witnessed, "{}", v.how);
+    // The reference game backfires for θ_D in (3/8, 1/2): the witness must lie there.
+    let (_, w) = &v.witnesses[0].values[0];
+    let Val::Num(w) = w else { panic!() };
+    assert!(w.cmp_rational(&ratio(3, 8)).is_gt() && w.cmp_rational(&ratio(1, 2)).is_lt());
+}
+
+#[test]
+fn boundary_check_passes_unchanged_and_diffs_a_moved_boundary() {
+    let args = [
+        "boundary",
+        "safety_regulation",
+        "--along",
+        "theta_d=0:5/2",
+        "theta_g=0",
+    ];
+    let stored = gpai(&args).stdout;
+    let good = TempFile::new("figure3.txt", std::str::from_utf8(&stored).unwrap());
+    let mut check: Vec<&str> = args.to_vec();
+    check.extend(["--check", good.0.to_str().unwrap()]);
+    let out = gpai(&check);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("matches"));
+    let moved = String::from_utf8(stored)
+        .unwrap()
+        .replace("  3/8  ", "  5/13 ");
+    let bad = TempFile::new("figure3_moved.txt", &moved);
+    let mut check: Vec<&str> = args.to_vec();
+    check.extend(["--check", bad.0.to_str().unwrap()]);
+    let out = gpai(&check);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("boundary check FAILED"), "{text}");
+    assert!(
+        text.contains("-  1  5/13") && text.contains("+  1  3/8"),
+        "{text}"
+    );
+    let _ = Path::new(&good.0);
+}
+
+#[test]
+fn boundary_refinement_finds_what_the_grid_misses() {
+    // G leaves the Figure-3 line at θ_D ≈ 2.36720; the claim wrongly puts the exit at 2.368 or
+    // later. Five grid points never land in between; bisecting toward the regime change does.
+    let text = |refine: bool| {
+        format!(
+            "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"safety_regulation\"\nclaim = 'theta_d < 2368/1000 implies regime != \"market_exit\"'\n\n[params]\ntheta_g = 0\ntheta_d = \"[0, 5/2]\"\n\n[method]\ngrid = 5\nrandom = 0\nrefine = {refine}\n"
+        )
+    };
+    let without = claim(&text(false));
+    assert_eq!(without.status, Status::Verified);
+    let with = claim(&text(true));
+    assert_eq!(with.status, Status::Refuted, "{}", with.how);
+    let at = with.at.unwrap();
+    let Val::Num(t) = &at.point.iter().find(|(n, _)| n == "theta_d").unwrap().1 else {
+        panic!()
+    };
+    assert!(
+        t.cmp_rational(&ratio(2367, 1000)).is_gt() && t.cmp_rational(&ratio(2368, 1000)).is_lt()
+    );
+}

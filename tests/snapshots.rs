@@ -68,3 +68,57 @@ fn fine_tuning_tables() {
         gpai_output(&["solve", "fine_tuning", "c0=1", "c1=2", "r=1", "delta=1/2"])
     );
 }
+
+/// The project's own boundaries under regression: a moved boundary or changed label fails here
+/// (as `gpai boundary --check FILE` does for a researcher's stored report).
+#[test]
+fn boundary_records() {
+    snapshot!(
+        "boundary_figure_3",
+        gpai_output(&[
+            "boundary",
+            "safety_regulation",
+            "--along",
+            "theta_d=0:5/2",
+            "theta_g=0",
+            "--format",
+            "json",
+        ])
+    );
+    snapshot!(
+        "boundary_theta_g_line",
+        gpai_output(&[
+            "boundary",
+            "safety_regulation",
+            "--along",
+            "theta_g=0:5/4",
+            "theta_d=1",
+        ])
+    );
+    // The fine-tuning Pareto set's ends for a few cost ratios c1/c0 (k0 = k1 = 2 and cubic).
+    use gpai::exact::rational::{int, ratio};
+    use gpai::models::fine_tuning::{Params, bargain};
+    use gpai::report::value::exact_text;
+    let mut rows = Vec::new();
+    for (c1, k) in [
+        (ratio(1, 4), 2),
+        (ratio(1, 2), 2),
+        (int(1), 2),
+        (int(2), 2),
+        (int(4), 2),
+        (int(2), 3),
+    ] {
+        let params = Params::new(int(1), c1.clone(), int(1), k, k).unwrap();
+        let b = bargain(&params, &Default::default()).unwrap();
+        rows.push(vec![
+            c1.to_string(),
+            k.to_string(),
+            exact_text(&b.pareto.0, "x", 12),
+            exact_text(&b.pareto.1, "x", 12),
+        ]);
+    }
+    snapshot!(
+        "pareto_endpoints_by_cost_ratio",
+        gpai::report::table::render(&["c1/c0", "k0=k1", "pareto.lo", "pareto.hi"], &rows)
+    );
+}

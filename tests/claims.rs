@@ -221,7 +221,7 @@ fn existence_claims_report_their_witness() {
 title = "t"
 source = "t"
 model = "safety_regulation"
-claim = 'exists t in (0, beta1_A): solve(theta_d = t).regime == "backfire"'
+claim = 'exists t in (0, beta1_A): solve(theta_d = t).regime == "backfire" and solve(theta_d = t).beta1 < beta1_A'
 
 [let]
 beta1_A = 'unregulated.beta1'

@@ -58,7 +58,17 @@ pub fn names(model: &str) -> Vec<String> {
 
 /// Whether `path` is an output of `model`.
 pub fn is_output(model: &str, path: &str) -> bool {
-    names(model).iter().any(|n| n == path)
+    canonical(model, path).is_some()
+}
+
+/// The output's full name: `path` itself, or `spe.path` for the equilibrium's own outputs
+/// (`solve(theta_d = 1/2).beta1` reads `spe.beta1`).
+pub fn canonical(model: &str, path: &str) -> Option<String> {
+    let all = names(model);
+    let short = format!("spe.{path}");
+    [path.to_string(), short]
+        .into_iter()
+        .find(|candidate| all.iter().any(|n| n == candidate))
 }
 
 /// Whether the arguments make a game of their model (the parameters' joint domain).
@@ -97,12 +107,13 @@ impl Cache {
     /// The output `path` of the game `args` (whose model is `args.model()`).
     pub fn output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
         let model = args.model().name;
-        if !is_output(model, path) {
+        let Some(full) = canonical(model, path) else {
             return Err(Error::InvalidArgument {
                 argument: path.into(),
                 reason: unknown(model, path, &[]),
             });
-        }
+        };
+        let path = full.as_str();
         let key = args.canonical();
         if !self.games.contains_key(&key) {
             let solved = match model {

@@ -16,6 +16,7 @@ pub mod claims;
 pub mod cli;
 pub mod error;
 pub mod exact;
+pub mod frontier;
 pub mod lp;
 pub mod models;
 pub mod report;

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, reads inputs, prints reports, maps bad input to exit status 2.
 
 mod boundary;
+mod frontier;
 mod models;
 mod roots;
 mod sweep;
@@ -99,6 +100,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
+    /// The certified frontier of a set of outcomes: Pareto filtering, hull faces, egalitarian and
+    /// KS lotteries, each LP answer with an exact certificate; per group, with a picture.
+    ///
+    /// Example: gpai frontier safety_regulation --grid theta_g=0:1:1/4 --grid theta_d=0:1:1/4
+    /// --grid delta=1/4:3/4:1/4 --group regulation_class --plot frontier.svg
+    Frontier(frontier::Request),
     /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
     Merge {
         /// The merged file to write.
@@ -135,7 +142,7 @@ struct Output {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum FormatArg {
+pub(crate) enum FormatArg {
     Table,
     Json,
     Latex,
@@ -177,6 +184,7 @@ pub fn main() -> ExitCode {
             format,
         } => plain(roots::run(&poly, digits, format.into())),
         Command::Verify { paths, format } => verify::verify(&paths, format.into()),
+        Command::Frontier(request) => plain(frontier::frontier(request)),
         Command::Models { format } => plain(models::list(format.into())),
         Command::Sweep(request) => plain(sweep::sweep(request)),
         Command::Merge { out, inputs } => plain(sweep::merge(&out, &inputs)),

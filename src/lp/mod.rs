@@ -1,22 +1,19 @@
-//! Linear programs through good_lp and HiGHS; the only module that imports good_lp.
+//! Linear programs with exact certificates: HiGHS (through good_lp, imported only here) proposes, exact arithmetic proves.
 //!
-//! For now it holds the smallest real use of the solver, so that the build and CI carry HiGHS
-//! from the first commit; the frontier work builds the LP contract (with exact certificates) here.
+//! `problem.rs` holds the exact LP and its certificate check (primal feasibility, dual
+//! feasibility, equal objectives, all over Q); `highs.rs` solves it in floating point;
+//! `rounding.rs` turns HiGHS's floats into rationals (bounded-denominator rounding, or the
+//! optimal support's systems re-solved over Q); `simplex.rs` is the exact rational simplex used
+//! when neither passes; `certify.rs` runs that pipeline. No answer leaves this module without a
+//! certificate that passed the exact check.
 
-use good_lp::{Solution, SolverModel, constraint, highs, variable, variables};
+pub mod certify;
+pub mod highs;
+pub mod problem;
+pub mod rounding;
+pub mod scalar;
+pub mod simplex;
 
-/// Solves `max x + y` s.t. `x + 2y ≤ 4`, `3x + y ≤ 6`, `x, y ≥ 0` with HiGHS and returns the
-/// optimum as the solver reports it (a float; the exact optimum is 14/5).
-pub fn probe() -> Result<f64, String> {
-    let mut vars = variables!();
-    let x = vars.add(variable().min(0));
-    let y = vars.add(variable().min(0));
-    let solution = vars
-        .maximise(x + y)
-        .using(highs)
-        .with(constraint!(x + 2 * y <= 4))
-        .with(constraint!(3 * x + y <= 6))
-        .solve()
-        .map_err(|e| e.to_string())?;
-    Ok(solution.value(x) + solution.value(y))
-}
+pub use certify::{LpError, optimum};
+pub use problem::{Certificate, Lp, Method, Row, Sense};
+pub use scalar::Scalar;

@@ -2,6 +2,7 @@
 
 pub mod boundary;
 pub mod fine_tuning;
+pub mod frontier;
 pub mod models;
 pub mod roots;
 pub mod safety_regulation;

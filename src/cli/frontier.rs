@@ -1,0 +1,174 @@
+//! `gpai frontier`: outcomes from a sweep file or a grid, their certified frontier per group, a picture of the attainable set.
+
+use crate::error::{Error, Result};
+use crate::frontier::input::{Outcome, read};
+use crate::frontier::plot::{Layer, attainable_set};
+use crate::frontier::run::frontiers;
+use crate::models::arguments::Arguments;
+use crate::models::safety_regulation::sweep::{Engine, Sweeper};
+use crate::models::{self};
+use crate::report::Format;
+use crate::report::frontier::render;
+use crate::sweep::grid::{Grid, MAX_POINTS};
+use crate::sweep::output::{RowFormat, csv_header, line};
+use crate::sweep::plot::png;
+use crate::sweep::{Plan, run};
+
+/// Everything `gpai frontier` was asked.
+#[derive(clap::Args, Debug)]
+pub(super) struct Request {
+    /// With --grid: the model, then fixed parameters as name=value.
+    args: Vec<String>,
+    /// Outcomes from a `gpai sweep` file (CSV, or JSON Lines for .json/.jsonl).
+    #[arg(long)]
+    input: Option<String>,
+    /// Or compute the outcomes: an axis NAME=LO:HI:STEP (as for `gpai sweep`).
+    #[arg(long = "grid")]
+    grid: Vec<String>,
+    /// The utility columns, one per player, e.g. u_g,u_d.
+    #[arg(long, value_delimiter = ',', default_value = "u_g,u_d")]
+    players: Vec<String>,
+    /// Group the outcomes by a column (`regulation_class`: none, g_only, d_only, both from the floors).
+    #[arg(long)]
+    group: Option<String>,
+    /// Picture of the attainable set (two players): *.svg or *.png.
+    #[arg(long)]
+    plot: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = super::FormatArg::Table)]
+    format: super::FormatArg,
+}
+
+fn file_error(path: &str, e: std::io::Error) -> Error {
+    Error::InvalidArgument {
+        argument: path.into(),
+        reason: format!("cannot read or write the file: {e}"),
+    }
+}
+
+/// The outcomes of a grid, via the sweep machinery and the same exact text a sweep file holds.
+fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
+    let Some((model, params)) = request.args.split_first() else {
+        return Err(Error::InvalidArgument {
+            argument: "--grid".into(),
+            reason: "name the model first, e.g. gpai frontier safety_regulation --grid ...".into(),
+        });
+    };
+    let info = models::find(model)?;
+    if info.name != "safety_regulation" {
+        return Err(Error::InvalidArgument {
+            argument: model.clone(),
+            reason: "frontiers from a grid need a model with `sweep` (safety_regulation)".into(),
+        });
+    }
+    let base = Arguments::parse(info, params)?;
+    let grid = Grid::parse(&request.grid)?;
+    let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
+    let sweeper = Sweeper::new(base, &names, Engine::Exact)?;
+    let points = grid.points(MAX_POINTS)?;
+    let plan = Plan {
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        shard: None,
+        every: 1,
+    };
+    let mut text = String::new();
+    run(
+        &points,
+        &plan,
+        |p| sweeper.row(p),
+        |index, row| {
+            if text.is_empty() {
+                text.push_str(&csv_header(&row));
+            }
+            text.push_str(&line(RowFormat::Csv, index, &row));
+            Ok(())
+        },
+        |_, _| {},
+    )?;
+    read("grid", &text, &request.players, request.group.as_deref())
+}
+
+pub(super) fn frontier(request: Request) -> Result<String> {
+    let outcomes = match (&request.input, request.grid.is_empty()) {
+        (Some(path), true) => {
+            if !request.args.is_empty() {
+                return Err(Error::InvalidArgument {
+                    argument: request.args.join(" "),
+                    reason:
+                        "with --input the outcomes come from the file; give no model or parameters"
+                            .into(),
+                });
+            }
+            let text = std::fs::read_to_string(path).map_err(|e| file_error(path, e))?;
+            read(path, &text, &request.players, request.group.as_deref())?
+        }
+        (None, false) => grid_outcomes(&request)?,
+        _ => {
+            return Err(Error::InvalidArgument {
+                argument: "--input / --grid".into(),
+                reason: "give exactly one source of outcomes: --input FILE or --grid axes".into(),
+            });
+        }
+    };
+    let groups = frontiers(&outcomes)?;
+    if let Some(path) = &request.plot {
+        if request.players.len() != 2 {
+            return Err(Error::InvalidArgument {
+                argument: format!("--plot {path}"),
+                reason: "the picture shows two players' utilities".into(),
+            });
+        }
+        let layers: Vec<Layer> = groups
+            .iter()
+            .map(|g| {
+                let point = |id: &str| {
+                    outcomes
+                        .iter()
+                        .find(|o| o.id == id)
+                        .map(|o| (o.utilities[0].to_f64(), o.utilities[1].to_f64()))
+                };
+                let mut frontier: Vec<(f64, f64)> =
+                    g.hull.iter().map(|(_, _, u, _)| (u[0], u[1])).collect();
+                frontier.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let lottery = |s: &crate::frontier::run::Shown| {
+                    let mut at = (0.0, 0.0);
+                    for ((id, _), weight) in s.support.iter().zip(&s.support_approx) {
+                        if let Some((x, y)) = point(id) {
+                            at.0 += weight * x;
+                            at.1 += weight * y;
+                        }
+                    }
+                    at
+                };
+                Layer {
+                    group: g.group.clone(),
+                    points: outcomes
+                        .iter()
+                        .filter(|o| o.group == g.group)
+                        .map(|o| (o.utilities[0].to_f64(), o.utilities[1].to_f64()))
+                        .collect(),
+                    frontier,
+                    egalitarian: Some(lottery(&g.egalitarian)),
+                    kalai_smorodinsky: g.kalai_smorodinsky.as_ref().map(lottery),
+                }
+            })
+            .collect();
+        let svg = attainable_set(
+            &layers,
+            &request.players[0],
+            &request.players[1],
+            "attainable utilities and their hull frontiers",
+        );
+        let bytes = if path.ends_with(".png") {
+            png(&svg).map_err(|reason| Error::InvalidArgument {
+                argument: path.clone(),
+                reason,
+            })?
+        } else {
+            svg.into_bytes()
+        };
+        std::fs::write(path, bytes).map_err(|e| file_error(path, e))?;
+    }
+    let format: Format = request.format.into();
+    Ok(render(&request.players, &groups, format))
+}

@@ -1,0 +1,266 @@
+//! Outcomes from sweep files (CSV or JSON Lines): exact utilities parsed from their text, a group per outcome, every bad cell located.
+
+use std::cmp::Ordering;
+
+use crate::claims::eval::sqrt;
+use crate::claims::expr::{Arith, Func, Kind, parse};
+use crate::error::{Error, Result};
+use crate::exact::{Algebraic, parse_poly, parse_rational};
+
+/// One outcome: where it came from, its group, its players' utilities.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub id: String,
+    pub group: String,
+    pub utilities: Vec<Algebraic>,
+}
+
+/// The group of the safety game's regulation: `none`, `g_only`, `d_only` or `both`, by which
+/// floors are positive.
+pub fn regulation_class(theta_g: &Algebraic, theta_d: &Algebraic) -> &'static str {
+    match (
+        theta_g.sign() == Ordering::Greater,
+        theta_d.sign() == Ordering::Greater,
+    ) {
+        (false, false) => "none",
+        (true, false) => "g_only",
+        (false, true) => "d_only",
+        (true, true) => "both",
+    }
+}
+
+/// An exact value as gpai prints it: a rational, a closed form such as `(2+sqrt(13))/9`, or
+/// `root of P in (lo, hi)`.
+pub fn parse_exact(text: &str) -> std::result::Result<Algebraic, String> {
+    let text = text.trim();
+    if let Ok(r) = parse_rational(text) {
+        return Ok(Algebraic::from_rational(r));
+    }
+    if let Some(rest) = text.strip_prefix("root of ") {
+        let (poly, interval) = rest
+            .rsplit_once(" in ")
+            .ok_or("expected `root of P in (lo, hi)`")?;
+        let p = parse_poly(poly).map_err(|e| e.to_string())?;
+        let inner = interval
+            .trim()
+            .strip_prefix('(')
+            .and_then(|s| s.strip_suffix(')'))
+            .ok_or("expected the interval as (lo, hi)")?;
+        let (lo, hi) = inner.split_once(',').ok_or("expected (lo, hi)")?;
+        let lo = parse_rational(lo).map_err(|e| e.to_string())?;
+        let hi = parse_rational(hi).map_err(|e| e.to_string())?;
+        return Algebraic::root_of(&p, &lo, &hi)
+            .ok_or_else(|| format!("{poly} has no single root in ({lo}, {hi})"));
+    }
+    let expr = parse(text).map_err(|e| e.message)?;
+    constant(&expr).ok_or_else(|| format!("{text:?} is not an exact number"))
+}
+
+fn constant(e: &crate::claims::expr::Expr) -> Option<Algebraic> {
+    Some(match &e.kind {
+        Kind::Number(r) => Algebraic::from_rational(r.clone()),
+        Kind::Neg(a) => constant(a)?.neg(),
+        Kind::Arith(op, a, b) => {
+            let (x, y) = (constant(a)?, constant(b)?);
+            match op {
+                Arith::Add => x.add(&y),
+                Arith::Sub => x.sub(&y),
+                Arith::Mul => x.mul(&y),
+                Arith::Div => x.div(&y)?,
+            }
+        }
+        Kind::Pow(a, k) if *k >= 0 => constant(a)?.pow(*k as u32),
+        Kind::Call(Func::Sqrt, items) => sqrt(&constant(&items[0])?)?,
+        _ => return None,
+    })
+}
+
+/// CSV cells with the character column where each starts (1-based).
+fn split_located(line: &str) -> Vec<(String, usize)> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut start = 1;
+    let mut quoted = false;
+    let mut chars = line.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek().map(|p| p.1) == Some('"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => {
+                cells.push((std::mem::take(&mut cell), start));
+                start = i + 2;
+            }
+            _ => cell.push(c),
+        }
+    }
+    cells.push((cell, start));
+    cells
+}
+
+fn bad(file: &str, line: usize, column: usize, reason: String) -> Error {
+    Error::InvalidArgument {
+        argument: format!("{file}:{line}:{column}"),
+        reason,
+    }
+}
+
+/// Reads the outcomes of a sweep file: the utilities in columns `players`, the group from the
+/// column `group` (`regulation_class` is computed from `theta_g` and `theta_d`; none: one group).
+pub fn read(
+    file: &str,
+    text: &str,
+    players: &[String],
+    group: Option<&str>,
+) -> Result<Vec<Outcome>> {
+    let json = file.ends_with(".json") || file.ends_with(".jsonl");
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let mut header: Vec<String> = Vec::new();
+    if !json {
+        let (_, first) = lines
+            .next()
+            .ok_or_else(|| bad(file, 1, 1, "the file is empty".into()))?;
+        header = split_located(first).into_iter().map(|(c, _)| c).collect();
+        let needed = players
+            .iter()
+            .map(String::as_str)
+            .chain(group.filter(|g| *g != "regulation_class"))
+            .chain(
+                group
+                    .filter(|g| *g == "regulation_class")
+                    .into_iter()
+                    .flat_map(|_| ["theta_g", "theta_d"]),
+            );
+        for name in needed {
+            if !header.iter().any(|h| h == name) {
+                return Err(bad(
+                    file,
+                    1,
+                    1,
+                    format!("no column {name:?}; the columns are {}", header.join(", ")),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (number, line) in lines {
+        let line_no = number + 1;
+        // (name, value, column) cells of this record.
+        let cells: Vec<(String, String, usize)> = if json {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| bad(file, line_no, e.column(), format!("malformed JSON: {e}")))?;
+            let object = value
+                .as_object()
+                .ok_or_else(|| bad(file, line_no, 1, "expected a JSON object per line".into()))?;
+            object
+                .iter()
+                .map(|(k, v)| {
+                    let text = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), text, 1)
+                })
+                .collect()
+        } else {
+            let split = split_located(line);
+            if split.len() != header.len() {
+                return Err(bad(
+                    file,
+                    line_no,
+                    1,
+                    format!("{} cells, the header has {}", split.len(), header.len()),
+                ));
+            }
+            header
+                .iter()
+                .cloned()
+                .zip(split)
+                .map(|(name, (value, column))| (name, value, column))
+                .collect()
+        };
+        let cell = |name: &str| -> Result<(String, usize)> {
+            cells
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, v, c)| (v.clone(), *c))
+                .ok_or_else(|| bad(file, line_no, 1, format!("no field {name:?}")))
+        };
+        let number = |name: &str| -> Result<Algebraic> {
+            let (text, column) = cell(name)?;
+            parse_exact(&text).map_err(|reason| {
+                bad(
+                    file,
+                    line_no,
+                    column,
+                    format!("{name} = {text:?} is not an exact number: {reason}"),
+                )
+            })
+        };
+        let mut utilities = Vec::with_capacity(players.len());
+        for p in players {
+            utilities.push(number(p)?);
+        }
+        let group = match group {
+            None => "all".to_string(),
+            Some("regulation_class") => {
+                regulation_class(&number("theta_g")?, &number("theta_d")?).to_string()
+            }
+            Some(g) => cell(g)?.0,
+        };
+        let id = cell("index")
+            .map(|c| c.0)
+            .unwrap_or_else(|_| line_no.to_string());
+        out.push(Outcome {
+            id,
+            group,
+            utilities,
+        });
+    }
+    if out.is_empty() {
+        return Err(bad(file, 1, 1, "no outcomes in the file".into()));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::ratio;
+
+    #[test]
+    fn exact_texts_parse_back() {
+        assert_eq!(
+            parse_exact("3/8").unwrap(),
+            Algebraic::from_rational(ratio(3, 8))
+        );
+        let nash = parse_exact("(2+sqrt(13))/9").unwrap();
+        assert_eq!(nash.defining_poly().coeffs().len(), 3);
+        let r = parse_exact("root of x^3 - x - 1 in (1, 2)").unwrap();
+        assert!(r.cmp_rational(&ratio(13, 10)).is_gt());
+        assert!(parse_exact("NaN").is_err());
+        assert!(parse_exact("1/0").is_err());
+    }
+
+    #[test]
+    fn bad_cells_are_located() {
+        let text = "index,u_g,u_d\n0,1/2,1/3\n1,0.25,oops\n";
+        let e = read("s.csv", text, &["u_g".into(), "u_d".into()], None).unwrap_err();
+        assert!(e.to_string().contains("s.csv:3:8"), "{e}");
+        let good = read(
+            "s.csv",
+            &text.replace("oops", "1"),
+            &["u_g".into(), "u_d".into()],
+            None,
+        )
+        .unwrap();
+        assert_eq!(good.len(), 2);
+        let e = read("s.csv", text, &["u_x".into()], None).unwrap_err();
+        assert!(e.to_string().contains("no column \"u_x\""), "{e}");
+    }
+}

@@ -323,3 +323,64 @@ fn help_and_version() {
         format!("gpai {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn frontier_reads_sweep_files_and_locates_bad_cells() {
+    let dir = std::env::temp_dir().join(format!("gpai-frontier-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("outcomes.csv");
+    std::fs::write(
+        &good,
+        "index,u_g,u_d,kind\n0,0,4,a\n1,4,0,a\n2,1,1,a\n3,2,2,b\n4,\"(2+sqrt(13))/9\",1/2,b\n",
+    )
+    .unwrap();
+    let out = gpai(&[
+        "frontier",
+        "--input",
+        good.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let group = &doc["groups"][0];
+    // (1, 1) is dominated by the lottery of (0, 4) and (4, 0); (2, 2) is on that face.
+    assert_eq!(group["egalitarian"]["value"], "2");
+    let hull: Vec<&str> = group["hull"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(hull, ["0", "1", "3"]);
+    let by_kind = gpai(&[
+        "frontier",
+        "--input",
+        good.to_str().unwrap(),
+        "--group",
+        "kind",
+    ]);
+    assert!(by_kind.status.success());
+    assert!(String::from_utf8_lossy(&by_kind.stdout).contains("beyond others"));
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "index,u_g,u_d\n0,1/2,1/3\n1,NaN,1\n").unwrap();
+    check_refused(
+        &["frontier", "--input", bad.to_str().unwrap()],
+        "bad.csv:3:3",
+    );
+    check_refused(
+        &[
+            "frontier",
+            "--input",
+            bad.to_str().unwrap(),
+            "--players",
+            "u_g,u_x",
+        ],
+        "no column \"u_x\"",
+    );
+    check_refused(&["frontier"], "give exactly one source of outcomes");
+}

@@ -19,8 +19,8 @@ fn cross<F: Scalar>(o: &[F], a: &[F], b: &[F]) -> F {
 }
 
 /// The Pareto faces of the hull of `points`, from the Pareto-optimal indices `pareto`; every
-/// face's supporting inequality is verified exactly against all of `points` (a failed check is
-/// a bug and panics rather than printing a wrong face).
+/// face's supporting inequality is verified exactly against every outcome (a failed check is a
+/// bug and panics rather than printing a wrong face).
 pub fn faces<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
     let mut order: Vec<usize> = pareto.to_vec();
     order.sort_by(|&i, &j| points[i][0].partial_cmp(&points[j][0]).unwrap());
@@ -44,7 +44,9 @@ pub fn faces<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
             let (a, b) = (&points[w[0]], &points[w[1]]);
             let normal = (a[1].minus(&b[1]), b[0].minus(&a[0]));
             let level = normal.0.times(&a[0]).plus(&normal.1.times(&a[1]));
-            for p in points {
+            // Checking the Pareto-optimal outcomes suffices: the normal is positive, so a
+            // dominated outcome scores below the outcome dominating it.
+            for p in pareto.iter().map(|&i| &points[i]) {
                 let v = normal.0.times(&p[0]).plus(&normal.1.times(&p[1]));
                 assert!(v <= level, "a hull face must support every outcome");
             }

@@ -224,7 +224,13 @@ pub fn frontiers(outcomes: &[Outcome]) -> Result<Vec<GroupReport>> {
             } else {
                 Vec::new()
             };
-            let mut r = report(group, &kept, &points, &rest, "rational")?;
+            let mut r = report(
+                group,
+                &kept,
+                &points,
+                &rest,
+                "rational utilities: certified LPs",
+            )?;
             r.outcomes = members.len();
             if !theirs && !others.is_empty() {
                 let candidates: Vec<Vec<Algebraic>> = r
@@ -360,7 +366,7 @@ fn geometric_report(group: &str, members: &[&Outcome], others: &[&Outcome]) -> G
         egalitarian: shown_level(&egal, &egal_w),
         kalai_smorodinsky: ks.map(|(l, w)| shown_level(&l, &w)),
         beyond_others,
-        field: "real algebraic, hull geometry",
+        field: "irrational utilities: exact hull geometry",
         methods,
     }
 }

@@ -95,7 +95,7 @@ pub fn render(players: &[String], groups: &[GroupReport], format: Format) -> Str
             }
             out.push_str(&table::render(&header, &rows));
             for g in groups {
-                out.push_str(&format!("\n{} ({} arithmetic):\n", g.group, g.field));
+                out.push_str(&format!("\n{} ({}):\n", g.group, g.field));
                 let vertices: Vec<String> = g
                     .hull
                     .iter()

@@ -3,7 +3,7 @@
 use crate::lp::{LpError, Scalar};
 
 use super::dominance::pareto;
-use super::hull::{Face, faces};
+use super::hull::{Face, faces, faces3};
 use super::programs::{Answer, egalitarian, kalai_smorodinsky, membership, supporting_weights};
 
 /// A frontier point: on the convex hull's Pareto frontier, with its certificates.
@@ -27,7 +27,7 @@ pub struct GroupFrontier<F> {
     /// Pareto-optimal outcomes that a lottery dominates (with the certified slack).
     pub dominated_by_lottery: Vec<(usize, Answer<F>)>,
     pub hull: Vec<HullPoint<F>>,
-    /// Two players only: the hull's Pareto faces.
+    /// The hull's Pareto faces (two and three players).
     pub faces: Vec<Face<F>>,
     pub egalitarian: Answer<F>,
     pub kalai_smorodinsky: Option<Answer<F>>,
@@ -66,10 +66,13 @@ pub fn analyze<F: Scalar>(group: &str, points: &[Vec<F>]) -> Result<GroupFrontie
         Some(r) => Some(remap(r?)),
         None => None,
     };
-    let faces = if points[0].len() == 2 {
-        faces(points, &front)
-    } else {
-        Vec::new()
+    let faces = match points[0].len() {
+        2 => faces(points, &front),
+        3 => {
+            let on_hull: Vec<usize> = hull.iter().map(|h| h.index).collect();
+            faces3(points, &on_hull, &front)
+        }
+        _ => Vec::new(),
     };
     Ok(GroupFrontier {
         group: group.to_string(),

@@ -1,14 +1,14 @@
-//! The upper-right (Pareto) faces of the convex hull of two-player outcomes, exactly, each with its supporting line checked against every outcome.
+//! The upper-right (Pareto) faces of the convex hull of two- and three-player outcomes, exactly, each with its supporting hyperplane checked against every outcome.
 
 use crate::lp::Scalar;
 
-/// A segment of the hull's Pareto frontier between outcomes `a` and `b` (first utility
-/// increasing), with the normal `w > 0` such that `w·U ≤ w·U_a = w·U_b` for every outcome `U`.
+/// A face of the hull's Pareto frontier: the outcomes on it (for two players the segment's
+/// ends, first utility increasing), and the normal `w > 0` with `w·U ≤ level` for every
+/// outcome `U`, equality on the face.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Face<F> {
-    pub a: usize,
-    pub b: usize,
-    pub normal: (F, F),
+    pub members: Vec<usize>,
+    pub normal: Vec<F>,
     pub level: F,
 }
 
@@ -51,13 +51,69 @@ pub fn faces<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
                 assert!(v <= level, "a hull face must support every outcome");
             }
             Face {
-                a: w[0],
-                b: w[1],
-                normal,
+                members: vec![w[0], w[1]],
+                normal: vec![normal.0, normal.1],
                 level,
             }
         })
         .collect()
+}
+
+/// The Pareto faces of a three-player hull: every plane through three hull-Pareto outcomes
+/// (`hull`) whose normal is strictly positive and which no Pareto-optimal outcome (`pareto`)
+/// lies above; coplanar outcomes are merged into one face. `O(h³·p)` exact operations.
+pub fn faces3<F: Scalar>(points: &[Vec<F>], hull: &[usize], pareto: &[usize]) -> Vec<Face<F>> {
+    let mut found: Vec<Face<F>> = Vec::new();
+    let h = hull.len();
+    let sub = |a: &[F], b: &[F]| -> Vec<F> { a.iter().zip(b).map(|(x, y)| x.minus(y)).collect() };
+    for i in 0..h {
+        for j in i + 1..h {
+            for k in j + 1..h {
+                let (a, b, c) = (&points[hull[i]], &points[hull[j]], &points[hull[k]]);
+                let (u, v) = (sub(b, a), sub(c, a));
+                let mut n = vec![
+                    u[1].times(&v[2]).minus(&u[2].times(&v[1])),
+                    u[2].times(&v[0]).minus(&u[0].times(&v[2])),
+                    u[0].times(&v[1]).minus(&u[1].times(&v[0])),
+                ];
+                if n.iter().all(|w| w.sign().is_lt()) {
+                    n = n.iter().map(Scalar::negated).collect();
+                }
+                if !n.iter().all(|w| w.sign().is_gt()) {
+                    continue; // collinear, or not an upper-right face
+                }
+                let dot = |p: &[F]| {
+                    p.iter()
+                        .zip(&n)
+                        .fold(F::zero(), |acc, (x, w)| acc.plus(&x.times(w)))
+                };
+                let level = dot(a);
+                if found.iter().any(|f| {
+                    f.members.contains(&hull[i])
+                        && f.members.contains(&hull[j])
+                        && f.members.contains(&hull[k])
+                }) {
+                    continue;
+                }
+                // A dominated outcome scores below the outcome dominating it: checking the
+                // Pareto-optimal ones proves the plane supports every outcome.
+                if pareto.iter().any(|&q| dot(&points[q]) > level) {
+                    continue;
+                }
+                let members: Vec<usize> = hull
+                    .iter()
+                    .copied()
+                    .filter(|&q| dot(&points[q]) == level)
+                    .collect();
+                found.push(Face {
+                    members,
+                    normal: n,
+                    level,
+                });
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -74,8 +130,29 @@ mod tests {
             .collect();
         let pareto = crate::frontier::dominance::pareto(&p);
         let f = faces(&p, &pareto);
-        let pairs: Vec<(usize, usize)> = f.iter().map(|f| (f.a, f.b)).collect();
-        assert_eq!(pairs, vec![(0, 4), (4, 3), (3, 1)]);
-        assert!(f.iter().all(|f| f.normal.0 > 0 && f.normal.1 > 0));
+        let pairs: Vec<Vec<usize>> = f.iter().map(|f| f.members.clone()).collect();
+        assert_eq!(pairs, vec![vec![0, 4], vec![4, 3], vec![3, 1]]);
+        assert!(f.iter().all(|f| f.normal.iter().all(|w| *w > 0)));
+    }
+
+    #[test]
+    fn three_player_faces() {
+        // Three outcomes and their centroid on the plane x + y + z = 6, and a dominated one:
+        // one face, with the four coplanar outcomes merged into it.
+        let p: Vec<Vec<Rational>> = [[4, 1, 1], [1, 4, 1], [1, 1, 4], [2, 2, 2], [1, 1, 1]]
+            .iter()
+            .map(|q| q.iter().map(|x| int(*x)).collect())
+            .collect();
+        let pareto = crate::frontier::dominance::pareto(&p);
+        let f = faces3(&p, &[0, 1, 2, 3], &pareto);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].members, vec![0, 1, 2, 3]);
+        assert!(f[0].normal.iter().all(|w| *w > 0));
+        // Raise the centroid to (3, 3, 3): the planes through it and two corners tilt away
+        // (a negative normal component), so the Pareto frontier is that one vertex — no faces.
+        let mut q = p.clone();
+        q[3] = vec![int(3), int(3), int(3)];
+        let pareto = crate::frontier::dominance::pareto(&q);
+        assert!(faces3(&q, &[0, 1, 2, 3], &pareto).is_empty());
     }
 }

@@ -37,8 +37,8 @@ pub struct GroupReport {
     pub pareto: usize,
     pub dominated_by_lottery: usize,
     pub hull: Vec<HullEntry>,
-    /// Faces: ids of the two ends, the normal and level (`w·U ≤ level` for every outcome).
-    pub faces: Vec<(String, String, Vec<String>, String)>,
+    /// Faces: the ids of the outcomes on each, the normal and level (`w·U ≤ level` for every outcome).
+    pub faces: Vec<(Vec<String>, Vec<String>, String)>,
     pub egalitarian: Shown,
     pub kalai_smorodinsky: Option<Shown>,
     /// Hull-Pareto outcomes of this group no lottery over the other groups reaches.
@@ -134,9 +134,8 @@ fn report<F: Scalar>(
             .iter()
             .map(|f| {
                 (
-                    id(f.a),
-                    id(f.b),
-                    vec![f.normal.0.exact_text(), f.normal.1.exact_text()],
+                    f.members.iter().map(|&m| id(m)).collect(),
+                    f.normal.iter().map(Scalar::exact_text).collect(),
                     f.level.exact_text(),
                 )
             })
@@ -356,8 +355,7 @@ fn geometric_report(group: &str, members: &[&Outcome], others: &[&Outcome]) -> G
             .map(|w| {
                 let (a, b) = (&points[w[0]], &points[w[1]]);
                 (
-                    members[w[0]].id.clone(),
-                    members[w[1]].id.clone(),
+                    vec![members[w[0]].id.clone(), members[w[1]].id.clone()],
                     vec![text(&a[1].sub(&b[1])), text(&b[0].sub(&a[0]))],
                     "—".to_string(),
                 )

@@ -7,6 +7,7 @@
 
 pub mod arguments;
 pub mod fine_tuning;
+pub mod openness;
 pub mod safety_regulation;
 pub mod search;
 
@@ -73,6 +74,7 @@ impl ModelInfo {
 pub const MODELS: &[&ModelInfo] = &[
     &fine_tuning::regimes::INFO,
     &safety_regulation::regimes::INFO,
+    &openness::regimes::INFO,
 ];
 
 /// The model called `name`.

@@ -42,7 +42,7 @@ pub fn render(players: &[String], groups: &[GroupReport], format: Format) -> Str
                             "id": id, "utilities": u,
                             "supporting_weights": w.as_ref().map(shown_json),
                         })).collect::<Vec<_>>(),
-                        "faces": g.faces.iter().map(|(a, b, n, level)| json!({"from": a, "to": b, "normal": n, "level": level})).collect::<Vec<_>>(),
+                        "faces": g.faces.iter().map(|(members, n, level)| json!({"outcomes": members, "normal": n, "level": level})).collect::<Vec<_>>(),
                         "egalitarian": shown_json(&g.egalitarian),
                         "kalai_smorodinsky": g.kalai_smorodinsky.as_ref().map(shown_json),
                         "beyond_other_groups": g.beyond_others,

@@ -1,0 +1,139 @@
+//! The openness model's regimes and its registry entry (this project's model, after Qiu, Laufer, Kleinberg, Heidari).
+
+use std::fmt;
+
+use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+
+/// What the generalist does under the regulation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Regime {
+    /// No regulation (θ = 0 or p = 0); G releases at its own openness.
+    Unregulated,
+    /// Regulated, but G's own openness already meets the threshold.
+    Slack,
+    /// G raises its openness to the threshold.
+    Comply,
+    /// G keeps its openness and pays the penalty: a deadweight loss.
+    Pay,
+    /// The regulation drives G out (it would release without it).
+    Exit,
+    /// G exits even without regulation.
+    ExitUnregulated,
+}
+
+impl Regime {
+    /// Whether G releases a model.
+    pub fn releases(self) -> bool {
+        !matches!(self, Regime::Exit | Regime::ExitUnregulated)
+    }
+}
+
+impl fmt::Display for Regime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Regime::Unregulated => "unregulated",
+            Regime::Slack => "slack",
+            Regime::Comply => "comply",
+            Regime::Pay => "pay",
+            Regime::Exit => "exit",
+            Regime::ExitUnregulated => "exit_unregulated",
+        })
+    }
+}
+
+/// The registry entry `gpai models` prints.
+pub const INFO: ModelInfo = ModelInfo {
+    name: "openness",
+    summary: "THIS PROJECT'S openness model: G releases a base model (alpha0) at openness omega in [0,1], \
+              D fine-tunes it; a regulator's threshold theta with penalty p: G complies, pays or exits",
+    source: "this project's model after Qiu, Laufer, Kleinberg, Heidari, \"Modeling the Economic Impacts of AI Openness Regulation\" (NeurIPS 2025, arXiv 2507.14193); not the paper's equations",
+    provenance: Provenance::ProjectFormulation,
+    params: &[
+        ParamSpec {
+            name: "r",
+            domain: "a rational > 0",
+            default: Some("1"),
+            meaning: "revenue per unit of final performance",
+        },
+        ParamSpec {
+            name: "c0",
+            domain: "a rational >= 0",
+            default: Some("1/2"),
+            meaning: "G's production cost c0*alpha0^2",
+        },
+        ParamSpec {
+            name: "c1",
+            domain: "a rational > 0",
+            default: Some("1/2"),
+            meaning: "D's fine-tuning cost c1*(alpha1-alpha0)^2",
+        },
+        ParamSpec {
+            name: "delta",
+            domain: "a share in (0, 1)",
+            default: Some("3/4"),
+            meaning: "G's revenue share before leakage",
+        },
+        ParamSpec {
+            name: "phi",
+            domain: "a rational in (0, 1]",
+            default: Some("2/3"),
+            meaning: "share leakage at full openness",
+        },
+        ParamSpec {
+            name: "epsilon",
+            domain: "a rational >= 0",
+            default: Some("3/8"),
+            meaning: "reputation per unit of openness",
+        },
+        ParamSpec {
+            name: "m",
+            domain: "a rational >= 0",
+            default: Some("1/8"),
+            meaning: "operation cost m*(1-omega) of gated access",
+        },
+        ParamSpec {
+            name: "alpha0",
+            domain: "a rational > 0",
+            default: Some("1"),
+            meaning: "G's baseline performance",
+        },
+        ParamSpec {
+            name: "theta",
+            domain: "a rational in [0, 1]",
+            default: Some("0"),
+            meaning: "open-source threshold (0: no regulation)",
+        },
+        ParamSpec {
+            name: "p",
+            domain: "a rational >= 0",
+            default: Some("0"),
+            meaning: "penalty below the threshold (0: no regulation)",
+        },
+    ],
+    outputs: &[
+        OutputSpec {
+            name: "spe.omega, spe.alpha1, spe.u_g, spe.u_d",
+            meaning: "equilibrium openness, final performance, utilities (0 when G exits)",
+        },
+        OutputSpec {
+            name: "regime",
+            meaning: "unregulated | slack | comply | pay | exit | exit_unregulated",
+        },
+        OutputSpec {
+            name: "omega_n, v_n, omega_tilde, alpha_hi",
+            meaning: "unregulated openness, its payoff, the unclipped optimum, the performance where it reaches 0",
+        },
+        OutputSpec {
+            name: "a, g, pi0",
+            meaning: "G's release payoff Pi(omega) = pi0 + g*omega - a*omega^2, derived from the utilities",
+        },
+        OutputSpec {
+            name: "pi_theta, p_star",
+            meaning: "G's release payoff at omega = theta, and the indifference penalty V_N - Pi(theta)",
+        },
+        OutputSpec {
+            name: "theta_p, theta_x, alpha0_dagger, alpha0_s",
+            meaning: "boundaries (exact, a + sqrt(b)): highest threshold met at penalty p, beyond which complying is unprofitable, the critical and the slack baseline performance",
+        },
+    ],
+};

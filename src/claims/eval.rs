@@ -363,6 +363,16 @@ impl<'a> Env<'a> {
                     }
                 }
             }
+            Func::Between => match (&values[0], &values[1]) {
+                (Val::Num(a), Val::Num(b)) if a < b => Ok(Val::rational(rational_between(a, b))),
+                _ => self.fail(
+                    at,
+                    format!(
+                        "between(a, b) needs exact a < b, got {} and {}",
+                        values[0], values[1]
+                    ),
+                ),
+            },
             Func::Min | Func::Max => {
                 let want = if func == Func::Min {
                     Ordering::Less

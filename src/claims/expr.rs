@@ -9,7 +9,7 @@
 //! sum     := term (("+"|"-") term)*   term := unary (("*"|"/") unary)*
 //! unary   := "-" unary | power        power := atom ("^" "-"? INTEGER)?
 //! atom    := NUMBER | STRING | "true" | "false" | "(" claim ")"
-//!          | ("sqrt"|"min"|"max"|"abs") "(" expr ("," expr)* ")"
+//!          | ("sqrt"|"min"|"max"|"abs"|"between") "(" expr ("," expr)* ")"
 //!          | "solve" "(" (NAME "=" expr),* ")" "." PATH | PATH
 //! PATH    := NAME ("." NAME)*
 //! ```
@@ -78,6 +78,9 @@ pub enum Func {
     Min,
     Max,
     Abs,
+    /// `between(a, b)`: the simplest rational strictly between `a < b` (to solve a game at a
+    /// rational point of an interval with irrational ends).
+    Between,
 }
 
 /// An expression node and where it starts.
@@ -608,11 +611,12 @@ impl Parser {
             "min" => Func::Min,
             "max" => Func::Max,
             "abs" => Func::Abs,
+            "between" => Func::Between,
             _ => {
                 return Err(Located {
                     offset,
                     message: format!(
-                        "unknown function `{name}`; the functions are sqrt, min, max, abs and solve"
+                        "unknown function `{name}`; the functions are sqrt, min, max, abs, between and solve"
                     ),
                 });
             }
@@ -626,6 +630,7 @@ impl Parser {
         let arity_ok = match func {
             Func::Sqrt | Func::Abs => items.len() == 1,
             Func::Min | Func::Max => items.len() >= 2,
+            Func::Between => items.len() == 2,
         };
         if !arity_ok {
             return Err(Located {
@@ -635,6 +640,7 @@ impl Parser {
                     match func {
                         Func::Sqrt | Func::Abs => "one argument",
                         Func::Min | Func::Max => "two or more arguments",
+                        Func::Between => "two arguments",
                     }
                 ),
             });

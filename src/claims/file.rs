@@ -13,6 +13,9 @@
 //! c0 = "1"
 //! c1 = "(0, 4]"
 //!
+//! [vars]                      # optional free variables (not model parameters), for all values
+//! h = "(0, 1/4]"
+//!
 //! [let]                       # optional named expressions
 //! gap = 'pareto.hi - pareto.lo'
 //!
@@ -121,6 +124,8 @@ pub struct Claim {
     pub model: &'static ModelInfo,
     pub expect: Expect,
     pub params: Vec<(&'static str, Domain)>,
+    /// Free variables that are not model parameters (`[vars]`): the claim holds for all of them.
+    pub vars: Vec<(String, Domain)>,
     pub lets: Vec<(String, Expr)>,
     pub assume: Option<Expr>,
     pub claim: Expr,
@@ -176,7 +181,8 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     })?;
     let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
     let known = [
-        "id", "title", "source", "model", "expect", "assume", "claim", "params", "let", "method",
+        "id", "title", "source", "model", "expect", "assume", "claim", "params", "vars", "let",
+        "method",
     ];
     for (key, item) in doc.iter() {
         if !known.contains(&key) {
@@ -238,6 +244,24 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             params.push((spec.name, domain));
         }
     }
+    let mut vars = Vec::new();
+    if let Some(item) = doc.get("vars") {
+        let table = item
+            .as_table_like()
+            .ok_or_else(|| at(span_of(item), "[vars] must be a table".into()))?;
+        for (name, value) in table.iter() {
+            let offset = span_of(value);
+            if model.param(name).is_some() || is_output(model.name, name) {
+                return Err(at(
+                    offset,
+                    format!("var {name} would hide the parameter or output of that name"),
+                ));
+            }
+            let domain =
+                domain_of(value).map_err(|reason| at(offset, format!("{name}: {reason}")))?;
+            vars.push((name.to_string(), domain));
+        }
+    }
     let mut starts = Vec::new();
     let mut expression = |field: &str, source: &str, start: usize| -> Result<Expr, ClaimError> {
         starts.push((field.to_string(), start));
@@ -280,6 +304,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
         model,
         expect,
         params,
+        vars,
         lets,
         assume,
         claim,
@@ -399,7 +424,12 @@ fn method_of(
 
 /// Every name must be a bound variable, a `let` name, a parameter or an output.
 fn check_names(claim: &Claim) -> Result<(), ClaimError> {
-    let lets: HashSet<&str> = claim.lets.iter().map(|(n, _)| n.as_str()).collect();
+    let lets: HashSet<&str> = claim
+        .lets
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .chain(claim.vars.iter().map(|(n, _)| n.as_str()))
+        .collect();
     let model = claim.model;
     let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
     let check = |field: &str, expr: &Expr| -> Result<(), ClaimError> {

@@ -6,10 +6,11 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::exact::Rational;
 use crate::exact::rational::int;
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, bargain::SOLUTIONS};
-use crate::models::safety_regulation;
+use crate::models::{openness, safety_regulation};
 
 use super::val::Val;
 
@@ -51,10 +52,36 @@ pub fn names(model: &str) -> Vec<String> {
             out.extend(SR_SPE.iter().map(|n| format!("unregulated.{n}")));
             out.extend(["regime", "backfire", "mutualism"].map(String::from));
         }
+        "openness" => {
+            out.extend(
+                ["omega", "alpha1", "u_g", "u_d"]
+                    .iter()
+                    .map(|n| format!("spe.{n}")),
+            );
+            out.extend(OPENNESS.map(String::from));
+        }
         _ => {}
     }
     out
 }
+
+const OPENNESS: [&str; 15] = [
+    "regime",
+    "released",
+    "omega_n",
+    "v_n",
+    "omega_tilde",
+    "alpha_hi",
+    "a",
+    "g",
+    "pi0",
+    "pi_theta",
+    "p_star",
+    "theta_p",
+    "theta_x",
+    "alpha0_dagger",
+    "alpha0_s",
+];
 
 /// Whether `path` is an output of `model`.
 pub fn is_output(model: &str, path: &str) -> bool {
@@ -75,6 +102,7 @@ pub fn canonical(model: &str, path: &str) -> Option<String> {
 pub fn validate(args: &Arguments) -> Result<()> {
     match args.model().name {
         "fine_tuning" => fine_tuning::Params::from_arguments(args).map(|_| ()),
+        "openness" => openness::Params::from_arguments(args).map(|_| ()),
         _ => safety_regulation::Params::from_arguments(args).map(|_| ()),
     }
 }
@@ -94,6 +122,7 @@ enum Solved {
         bargain: Option<Box<fine_tuning::Bargain>>,
     },
     Safety(Box<safety_regulation::Outcome>),
+    Openness(Box<(openness::Equilibrium<Rational>, openness::exact::Boundaries)>),
 }
 
 /// Solved games by their parameters.
@@ -121,6 +150,13 @@ impl Cache {
                     spe: None,
                     bargain: None,
                 },
+                "openness" => {
+                    let params = openness::Params::from_arguments(args)?;
+                    Solved::Openness(Box::new((
+                        openness::solve(&params),
+                        openness::boundaries(&params),
+                    )))
+                }
                 _ => {
                     let params = safety_regulation::Params::from_arguments(args)?;
                     // Games differing only in their floors share the unregulated equilibrium.
@@ -198,6 +234,40 @@ impl Cache {
                             _ => &s.shortfall,
                         })
                     }
+                })
+            }
+            Solved::Openness(solved) => {
+                let (e, b) = &**solved;
+                let q = |r: &Rational| Val::rational(r.clone());
+                let d = &e.derived;
+                let boundary = |a: &Option<crate::exact::Algebraic>| {
+                    a.clone()
+                        .map(Val::Num)
+                        .ok_or_else(|| Error::InvalidArgument {
+                            argument: path.into(),
+                            reason: format!("{path} does not exist for this game"),
+                        })
+                };
+                Ok(match path {
+                    "spe.omega" => q(&e.omega),
+                    "spe.alpha1" => q(&e.alpha1),
+                    "spe.u_g" => q(&e.u_g),
+                    "spe.u_d" => q(&e.u_d),
+                    "regime" => Val::Label(e.regime.to_string()),
+                    "released" => Val::Bool(e.regime.releases()),
+                    "omega_n" => q(&d.omega_n),
+                    "v_n" => q(&d.v_n),
+                    "omega_tilde" => q(&d.omega_tilde),
+                    "alpha_hi" => q(&d.alpha_hi),
+                    "a" => q(&d.a),
+                    "g" => q(&d.g),
+                    "pi0" => q(&d.pi0),
+                    "pi_theta" => q(&d.pi_theta),
+                    "p_star" => q(&d.p_star),
+                    "theta_p" => boundary(&b.theta_p)?,
+                    "theta_x" => boundary(&b.theta_x)?,
+                    "alpha0_dagger" => boundary(&b.alpha0_dagger)?,
+                    _ => Val::Num(b.alpha0_s.clone()),
                 })
             }
             Solved::Safety(outcome) => Ok(match (group, field) {

@@ -126,7 +126,10 @@ enum Outcome {
 struct Run<'c> {
     claim: &'c Claim,
     cache: Cache,
-    names: Vec<&'static str>,
+    /// The ranging names, and whether each is a free variable (else a model parameter).
+    names: Vec<(String, bool)>,
+    /// Free variables with fixed values, bound at every point.
+    fixed_vars: Vec<(String, Val)>,
     base: Arguments,
     points: usize,
     skipped: usize,
@@ -140,14 +143,28 @@ struct Run<'c> {
 impl Run<'_> {
     fn args_at(&self, values: &[Rational]) -> Result<Arguments, String> {
         let mut args = self.base.clone();
-        for (name, value) in self.names.iter().zip(values) {
-            args = args.with(name, value.clone()).map_err(|e| e.to_string())?;
+        for ((name, var), value) in self.names.iter().zip(values) {
+            if !var {
+                args = args.with(name, value.clone()).map_err(|e| e.to_string())?;
+            }
         }
         Ok(args)
     }
 
-    fn point_of(&self, args: &Arguments) -> Vec<(String, Val)> {
-        self.claim
+    /// The free variables' values at a point.
+    fn vars_at(&self, values: &[Rational]) -> Vec<(String, Val)> {
+        let mut out = self.fixed_vars.clone();
+        for ((name, var), value) in self.names.iter().zip(values) {
+            if *var {
+                out.push((name.clone(), Val::rational(value.clone())));
+            }
+        }
+        out
+    }
+
+    fn point_of(&self, args: &Arguments, vars: &[(String, Val)]) -> Vec<(String, Val)> {
+        let mut point: Vec<(String, Val)> = self
+            .claim
             .params
             .iter()
             .map(|(name, _)| {
@@ -157,7 +174,9 @@ impl Run<'_> {
                     Val::rational(args.require(spec).expect("given")),
                 )
             })
-            .collect()
+            .collect();
+        point.extend(vars.iter().cloned());
+        point
     }
 
     /// Evaluates at one point; records a failure or error (the first one wins).
@@ -185,9 +204,11 @@ impl Run<'_> {
             self.outside += 1;
             return Outcome::Skipped;
         }
-        let point = self.point_of(&args);
+        let vars = self.vars_at(values);
+        let point = self.point_of(&args, &vars);
         let lets = &self.claim.lets;
         let mut env = Env::new(args, lets, &mut self.cache);
+        env.vars = vars;
         if let Some(a) = &self.claim.assume {
             match env.truth("assume", a) {
                 Ok(false) => {
@@ -258,10 +279,20 @@ fn check(claim: &Claim) -> Verdict {
             Domain::Range { .. } => None,
         })
         .collect();
-    let ranged: Vec<(&'static str, Range)> = claim
+    let ranged: Vec<(String, Range, bool)> = claim
         .params
         .iter()
-        .filter_map(|(name, d)| Range::of(d).map(|r| (*name, r)))
+        .map(|(name, d)| (name.to_string(), d, false))
+        .chain(claim.vars.iter().map(|(name, d)| (name.clone(), d, true)))
+        .filter_map(|(name, d, var)| Range::of(d).map(|r| (name, r, var)))
+        .collect();
+    let fixed_vars: Vec<(String, Val)> = claim
+        .vars
+        .iter()
+        .filter_map(|(name, d)| match d {
+            Domain::Fixed(v) => Some((name.clone(), Val::rational(v.clone()))),
+            Domain::Range { .. } => None,
+        })
         .collect();
     let mut verdict = Verdict {
         file: claim.file.clone(),
@@ -287,10 +318,12 @@ fn check(claim: &Claim) -> Verdict {
         }
     };
     // Ranged parameters start at their lower end so the base names every parameter.
-    for (name, range) in &ranged {
-        base = base
-            .with(name, range.lo.clone())
-            .expect("a declared parameter");
+    for (name, range, var) in &ranged {
+        if !var {
+            base = base
+                .with(name, range.lo.clone())
+                .expect("a declared parameter");
+        }
     }
     let reads_outputs = {
         let is_output = |p: &str| super::outputs::is_output(claim.model.name, p);
@@ -305,7 +338,8 @@ fn check(claim: &Claim) -> Verdict {
     let mut run = Run {
         claim,
         cache: Cache::default(),
-        names: ranged.iter().map(|(n, _)| *n).collect(),
+        names: ranged.iter().map(|(n, _, v)| (n.clone(), *v)).collect(),
+        fixed_vars,
         base,
         points: 0,
         skipped: 0,
@@ -316,9 +350,10 @@ fn check(claim: &Claim) -> Verdict {
         error: None,
     };
     if claim.method.prove && !reads_outputs && ranged.len() == 1 {
-        let (name, range) = &ranged[0];
+        let (name, range, _) = &ranged[0];
         let lets = &claim.lets;
         let mut env = Env::new(run.base.clone(), lets, &mut run.cache);
+        env.vars = run.fixed_vars.clone();
         match decide(claim, name, range, &mut env) {
             Proof::Proved { polys, cells } => {
                 verdict.status = Status::Proved;
@@ -333,7 +368,10 @@ fn check(claim: &Claim) -> Verdict {
                     "false at {name} = {} (every {name} was decided by root isolation)",
                     Val::Num(at.clone())
                 );
-                let mut point = run.point_of(&run.base);
+                let mut point = run.point_of(&run.base, &run.fixed_vars);
+                if !point.iter().any(|(n, _)| n == name) {
+                    point.push((name.clone(), Val::Num(at.clone())));
+                }
                 if let Some(p) = point.iter_mut().find(|(n, _)| n == name) {
                     p.1 = Val::Num(at);
                 }
@@ -354,7 +392,7 @@ fn check(claim: &Claim) -> Verdict {
     let mut grid = if ranged.is_empty() {
         vec![Vec::new()]
     } else {
-        let ranges: Vec<Range> = ranged.iter().map(|(_, r)| clone_range(r)).collect();
+        let ranges: Vec<Range> = ranged.iter().map(|(_, r, _)| clone_range(r)).collect();
         sample::grid(&ranges, claim.method.grid)
     };
     let n = claim.method.grid;
@@ -366,7 +404,7 @@ fn check(claim: &Claim) -> Verdict {
         }
     }
     if !ranged.is_empty() && !run.stopped() {
-        let ranges: Vec<Range> = ranged.iter().map(|(_, r)| clone_range(r)).collect();
+        let ranges: Vec<Range> = ranged.iter().map(|(_, r, _)| clone_range(r)).collect();
         for point in sample::random(&ranges, claim.method.random, claim.method.seed) {
             run.evaluate(&point);
             if run.stopped() {

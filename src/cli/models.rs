@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, params::check_delta};
-use crate::models::{self, MODELS, safety_regulation};
+use crate::models::{self, MODELS, openness, safety_regulation};
 use crate::report::{self, Format};
 
 pub(super) fn list(format: Format) -> Result<String> {
@@ -30,6 +30,12 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
             Ok(report::safety_regulation::render_solve(
                 &params, &outcome, format, digits,
             ))
+        }
+        "openness" => {
+            let params = openness::Params::from_arguments(&arguments)?;
+            let e = openness::solve(&params);
+            let b = openness::boundaries(&params);
+            Ok(report::openness::render(&params, &e, &b, format, digits))
         }
         other => Err(unsupported(other, "solve")),
     }

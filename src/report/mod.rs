@@ -4,6 +4,7 @@ pub mod boundary;
 pub mod fine_tuning;
 pub mod frontier;
 pub mod models;
+pub mod openness;
 pub mod roots;
 pub mod safety_regulation;
 pub mod table;

@@ -36,6 +36,8 @@ pub struct Derived<F> {
     pub v_n: F,
     /// The baseline performance at which the unclipped optimum reaches 0.
     pub alpha_hi: F,
+    /// How much the unclipped optimum moves per unit of baseline performance (it is linear in α0).
+    pub omega_tilde_slope: F,
     /// `Π(θ)` and the indifference penalty `p*(θ) = V_N − Π(θ)`.
     pub pi_theta: F,
     pub p_star: F,
@@ -114,6 +116,7 @@ pub fn derived<F: Scalar>(q: &Params<F>) -> Derived<F> {
         omega_n,
         v_n,
         alpha_hi,
+        omega_tilde_slope: slope,
         pi_theta,
         p_star,
     }
@@ -182,8 +185,7 @@ pub fn boundaries(q: &Params<Rational>) -> Boundaries {
     let pi = Poly::new(vec![d.pi0.clone(), d.g.clone(), -d.a.clone()]);
     let theta_p = larger_root(&(&pi - &Poly::constant(&d.v_n - &q.p)));
     let theta_x = larger_root(&pi);
-    // ω̃ moves linearly with α0 (slope −ω̃/(α_hi − α0) read from the derived values).
-    let slope = -(&d.omega_tilde / (&d.alpha_hi - &q.alpha0));
+    let slope = d.omega_tilde_slope.clone();
     let alpha0_s = Algebraic::from_rational(&q.alpha0 + (&q.theta - &d.omega_tilde) / &slope);
     let a_theta2 = &d.a * &q.theta * &q.theta;
     let alpha0_dagger = if q.theta <= 0 {

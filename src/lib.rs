@@ -12,6 +12,7 @@
 //! assert_eq!(roots[0].value.decimal(12).marked(), "≈1.16730397826…");
 //! ```
 
+pub mod audit;
 pub mod claims;
 pub mod cli;
 pub mod error;

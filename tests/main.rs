@@ -1,5 +1,6 @@
 //! Integration tests, compiled as one binary to keep link time down.
 
+mod audit;
 mod claims;
 mod cli;
 mod fine_tuning;

@@ -153,7 +153,7 @@ impl Claim {
     }
 }
 
-fn position(file: &str, text: &str, offset: usize, message: String) -> ClaimError {
+pub(crate) fn position(file: &str, text: &str, offset: usize, message: String) -> ClaimError {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -317,7 +317,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
 }
 
 /// Where the expression inside a string value starts (after its opening quotes).
-fn string_start(text: &str, item: &Item) -> usize {
+pub(crate) fn string_start(text: &str, item: &Item) -> usize {
     let Some(span) = item.span() else { return 0 };
     let raw = &text[span.start..];
     if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
@@ -333,7 +333,7 @@ fn string_start(text: &str, item: &Item) -> usize {
     }
 }
 
-fn domain_of(item: &Item) -> Result<Domain, String> {
+pub(crate) fn domain_of(item: &Item) -> Result<Domain, String> {
     let value = item.as_value().ok_or("expected a value")?;
     let text = match value {
         Value::Integer(i) => return Ok(Domain::Fixed(Rational::from(*i.value()))),

@@ -1,5 +1,6 @@
 //! The command line: parses arguments, reads inputs, prints reports, maps bad input to exit status 2.
 
+mod audit;
 mod boundary;
 mod frontier;
 mod models;
@@ -106,6 +107,17 @@ enum Command {
     /// Example: gpai frontier safety_regulation --grid theta_g=0:1:1/4 --grid theta_d=0:1:1/4
     /// --grid delta=1/4:3/4:1/4 --group regulation_class --plot frontier.svg
     Frontier(frontier::Request),
+    /// Audit a claimed policy outcome over a family of games: true or false exactly, where it
+    /// stops holding, the margin, the first counterexample. Exit 0 true, 1 false, 2 bad input.
+    ///
+    /// Example: gpai audit docs/policies/comply.toml
+    Audit {
+        /// The policy file (TOML: model, [params], [family], assert).
+        policy: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
     /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
     Merge {
         /// The merged file to write.
@@ -185,6 +197,7 @@ pub fn main() -> ExitCode {
         } => plain(roots::run(&poly, digits, format.into())),
         Command::Verify { paths, format } => verify::verify(&paths, format.into()),
         Command::Frontier(request) => plain(frontier::frontier(request)),
+        Command::Audit { policy, format } => audit::run(&policy, format.into()),
         Command::Models { format } => plain(models::list(format.into())),
         Command::Sweep(request) => plain(sweep::sweep(request)),
         Command::Merge { out, inputs } => plain(sweep::merge(&out, &inputs)),

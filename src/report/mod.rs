@@ -1,5 +1,6 @@
 //! Rendering results as text: tables for people, JSON for programs, LaTeX for papers.
 
+pub mod audit;
 pub mod boundary;
 pub mod fine_tuning;
 pub mod frontier;

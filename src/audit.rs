@@ -1,0 +1,662 @@
+//! `gpai audit POLICY.toml`: is a claimed policy outcome true over a family of games — exactly, with the boundary where it stops holding, the margin and the first counterexample.
+//!
+//! A policy file names a model, fixed parameters (the regulation among them), one parameter
+//! ranging over a family (e.g. generalists with `alpha0` in `[1/2, 1]`) and an assertion: a
+//! shorthand (`all comply`, `none exits`, `openness at least 3/4`, `no deadweight loss`) or any
+//! claim expression. The family is cut into cells on which the assertion cannot change:
+//! for models that declare their decision quantities (openness), every quantity is a polynomial
+//! in the family parameter on each piece, recovered by interpolation and checked at extra
+//! points, and its roots are the only places the verdict can change — so every cell is decided
+//! by one exact evaluation and every root exactly: the verdict is a proof. Otherwise the cells
+//! come from bisection between exact samples and the verdict is a sampled one (said so).
+
+use std::cmp::Ordering;
+
+use toml_edit::ImDocument;
+
+use crate::claims::eval::Env;
+use crate::claims::expr::{Arith, Expr, Kind, parse};
+use crate::claims::file::{ClaimError, Domain, domain_of, position, string_start};
+use crate::claims::outputs::Cache;
+use crate::claims::val::Val;
+use crate::exact::resultant::interpolate;
+use crate::exact::sign::rational_between;
+use crate::exact::{Algebraic, Rational, real_roots};
+use crate::models::arguments::Arguments;
+use crate::models::{self, ModelInfo};
+
+/// A parsed policy.
+pub struct Policy {
+    pub file: String,
+    pub title: String,
+    pub model: &'static ModelInfo,
+    pub fixed: Vec<(String, Rational)>,
+    pub family: (String, Rational, Rational),
+    /// The assertion as written and as an expression.
+    pub assertion: (String, Expr),
+}
+
+/// An interval of the family parameter with exact ends, each open or closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: Algebraic,
+    pub lo_closed: bool,
+    pub hi: Algebraic,
+    pub hi_closed: bool,
+}
+
+/// The audit's answer.
+pub struct Audit {
+    pub holds: bool,
+    /// `proved` (exact cell decomposition) or `verified` (samples and bisection).
+    pub method: &'static str,
+    /// Maximal sub-intervals of the family where the assertion holds, ends exact.
+    pub holding: Vec<Interval>,
+    /// Where the assertion changes inside the family (exact points).
+    pub changes: Vec<Algebraic>,
+    /// The first point of the family where it fails (a rational witness), with the values read there.
+    pub counterexample: Option<(Rational, Vec<(String, Val)>)>,
+    /// For a true assertion: the nearest points beyond the family where it stops holding, and
+    /// the margin to each (`None` when it holds up to the parameter's domain limit searched).
+    pub beyond: Vec<(Algebraic, Algebraic)>,
+}
+
+fn shorthand(text: &str) -> Option<String> {
+    let t = text.trim().to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        ["all", label] => Some(format!("regime == \"{}\"", label.trim_end_matches('s'))),
+        ["none", "exits"] | ["none", "exit"] => {
+            Some("regime != \"exit\" and regime != \"exit_unregulated\"".into())
+        }
+        ["none", "pays"] | ["none", "pay"] => Some("regime != \"pay\"".into()),
+        ["no", "deadweight", "loss"] => Some("regime != \"pay\"".into()),
+        ["openness", "at", "least", value] => Some(format!("spe.omega >= {value}")),
+        _ => None,
+    }
+}
+
+/// Reads a policy file.
+pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
+    let at = |offset: usize, message: String| position(file, text, offset, message);
+    let doc = ImDocument::parse(text.to_string()).map_err(|e| {
+        let message = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("; ");
+        at(
+            e.span().map_or(0, |s| s.start),
+            format!("malformed TOML: {message}"),
+        )
+    })?;
+    let span = |item: &toml_edit::Item| item.span().map_or(0, |s| s.start);
+    for (key, item) in doc.iter() {
+        if !["title", "model", "params", "family", "assert"].contains(&key) {
+            return Err(at(
+                span(item),
+                format!("unknown key `{key}`; a policy has title, model, params, family, assert"),
+            ));
+        }
+    }
+    let string = |key: &str| -> Result<(String, usize), ClaimError> {
+        let item = doc
+            .get(key)
+            .ok_or_else(|| at(0, format!("missing key `{key}`")))?;
+        let s = item
+            .as_str()
+            .ok_or_else(|| at(span(item), format!("`{key}` must be a string")))?;
+        Ok((s.to_string(), string_start(text, item)))
+    };
+    let title = doc
+        .get("title")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_string();
+    let (model_name, model_at) = string("model")?;
+    let model = models::find(&model_name).map_err(|e| at(model_at, e.to_string()))?;
+    let mut fixed = Vec::new();
+    let mut family = None;
+    for (section, is_family) in [("params", false), ("family", true)] {
+        let Some(item) = doc.get(section) else {
+            continue;
+        };
+        let table = item
+            .as_table_like()
+            .ok_or_else(|| at(span(item), format!("[{section}] must be a table")))?;
+        for (name, value) in table.iter() {
+            let offset = span(value);
+            let spec = model
+                .require_param(name)
+                .map_err(|e| at(offset, e.to_string()))?;
+            let domain = domain_of(value).map_err(|r| {
+                at(
+                    offset,
+                    format!("{name}: {r}; {name} must be {}", spec.domain),
+                )
+            })?;
+            match (domain, is_family) {
+                (Domain::Fixed(v), false) => fixed.push((name.to_string(), v)),
+                (Domain::Range { lo, hi, .. }, true) if family.is_none() => {
+                    if lo >= hi {
+                        return Err(at(offset, format!("{name}: the family needs lo < hi")));
+                    }
+                    family = Some((name.to_string(), lo, hi));
+                }
+                (_, false) => {
+                    return Err(at(
+                        offset,
+                        format!(
+                            "{name}: [params] are fixed values; put the one ranging parameter under [family]"
+                        ),
+                    ));
+                }
+                (_, true) => {
+                    return Err(at(
+                        offset,
+                        format!("{name}: [family] holds exactly one range \"[lo, hi]\""),
+                    ));
+                }
+            }
+        }
+    }
+    let family = family.ok_or_else(|| {
+        at(
+            0,
+            "missing [family]: one parameter with a range, e.g. alpha0 = \"[1/2, 1]\"".into(),
+        )
+    })?;
+    let (assert_text, assert_at) = string("assert")?;
+    let expression = shorthand(&assert_text).unwrap_or_else(|| assert_text.clone());
+    let expr = parse(&expression).map_err(|e| {
+        // A shorthand's expansion is not in the file: point at the assertion itself.
+        let offset = if expression == assert_text { assert_at + e.offset } else { assert_at };
+        at(offset, format!("{}; an assertion is a shorthand (all comply, none exits, openness at least X, no deadweight loss) or a claim expression", e.message))
+    })?;
+    Ok(Policy {
+        file: file.into(),
+        title,
+        model,
+        fixed,
+        family,
+        assertion: (expression, expr),
+    })
+}
+
+/// The quantities whose signs decide a model's regime, as claim expressions (none: sampled).
+fn decision_quantities(model: &str) -> &'static [&'static str] {
+    match model {
+        "openness" => &[
+            "omega_tilde",
+            "omega_tilde - 1",
+            "v_n",
+            "theta - omega_n",
+            "p - p_star",
+            "pi_theta",
+            "v_n - p",
+            "theta",
+            "p",
+            "omega_n",
+        ],
+        _ => &[],
+    }
+}
+
+struct Evaluator<'p> {
+    policy: &'p Policy,
+    base: Arguments,
+    cache: Cache,
+}
+
+impl Evaluator<'_> {
+    fn args(&self, t: &Rational) -> Result<Arguments, String> {
+        self.base
+            .with(&self.policy.family.0, t.clone())
+            .map_err(|e| e.to_string())
+    }
+
+    /// The assertion's truth at a rational point, with the values read.
+    fn truth(&mut self, t: &Rational) -> Result<(bool, Vec<(String, Val)>), String> {
+        let args = self.args(t)?;
+        crate::claims::outputs::validate(&args).map_err(|e| e.to_string())?;
+        let mut env = Env::new(args, &[], &mut self.cache);
+        let r = env
+            .truth("claim", &self.policy.assertion.1)
+            .map_err(|e| e.at.message)?;
+        Ok((r, std::mem::take(&mut env.trace)))
+    }
+
+    /// A numeric quantity at a rational point (`None` when not a rational number).
+    fn quantity(&mut self, e: &Expr, t: &Rational) -> Option<Rational> {
+        let args = self.args(t).ok()?;
+        let mut env = Env::new(args, &[], &mut self.cache);
+        match env.value(e).ok()? {
+            Val::Num(a) => a.as_rational().cloned(),
+            _ => None,
+        }
+    }
+}
+
+/// The numeric comparisons of an expression, as differences `a − b`.
+fn comparisons(e: &Expr, out: &mut Vec<Expr>) {
+    match &e.kind {
+        Kind::Compare(items, _) => {
+            for pair in items.windows(2) {
+                out.push(Expr {
+                    kind: Kind::Arith(
+                        Arith::Sub,
+                        Box::new(pair[0].clone()),
+                        Box::new(pair[1].clone()),
+                    ),
+                    offset: e.offset,
+                });
+            }
+        }
+        Kind::Not(a) => comparisons(a, out),
+        Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+            comparisons(a, out);
+            comparisons(b, out);
+        }
+        _ => {}
+    }
+}
+
+/// `q` as a polynomial of degree ≤ 4 on `[lo, hi]`: fitted at five interior points, confirmed
+/// at two more (`None` if the quantity is not such a polynomial there, or not rational).
+fn fit(ev: &mut Evaluator, e: &Expr, lo: &Rational, hi: &Rational) -> Option<crate::exact::Poly> {
+    let node = |k: u64| lo + (hi - lo) * Rational::from(k) / Rational::from(8u64);
+    let xs: Vec<Rational> = [1, 2, 3, 5, 7].iter().map(|k| node(*k)).collect();
+    let ys: Vec<Rational> = xs
+        .iter()
+        .map(|x| ev.quantity(e, x))
+        .collect::<Option<_>>()?;
+    let p = interpolate(&xs, &ys);
+    for k in [4, 6] {
+        if ev.quantity(e, &node(k))? != p.eval(&node(k)) {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+fn roots_in(p: &crate::exact::Poly, lo: &Rational, hi: &Rational) -> Vec<Algebraic> {
+    if p.is_constant() {
+        return Vec::new();
+    }
+    real_roots(p)
+        .into_iter()
+        .map(|r| r.value)
+        .filter(|x| x.cmp_rational(lo) == Ordering::Greater && x.cmp_rational(hi) == Ordering::Less)
+        .collect()
+}
+
+/// The family cut where the assertion can change: the points, and on each piece the decision
+/// quantities as polynomials (in the order of [`decision_quantities`], then the assertion's own
+/// numeric comparisons).
+struct Decomposition {
+    points: Vec<Algebraic>,
+    pieces: Vec<(Rational, Rational, Vec<crate::exact::Poly>)>,
+}
+
+/// Every point of `(lo, hi)` where the assertion can change, exactly (`None`: no decomposition).
+fn decompose(ev: &mut Evaluator, lo: &Rational, hi: &Rational) -> Option<Decomposition> {
+    let quantities = decision_quantities(ev.policy.model.name);
+    if quantities.is_empty() {
+        return None;
+    }
+    let mut exprs: Vec<Expr> = quantities
+        .iter()
+        .map(|q| parse(q).expect("a valid quantity"))
+        .collect();
+    // The assertion's own numeric comparisons (label comparisons change only with the regime).
+    // "Openness at least X" compares the openness of the regime G chooses: θ when complying,
+    // ω_N otherwise, so both differences are tracked.
+    if let Some(x) = ev.policy.assertion.0.strip_prefix("spe.omega >= ") {
+        for q in [format!("theta - ({x})"), format!("omega_n - ({x})")] {
+            exprs.push(parse(&q).ok()?);
+        }
+    } else {
+        let mut own = Vec::new();
+        comparisons(&ev.policy.assertion.1, &mut own);
+        let mid = (lo + hi) / Rational::from(2);
+        for e in own {
+            if ev.quantity(&e, &mid).is_some() {
+                exprs.push(e);
+            }
+        }
+    }
+    // Piece breaks first: where the unclipped optimum crosses 0 or 1 (linear, or constant).
+    let mut breaks: Vec<Algebraic> = Vec::new();
+    for e in &exprs[..2] {
+        breaks.extend(roots_in(&fit(ev, e, lo, hi)?, lo, hi));
+    }
+    breaks.sort();
+    breaks.dedup();
+    let mut ends: Vec<Rational> = vec![lo.clone()];
+    // Pieces need rational ends to place nodes: the breaks are roots of linear polynomials.
+    for b in &breaks {
+        ends.push(b.as_rational()?.clone());
+    }
+    ends.push(hi.clone());
+    let mut points: Vec<Algebraic> = breaks;
+    let mut pieces = Vec::new();
+    for w in ends.windows(2) {
+        let mut polys = Vec::with_capacity(exprs.len());
+        for e in &exprs {
+            let p = fit(ev, e, &w[0], &w[1])?;
+            points.extend(roots_in(&p, &w[0], &w[1]));
+            polys.push(p);
+        }
+        pieces.push((w[0].clone(), w[1].clone(), polys));
+    }
+    points.sort();
+    points.dedup();
+    Some(Decomposition { points, pieces })
+}
+
+/// The openness model's decision rule (`exact::solve`), restated on the signs of its decision
+/// quantities at `x`: the regime, and the sign of the assertion's own comparison (if any).
+fn openness_regime_at(d: &Decomposition, x: &Algebraic) -> Option<(&'static str, Ordering)> {
+    let (_, _, polys) = d
+        .pieces
+        .iter()
+        .find(|(a, b, _)| x.cmp_rational(a).is_ge() && x.cmp_rational(b).is_le())?;
+    let sign = |k: usize| x.sign_of_poly(&polys[k]);
+    // Indices as in decision_quantities: 2 v_n, 3 θ − ω_N, 4 p − p*, 5 Π(θ), 6 V_N − p, 7 θ, 8 p.
+    let regime = if sign(2).is_lt() {
+        "exit_unregulated"
+    } else if !(sign(7).is_gt() && sign(8).is_gt()) {
+        "unregulated"
+    } else if sign(3).is_le() {
+        "slack"
+    } else if sign(4).is_ge() && sign(5).is_ge() {
+        "comply"
+    } else if sign(6).is_ge() {
+        "pay"
+    } else {
+        "exit"
+    };
+    // For "openness at least X": the sign of (chosen openness − X).
+    let own = match regime {
+        "comply" if polys.len() > 11 => sign(10),
+        "unregulated" | "slack" | "pay" if polys.len() > 11 => sign(11),
+        _ => Ordering::Less,
+    };
+    Some((regime, own))
+}
+
+/// The assertion's truth at a point that may be irrational: exact evaluation at rationals; at an
+/// irrational root, from the signs of the decision quantities there (shorthand assertions).
+fn truth_at(ev: &mut Evaluator, d: Option<&Decomposition>, x: &Algebraic) -> Option<bool> {
+    if let Some(r) = x.as_rational() {
+        return ev.truth(r).ok().map(|t| t.0);
+    }
+    if ev.policy.model.name != "openness" {
+        return None;
+    }
+    let (regime, own) = openness_regime_at(d?, x)?;
+    let text = &ev.policy.assertion.0;
+    if let Some(label) = text
+        .strip_prefix("regime == \"")
+        .and_then(|s| s.strip_suffix('"'))
+    {
+        return Some(regime == label);
+    }
+    match text.as_str() {
+        "regime != \"exit\" and regime != \"exit_unregulated\"" => {
+            Some(regime != "exit" && regime != "exit_unregulated")
+        }
+        "regime != \"pay\"" => Some(regime != "pay"),
+        // `spe.omega >= X`: θ when complying, ω_N when releasing otherwise, 0 after an exit.
+        t if t.starts_with("spe.omega >= ") => {
+            let threshold = crate::exact::parse_rational(&t["spe.omega >= ".len()..]).ok()?;
+            match regime {
+                "exit" | "exit_unregulated" => Some(threshold <= 0),
+                _ => Some(own.is_ge()),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Runs the audit.
+pub fn audit(policy: &Policy) -> Result<Audit, String> {
+    let fixed: Vec<String> = policy
+        .fixed
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect();
+    let base = Arguments::parse(policy.model, &fixed).map_err(|e| e.to_string())?;
+    let mut ev = Evaluator {
+        policy,
+        base,
+        cache: Cache::default(),
+    };
+    let (name, lo, hi) = (
+        &policy.family.0,
+        policy.family.1.clone(),
+        policy.family.2.clone(),
+    );
+    let _ = name;
+    let decomposition = decompose(&mut ev, &lo, &hi);
+    let (method, cells) = match &decomposition {
+        Some(d) => ("proved", d.points.clone()),
+        None => ("verified", sampled_changes(&mut ev, &lo, &hi)?),
+    };
+    // Truth on each open cell (one rational inside) and at each point.
+    let mut bounds: Vec<Algebraic> = vec![Algebraic::from_rational(lo.clone())];
+    bounds.extend(cells.iter().cloned());
+    bounds.push(Algebraic::from_rational(hi.clone()));
+    let mut pieces: Vec<(Algebraic, Algebraic, bool)> = Vec::new();
+    let mut method = method;
+    for (k, w) in bounds.windows(2).enumerate() {
+        if k == 0 {
+            let t = truth_at(&mut ev, decomposition.as_ref(), &w[0])
+                .ok_or("the family's lower end is not a game")?;
+            pieces.push((w[0].clone(), w[0].clone(), t));
+        }
+        let mid = rational_between(&w[0], &w[1]);
+        let (t, _) = ev.truth(&mid)?;
+        pieces.push((w[0].clone(), w[1].clone(), t));
+        match truth_at(&mut ev, decomposition.as_ref(), &w[1]) {
+            Some(t) => pieces.push((w[1].clone(), w[1].clone(), t)),
+            None => method = "verified",
+        }
+    }
+    // Merge into maximal holding intervals (with open or closed ends).
+    let mut holding: Vec<Interval> = Vec::new();
+    let mut open = false;
+    for (a, b, t) in &pieces {
+        let point = a == b;
+        if !t {
+            open = false;
+            continue;
+        }
+        match holding.last_mut() {
+            Some(last) if open && last.hi == *a && (point || last.hi_closed) => {
+                last.hi = b.clone();
+                last.hi_closed = point;
+            }
+            _ => {
+                holding.push(Interval {
+                    lo: a.clone(),
+                    lo_closed: point,
+                    hi: b.clone(),
+                    hi_closed: point,
+                });
+                open = true;
+            }
+        }
+    }
+    let holds = pieces.iter().all(|p| p.2);
+    let mut changes = Vec::new();
+    for w in pieces.windows(2) {
+        if w[0].2 != w[1].2 {
+            let point = if w[0].0 == w[0].1 {
+                w[0].0.clone()
+            } else {
+                w[1].0.clone()
+            };
+            if changes.last() != Some(&point) {
+                changes.push(point);
+            }
+        }
+    }
+    let counterexample = match pieces.iter().find(|p| !p.2) {
+        None => None,
+        Some((a, b, _)) => {
+            let witness = match a.as_rational() {
+                Some(r) if a == b => r.clone(),
+                _ if a == b => rational_between(
+                    a,
+                    &bounds
+                        .iter()
+                        .find(|x| *x > a)
+                        .cloned()
+                        .unwrap_or_else(|| Algebraic::from_rational(hi.clone())),
+                ),
+                _ => rational_between(a, b),
+            };
+            let (_, values) = ev.truth(&witness)?;
+            Some((witness, values))
+        }
+    };
+    // For a true assertion: search beyond each end (a family as wide again on each side, within
+    // the parameter's domain) for where it stops holding.
+    let mut beyond = Vec::new();
+    if holds {
+        let width = &hi - &lo;
+        for (from, to) in [
+            (hi.clone(), &hi + &width * Rational::from(4)),
+            (&lo - &width * Rational::from(4), lo.clone()),
+        ] {
+            let (from, to) = clamp(&mut ev, from, to);
+            if from >= to {
+                continue;
+            }
+            let outer = decompose(&mut ev, &from, &to);
+            let points = outer.as_ref().map(|d| d.points.clone()).unwrap_or_default();
+            let outward_up = from == hi;
+            let mut candidates: Vec<Algebraic> = points;
+            if !outward_up {
+                candidates.reverse();
+            }
+            for c in candidates {
+                let near = if outward_up {
+                    rational_between(&c, &bounds_next(&c, &to))
+                } else {
+                    rational_between(&bounds_prev(&c, &from), &c)
+                };
+                let fails_at = truth_at(&mut ev, outer.as_ref(), &c) == Some(false)
+                    || ev.truth(&near).map(|t| !t.0).unwrap_or(false);
+                if fails_at {
+                    let margin = if outward_up {
+                        c.sub(&Algebraic::from_rational(hi.clone()))
+                    } else {
+                        Algebraic::from_rational(lo.clone()).sub(&c)
+                    };
+                    beyond.push((c, margin));
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Audit {
+        holds,
+        method,
+        holding,
+        changes,
+        counterexample,
+        beyond,
+    })
+}
+
+fn bounds_next(c: &Algebraic, to: &Rational) -> Algebraic {
+    let step = Algebraic::from_rational(crate::exact::rational::pow2(-30));
+    let up = c.add(&step);
+    if up.cmp_rational(to) == Ordering::Less {
+        up
+    } else {
+        Algebraic::from_rational(to.clone())
+    }
+}
+
+fn bounds_prev(c: &Algebraic, from: &Rational) -> Algebraic {
+    let step = Algebraic::from_rational(crate::exact::rational::pow2(-30));
+    let down = c.sub(&step);
+    if down.cmp_rational(from) == Ordering::Greater {
+        down
+    } else {
+        Algebraic::from_rational(from.clone())
+    }
+}
+
+/// Narrows `[from, to]` to games of the model (the parameter's domain), by exact bisection.
+fn clamp(ev: &mut Evaluator, from: Rational, to: Rational) -> (Rational, Rational) {
+    let valid = |ev: &mut Evaluator, t: &Rational| {
+        ev.args(t)
+            .ok()
+            .is_some_and(|a| crate::claims::outputs::validate(&a).is_ok())
+    };
+    let (mut a, mut b) = (from, to);
+    if !valid(ev, &a) {
+        // Move `a` up toward the (valid) other end.
+        let (mut bad, mut good) = (a.clone(), b.clone());
+        for _ in 0..60 {
+            let mid = (&bad + &good) / Rational::from(2);
+            if valid(ev, &mid) {
+                good = mid
+            } else {
+                bad = mid
+            }
+        }
+        a = good;
+    }
+    if !valid(ev, &b) {
+        let (mut good, mut bad) = (a.clone(), b.clone());
+        for _ in 0..60 {
+            let mid = (&good + &bad) / Rational::from(2);
+            if valid(ev, &mid) {
+                good = mid
+            } else {
+                bad = mid
+            }
+        }
+        b = good;
+    }
+    (a, b)
+}
+
+/// Without decision quantities: truth changes bracketed by bisection between 400 exact samples
+/// (each reported at the bracket's upper end; changes between two samples may be missed).
+fn sampled_changes(
+    ev: &mut Evaluator,
+    lo: &Rational,
+    hi: &Rational,
+) -> Result<Vec<Algebraic>, String> {
+    let n = 400u64;
+    let at = |k: u64| lo + (hi - lo) * Rational::from(k) / Rational::from(n);
+    let mut out = Vec::new();
+    let mut prev = ev.truth(lo)?.0;
+    for k in 1..=n {
+        let t = ev.truth(&at(k))?.0;
+        if t != prev {
+            let (mut a, mut b) = (at(k - 1), at(k));
+            for _ in 0..60 {
+                let mid = (&a + &b) / Rational::from(2);
+                if ev.truth(&mid)?.0 == prev {
+                    a = mid
+                } else {
+                    b = mid
+                }
+            }
+            out.push(Algebraic::from_rational(rational_between(
+                &Algebraic::from_rational(a),
+                &Algebraic::from_rational(b),
+            )));
+        }
+        prev = t;
+    }
+    Ok(out)
+}

@@ -5,6 +5,7 @@ mod claims;
 mod cli;
 mod fine_tuning;
 mod lp;
+mod openness;
 mod properties;
 mod readme;
 mod roots;

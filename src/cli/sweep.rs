@@ -11,7 +11,7 @@ use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
 use crate::models::{self};
 use crate::sweep::grid::{Grid, MAX_POINTS};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
-use crate::sweep::plot::{Cell, png, regime_map};
+use crate::sweep::plot::{Cell, Curve, png, regime_map_with};
 use crate::sweep::{Plan, parse_shard, run};
 
 /// Everything `gpai sweep` was asked.
@@ -66,10 +66,11 @@ fn io_error(path: &str, e: std::io::Error) -> Error {
 
 pub(super) fn sweep(request: Request) -> Result<String> {
     let info = models::find(&request.model)?;
-    if info.name != "safety_regulation" {
+    if info.name != "safety_regulation" && info.name != "openness" {
         return Err(Error::InvalidArgument {
             argument: request.model.clone(),
-            reason: "the model has no `sweep` command yet (safety_regulation has)".into(),
+            reason: "the model has no `sweep` command yet (safety_regulation and openness have)"
+                .into(),
         });
     }
     let base = Arguments::parse(info, &request.params)?;
@@ -94,7 +95,14 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         EngineArg::Exact => Engine::Exact,
         EngineArg::Float => Engine::Float,
     };
-    let sweeper = Sweeper::new(base, &names, engine)?;
+    let sweeper = if info.name == "openness" {
+        AnySweeper::Openness(crate::models::openness::sweep::Sweeper::new(
+            base,
+            engine == Engine::Exact,
+        )?)
+    } else {
+        AnySweeper::Safety(Sweeper::new(base, &names, engine)?)
+    };
     // Every point's game is checked before any is solved: a bad grid fails fast.
     for point in &points {
         sweeper.params_at(point)?;
@@ -185,7 +193,13 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             Some(y) => format!("{}: regime by {} and {y}", info.name, names[0]),
             None => format!("{}: regime along {}", info.name, names[0]),
         };
-        let svg = regime_map(&cells, &names[0], &y_name, &title);
+        let range = |v: &mut dyn Iterator<Item = f64>| {
+            v.fold((f64::MAX, f64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
+        };
+        let xr = range(&mut cells.iter().map(|c| c.x));
+        let yr = range(&mut cells.iter().map(|c| c.y));
+        let curves = sweeper.curves(&names[0], &y_name, xr, yr);
+        let svg = regime_map_with(&cells, &curves, &names[0], &y_name, &title);
         let bytes = if path.ends_with(".png") {
             png(&svg).map_err(|reason| Error::InvalidArgument {
                 argument: format!("--plot {path}"),
@@ -259,4 +273,33 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
         rows.len(),
         inputs.len()
     ))
+}
+
+/// The models `gpai sweep` runs.
+enum AnySweeper {
+    Safety(Sweeper),
+    Openness(crate::models::openness::sweep::Sweeper),
+}
+
+impl AnySweeper {
+    fn params_at(&self, point: &crate::sweep::Point) -> Result<()> {
+        match self {
+            AnySweeper::Safety(s) => s.params_at(point).map(|_| ()),
+            AnySweeper::Openness(s) => s.params_at(point).map(|_| ()),
+        }
+    }
+
+    fn row(&self, point: &crate::sweep::Point) -> Result<crate::sweep::Row> {
+        match self {
+            AnySweeper::Safety(s) => s.row(point),
+            AnySweeper::Openness(s) => s.row(point),
+        }
+    }
+
+    fn curves(&self, x: &str, y: &str, xr: (f64, f64), yr: (f64, f64)) -> Vec<Curve> {
+        match self {
+            AnySweeper::Safety(_) => Vec::new(),
+            AnySweeper::Openness(s) => s.curves(x, y, xr, yr),
+        }
+    }
 }

@@ -35,8 +35,26 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A curve drawn over a regime map (e.g. a model's indifference curve), approximate points.
+#[derive(Clone, Debug)]
+pub struct Curve {
+    pub name: String,
+    pub points: Vec<(f64, f64)>,
+}
+
 /// The SVG picture of `cells` on axes named `x_name`, `y_name`.
 pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> String {
+    regime_map_with(cells, &[], x_name, y_name, title)
+}
+
+/// The regime map with curves drawn over it (clipped to the map) and listed in the legend.
+pub fn regime_map_with(
+    cells: &[Cell],
+    curves: &[Curve],
+    x_name: &str,
+    y_name: &str,
+    title: &str,
+) -> String {
     let mut xs: Vec<f64> = cells.iter().map(|c| c.x).collect();
     let mut ys: Vec<f64> = cells.iter().map(|c| c.y).collect();
     for v in [&mut xs, &mut ys] {
@@ -158,6 +176,43 @@ pub fn regime_map(cells: &[Cell], x_name: &str, y_name: &str, title: &str) -> St
         (top + bottom) / 2.0,
         escape(y_name)
     );
+    // Curves, clipped to the map's rectangle.
+    const STROKES: [&str; 4] = ["#000000", "#8c2d04", "#6a3d9a", "#b15928"];
+    for (k, curve) in curves.iter().enumerate() {
+        let inside: Vec<String> = curve
+            .points
+            .iter()
+            .filter(|(x, y)| *x >= x0 && *x <= x1 && *y >= y0 && *y <= y1)
+            .map(|(x, y)| format!("{:.2},{:.2}", px(*x), py(*y)))
+            .collect();
+        if inside.len() >= 2 {
+            let _ = writeln!(
+                svg,
+                r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>"#,
+                inside.join(" "),
+                STROKES[k % 4],
+                if k % 2 == 0 { "none" } else { "6,4" }
+            );
+        }
+        let y = MARGIN + 24.0 * (labels.len() + k) as f64 + 8.0;
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>"#,
+            WIDTH,
+            y + 8.0,
+            WIDTH + 16.0,
+            y + 8.0,
+            STROKES[k % 4],
+            if k % 2 == 0 { "none" } else { "6,4" }
+        );
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.2}" y="{:.2}">{}</text>"#,
+            WIDTH + 24.0,
+            y + 13.0,
+            escape(&curve.name)
+        );
+    }
     // Legend with counts.
     for (k, label) in labels.iter().enumerate() {
         let y = MARGIN + 24.0 * k as f64;

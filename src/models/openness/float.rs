@@ -1,8 +1,9 @@
 //! An independent floating-point solver for the openness model: D's reply and G's openness by direct numerical maximization.
 //!
-//! Shares nothing with the exact path but the parameters: D's fine-tuning level is found by
-//! golden-section search, G's release payoff is maximized over a dense grid of openness with
-//! local refinement, and G's choice compares the three options' floats.
+//! Shares nothing with the exact path but the parameters: D's fine-tuning level solves its
+//! first-order condition in floating point, G's release payoff is maximized over a dense grid
+//! of openness with golden-section refinement (no closed form), and G's choice compares the
+//! three options' floats.
 
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
@@ -37,9 +38,18 @@ impl Game {
         s * self.r * alpha1 - self.c1 * (alpha1 - self.alpha0).powi(2)
     }
 
+    /// D's reply: the root of dU_D/dα1 = s·r − 2c1(α1 − α0), in floating point, checked
+    /// against a golden-section search (a float cannot resolve a flat maximum better than
+    /// ~1e-8, which the nested optimization over ω would amplify).
     fn reply(&self, omega: f64) -> f64 {
-        let hi = self.alpha0 + self.r / self.c1 + 1.0;
-        golden(&|a| self.d_utility(omega, a), self.alpha0, hi, 1e-12)
+        let s = 1.0 - self.delta + self.delta * self.phi * omega;
+        let root = self.alpha0 + s * self.r / (2.0 * self.c1);
+        debug_assert!({
+            let hi = self.alpha0 + self.r / self.c1 + 1.0;
+            let searched = golden(&|a| self.d_utility(omega, a), self.alpha0, hi, 1e-12);
+            (searched - root).abs() < 1e-5 * (1.0 + root.abs())
+        });
+        root
     }
 
     fn g_payoff(&self, omega: f64) -> f64 {

@@ -15,6 +15,7 @@ pub mod exact;
 pub mod float;
 pub mod params;
 pub mod regimes;
+pub mod sweep;
 
 pub use exact::{Equilibrium, boundaries, solve};
 pub use params::Params;

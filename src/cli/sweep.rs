@@ -101,7 +101,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             engine == Engine::Exact,
         )?)
     } else {
-        AnySweeper::Safety(Sweeper::new(base, &names, engine)?)
+        AnySweeper::Safety(Box::new(Sweeper::new(base, &names, engine)?))
     };
     // Every point's game is checked before any is solved: a bad grid fails fast.
     for point in &points {
@@ -277,7 +277,7 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
 
 /// The models `gpai sweep` runs.
 enum AnySweeper {
-    Safety(Sweeper),
+    Safety(Box<Sweeper>),
     Openness(crate::models::openness::sweep::Sweeper),
 }
 

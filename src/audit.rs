@@ -70,6 +70,7 @@ fn shorthand(text: &str) -> Option<String> {
             Some("regime != \"exit\" and regime != \"exit_unregulated\"".into())
         }
         ["none", "pays"] | ["none", "pay"] => Some("regime != \"pay\"".into()),
+        ["none", label] => Some(format!("regime != \"{}\"", label.trim_end_matches('s'))),
         ["no", "deadweight", "loss"] => Some("regime != \"pay\"".into()),
         ["openness", "at", "least", value] => Some(format!("spe.omega >= {value}")),
         _ => None,
@@ -536,7 +537,10 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
                 continue;
             }
             let outer = decompose(&mut ev, &from, &to);
-            let points = outer.as_ref().map(|d| d.points.clone()).unwrap_or_default();
+            let points = match &outer {
+                Some(d) => d.points.clone(),
+                None => sampled_changes(&mut ev, &from, &to).unwrap_or_default(),
+            };
             let outward_up = from == hi;
             let mut candidates: Vec<Algebraic> = points;
             if !outward_up {
@@ -651,12 +655,46 @@ fn sampled_changes(
                     b = mid
                 }
             }
-            out.push(Algebraic::from_rational(rational_between(
-                &Algebraic::from_rational(a),
-                &Algebraic::from_rational(b),
-            )));
+            let exact = exact_line_change(ev, &a, &b);
+            out.push(exact.unwrap_or_else(|| {
+                Algebraic::from_rational(rational_between(
+                    &Algebraic::from_rational(a),
+                    &Algebraic::from_rational(b),
+                ))
+            }));
         }
         prev = t;
     }
     Ok(out)
+}
+
+/// Along a line of floors of the safety game, the exact point of a change bracketed in `[a, b]`
+/// (the event equations of `models::safety_regulation::line`).
+fn exact_line_change(ev: &mut Evaluator, a: &Rational, b: &Rational) -> Option<Algebraic> {
+    use crate::exact::rational::int;
+    use crate::models::safety_regulation::{Params, line};
+    let name = ev.policy.family.0.as_str();
+    if ev.policy.model.name != "safety_regulation" || !matches!(name, "theta_g" | "theta_d") {
+        return None;
+    }
+    let params = Params::from_arguments(&ev.base).ok()?;
+    let moving = (int(0), int(1));
+    let (g, d) = if name == "theta_d" {
+        ((params.theta_g().clone(), int(0)), moving)
+    } else {
+        (moving, (params.theta_d().clone(), int(0)))
+    };
+    let (lo, hi) = (ev.policy.family.1.clone(), ev.policy.family.2.clone());
+    let l = line::Line::new(params, g, d, (lo, hi)).ok()?;
+    let cell = std::cell::RefCell::new(ev);
+    line::exact_change(&l, a, b, |t| {
+        cell.borrow_mut().truth(t).map(|r| r.0).map_err(|reason| {
+            crate::error::Error::InvalidArgument {
+                argument: "audit".into(),
+                reason,
+            }
+        })
+    })
+    .ok()
+    .flatten()
 }

@@ -132,3 +132,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn models_without_decision_quantities_are_audited_on_samples_with_exact_floor_boundaries() {
+    // The safety game along theta_d (theta_g = 0): backfiring starts exactly at 3/8, located by
+    // the line's event equations; the verdict itself rests on samples, and says so.
+    let text = "title = \"t\"\nmodel = \"safety_regulation\"\nassert = \"none backfires\"\n\n[params]\ntheta_g = 0\n\n[family]\ntheta_d = \"[0, 1/4]\"\n";
+    let a = audit(&parse_policy("p.toml", text).unwrap()).unwrap();
+    assert!(a.holds);
+    assert_eq!(a.method, "verified");
+    assert_eq!(a.beyond[0].0, Algebraic::from_rational(ratio(3, 8)));
+    assert_eq!(a.beyond[0].1, Algebraic::from_rational(ratio(1, 8)));
+}

@@ -116,8 +116,8 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "equilibrium openness, final performance, utilities (0 when G exits)",
         },
         OutputSpec {
-            name: "regime",
-            meaning: "unregulated | slack | comply | pay | exit | exit_unregulated",
+            name: "regime, released",
+            meaning: "unregulated | slack | comply | pay | exit | exit_unregulated; whether G releases a model",
         },
         OutputSpec {
             name: "omega_n, v_n, omega_tilde, alpha_hi",

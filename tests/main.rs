@@ -4,6 +4,7 @@ mod audit;
 mod claims;
 mod cli;
 mod fine_tuning;
+mod fine_tuning_n;
 mod lp;
 mod openness;
 mod properties;

@@ -7,6 +7,7 @@
 
 pub mod arguments;
 pub mod fine_tuning;
+pub mod fine_tuning_n;
 pub mod openness;
 pub mod safety_regulation;
 pub mod search;

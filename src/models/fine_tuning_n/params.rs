@@ -1,0 +1,95 @@
+//! Parameters of the n-specialist fine-tuning game (this project's cost form), validated once when built.
+
+use crate::error::{Error, Result};
+use crate::exact::Rational;
+
+/// One domain's specialist: revenue `r·α`, cost `κ + a·(α − α0) + c·(α − α0)²`, share `δ` to G.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Domain {
+    pub r: Rational,
+    pub c: Rational,
+    pub kappa: Rational,
+    pub a: Rational,
+    pub delta: Rational,
+}
+
+/// G's costs and the domains.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Params {
+    c0: Rational,
+    kappa0: Rational,
+    domains: Vec<Domain>,
+}
+
+fn domain(name: String, value: &Rational, domain: &str) -> Error {
+    Error::Domain {
+        name,
+        value: value.to_string(),
+        domain: domain.into(),
+    }
+}
+
+impl Params {
+    /// Checks `c0 > 0`, `κ0 ≥ 0`, at least one domain, and per domain `r, c > 0`, `κ, a ≥ 0`,
+    /// `δ ∈ [0, 1]`.
+    pub fn new(c0: Rational, kappa0: Rational, domains: Vec<Domain>) -> Result<Params> {
+        if c0 <= 0 {
+            return Err(domain("c0".into(), &c0, "a rational > 0"));
+        }
+        if kappa0 < 0 {
+            return Err(domain("kappa0".into(), &kappa0, "a rational >= 0"));
+        }
+        if domains.is_empty() {
+            return Err(Error::InvalidArgument {
+                argument: "domains".into(),
+                reason: "at least one specialist domain is needed".into(),
+            });
+        }
+        for (k, d) in domains.iter().enumerate() {
+            let i = k + 1;
+            for (name, v) in [("r", &d.r), ("c", &d.c)] {
+                if *v <= 0 {
+                    return Err(domain(format!("{name}{i}"), v, "a rational > 0"));
+                }
+            }
+            for (name, v) in [("kappa", &d.kappa), ("a", &d.a)] {
+                if *v < 0 {
+                    return Err(domain(format!("{name}{i}"), v, "a rational >= 0"));
+                }
+            }
+            if d.delta < 0 || d.delta > 1 {
+                return Err(domain(format!("delta{i}"), &d.delta, "a share in [0, 1]"));
+            }
+        }
+        Ok(Params {
+            c0,
+            kappa0,
+            domains,
+        })
+    }
+
+    pub fn c0(&self) -> &Rational {
+        &self.c0
+    }
+
+    pub fn kappa0(&self) -> &Rational {
+        &self.kappa0
+    }
+
+    pub fn domains(&self) -> &[Domain] {
+        &self.domains
+    }
+
+    /// The same game with one common share `δ` for every domain.
+    pub fn with_common_delta(&self, delta: &Rational) -> Result<Params> {
+        let domains = self
+            .domains
+            .iter()
+            .map(|d| Domain {
+                delta: delta.clone(),
+                ..d.clone()
+            })
+            .collect();
+        Params::new(self.c0.clone(), self.kappa0.clone(), domains)
+    }
+}

@@ -122,3 +122,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 100,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6770_6169),
+        ..ProptestConfig::default()
+    })]
+
+    /// The independent float solver reaches the same utility for G (within 1e-6; its search
+    /// cannot beat the exact optimum by more than round-off).
+    #[test]
+    fn exact_and_float_agree(
+        specs in prop::collection::vec((1i64..=8, 1i64..=8, 0i64..=8, 0i64..=8, 0i64..=10), 1..4),
+        c0 in 1i64..=8,
+    ) {
+        let domains: Vec<Domain> = specs
+            .iter()
+            .map(|(r, c, k, a, d)| domain(ratio(*r, 2), ratio(*c, 4), ratio(*k, 8), ratio(*a, 4), ratio(*d, 10)))
+            .collect();
+        let q = Params::new(ratio(c0, 4), int(0), domains).unwrap();
+        let e = solve(&q);
+        let f = gpai::models::fine_tuning_n::float::solve(&q);
+        let exact = gpai::exact::rational::to_f64(&e.u_g);
+        prop_assert!((exact - f.u_g).abs() <= 1e-6 * (1.0 + exact.abs()), "exact {} float {}", exact, f.u_g);
+    }
+}

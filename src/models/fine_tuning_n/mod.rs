@@ -11,6 +11,7 @@
 //! ```
 
 pub mod exact;
+pub mod float;
 pub mod params;
 pub mod regimes;
 

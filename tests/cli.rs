@@ -384,3 +384,39 @@ fn frontier_reads_sweep_files_and_locates_bad_cells() {
     );
     check_refused(&["frontier"], "give exactly one source of outcomes");
 }
+
+#[test]
+fn n_specialist_games_solve_from_per_domain_lists() {
+    let out = gpai(&[
+        "solve",
+        "fine_tuning_n",
+        "r=1,1,1",
+        "a=0,1,0",
+        "kappa=0,0,5",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let regimes: Vec<&str> = doc["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["regime"].as_str().unwrap())
+        .collect();
+    assert_eq!(regimes, ["contributor", "free_rider", "abstainer"]);
+    assert_eq!(doc["alpha0"]["exact"], "1/2");
+    check_refused(
+        &["solve", "fine_tuning_n", "r=1,2", "c=1,1,1"],
+        "2 values for 3 domains",
+    );
+    check_refused(
+        &["solve", "fine_tuning_n", "c=1,-1"],
+        "c2 = -1 is outside its domain",
+    );
+    check_refused(&["solve", "fine_tuning_n", "c0=1,2"], "c0 is one number");
+}

@@ -103,7 +103,11 @@ pub fn validate(args: &Arguments) -> Result<()> {
     match args.model().name {
         "fine_tuning" => fine_tuning::Params::from_arguments(args).map(|_| ()),
         "openness" => openness::Params::from_arguments(args).map(|_| ()),
-        _ => safety_regulation::Params::from_arguments(args).map(|_| ()),
+        "safety_regulation" => safety_regulation::Params::from_arguments(args).map(|_| ()),
+        other => Err(Error::InvalidArgument {
+            argument: other.into(),
+            reason: "claims over this model are not supported yet".into(),
+        }),
     }
 }
 

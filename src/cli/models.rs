@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, params::check_delta};
-use crate::models::{self, MODELS, openness, safety_regulation};
+use crate::models::{self, MODELS, fine_tuning_n, openness, safety_regulation};
 use crate::report::{self, Format};
 
 pub(super) fn list(format: Format) -> Result<String> {
@@ -13,6 +13,12 @@ pub(super) fn list(format: Format) -> Result<String> {
 
 pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize) -> Result<String> {
     let info = models::find(model)?;
+    if info.name == "fine_tuning_n" {
+        // Per-domain lists (r=1,2 …) are read by the model itself.
+        let params = fine_tuning_n::Params::from_strings(args)?;
+        let e = fine_tuning_n::solve(&params);
+        return Ok(report::fine_tuning_n::render(&params, &e, format, digits));
+    }
     let arguments = Arguments::parse(info, args)?;
     match info.name {
         "fine_tuning" => {

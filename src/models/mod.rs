@@ -74,6 +74,7 @@ impl ModelInfo {
 /// Every model, in the order `gpai models` lists them.
 pub const MODELS: &[&ModelInfo] = &[
     &fine_tuning::regimes::INFO,
+    &fine_tuning_n::regimes::INFO,
     &safety_regulation::regimes::INFO,
     &openness::regimes::INFO,
 ];

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod boundary;
 pub mod fine_tuning;
+pub mod fine_tuning_n;
 pub mod frontier;
 pub mod models;
 pub mod openness;

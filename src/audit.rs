@@ -16,7 +16,7 @@ use toml_edit::ImDocument;
 
 use crate::claims::eval::Env;
 use crate::claims::expr::{Arith, Expr, Kind, parse};
-use crate::claims::file::{ClaimError, Domain, domain_of, position, string_start};
+use crate::claims::file::{ClaimError, Domain, param_table, position, string_start};
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
 use crate::exact::resultant::interpolate;
@@ -118,47 +118,33 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     let (model_name, model_at) = string("model")?;
     let model = models::find(&model_name).map_err(|e| at(model_at, e.to_string()))?;
     let mut fixed = Vec::new();
-    let mut family = None;
-    for (section, is_family) in [("params", false), ("family", true)] {
-        let Some(item) = doc.get(section) else {
-            continue;
-        };
-        let table = item
-            .as_table_like()
-            .ok_or_else(|| at(span(item), format!("[{section}] must be a table")))?;
-        for (name, value) in table.iter() {
-            let offset = span(value);
-            let spec = model
-                .require_param(name)
-                .map_err(|e| at(offset, e.to_string()))?;
-            let domain = domain_of(value).map_err(|r| {
-                at(
+    for (name, domain, offset) in param_table(&doc, "params", model, &at)? {
+        match domain {
+            Domain::Fixed(v) => fixed.push((name.to_string(), v)),
+            Domain::Range { .. } => {
+                return Err(at(
                     offset,
-                    format!("{name}: {r}; {name} must be {}", spec.domain),
-                )
-            })?;
-            match (domain, is_family) {
-                (Domain::Fixed(v), false) => fixed.push((name.to_string(), v)),
-                (Domain::Range { lo, hi, .. }, true) if family.is_none() => {
-                    if lo >= hi {
-                        return Err(at(offset, format!("{name}: the family needs lo < hi")));
-                    }
-                    family = Some((name.to_string(), lo, hi));
+                    format!(
+                        "{name}: [params] are fixed values; put the one ranging parameter under [family]"
+                    ),
+                ));
+            }
+        }
+    }
+    let mut family = None;
+    for (name, domain, offset) in param_table(&doc, "family", model, &at)? {
+        match domain {
+            Domain::Range { lo, hi, .. } if family.is_none() => {
+                if lo >= hi {
+                    return Err(at(offset, format!("{name}: the family needs lo < hi")));
                 }
-                (_, false) => {
-                    return Err(at(
-                        offset,
-                        format!(
-                            "{name}: [params] are fixed values; put the one ranging parameter under [family]"
-                        ),
-                    ));
-                }
-                (_, true) => {
-                    return Err(at(
-                        offset,
-                        format!("{name}: [family] holds exactly one range \"[lo, hi]\""),
-                    ));
-                }
+                family = Some((name.to_string(), lo, hi));
+            }
+            _ => {
+                return Err(at(
+                    offset,
+                    format!("{name}: [family] holds exactly one range \"[lo, hi]\""),
+                ));
             }
         }
     }
@@ -434,12 +420,7 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
         base,
         cache: Cache::default(),
     };
-    let (name, lo, hi) = (
-        &policy.family.0,
-        policy.family.1.clone(),
-        policy.family.2.clone(),
-    );
-    let _ = name;
+    let (lo, hi) = (policy.family.1.clone(), policy.family.2.clone());
     let decomposition = decompose(&mut ev, &lo, &hi);
     let (method, cells) = match &decomposition {
         Some(d) => ("proved", d.points.clone()),

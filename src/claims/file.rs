@@ -225,25 +225,10 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             )
         })?,
     };
-    let mut params = Vec::new();
-    if let Some(item) = doc.get("params") {
-        let table = item
-            .as_table_like()
-            .ok_or_else(|| at(span_of(item), "[params] must be a table".into()))?;
-        for (name, value) in table.iter() {
-            let offset = span_of(value);
-            let spec = model
-                .require_param(name)
-                .map_err(|e| at(offset, e.to_string()))?;
-            let domain = domain_of(value).map_err(|reason| {
-                at(
-                    offset,
-                    format!("{name}: {reason}; {name} must be {}", spec.domain),
-                )
-            })?;
-            params.push((spec.name, domain));
-        }
-    }
+    let params = param_table(&doc, "params", model, &at)?
+        .into_iter()
+        .map(|(name, domain, _)| (name, domain))
+        .collect();
     let mut vars = Vec::new();
     if let Some(item) = doc.get("vars") {
         let table = item
@@ -314,6 +299,38 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     };
     check_names(&parsed)?;
     Ok(parsed)
+}
+
+/// The `[section]` table of a claim or policy file as model parameters with their domains and
+/// where each value starts (every problem located: an unknown name, a bad number or range).
+pub(crate) fn param_table(
+    doc: &toml_edit::Table,
+    section: &str,
+    model: &ModelInfo,
+    at: &dyn Fn(usize, String) -> ClaimError,
+) -> Result<Vec<(&'static str, Domain, usize)>, ClaimError> {
+    let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
+    let Some(item) = doc.get(section) else {
+        return Ok(Vec::new());
+    };
+    let table = item
+        .as_table_like()
+        .ok_or_else(|| at(span_of(item), format!("[{section}] must be a table")))?;
+    let mut out = Vec::new();
+    for (name, value) in table.iter() {
+        let offset = span_of(value);
+        let spec = model
+            .require_param(name)
+            .map_err(|e| at(offset, e.to_string()))?;
+        let domain = domain_of(value).map_err(|reason| {
+            at(
+                offset,
+                format!("{name}: {reason}; {name} must be {}", spec.domain),
+            )
+        })?;
+        out.push((spec.name, domain, offset));
+    }
+    Ok(out)
 }
 
 /// Where the expression inside a string value starts (after its opening quotes).

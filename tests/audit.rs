@@ -99,7 +99,6 @@ proptest! {
     fn holding_intervals_match_pointwise_truth(
         theta in 1i64..=16, p in 1i64..=64, which in 0usize..4, lo in 1i64..=12, width in 1i64..=12,
     ) {
-        use gpai::claims::val::Val;
         let assert = ["all comply", "none exits", "no deadweight loss", "openness at least 3/5"][which];
         let text = format!(
             "title = \"t\"\nmodel = \"openness\"\nassert = \"{assert}\"\n\n[params]\ntheta = \"{theta}/16\"\np = \"{p}/256\"\n\n[family]\nalpha0 = \"[{lo}/8, {}/8]\"\n",
@@ -127,7 +126,6 @@ proptest! {
                 2 => e.regime.to_string() != "pay",
                 _ => e.omega >= ratio(3, 5),
             };
-            let _ = Val::Bool(truth);
             prop_assert_eq!(inside, truth, "alpha0 = {} in {}", t, text);
         }
     }

@@ -1,6 +1,6 @@
 //! Claims: every file in `proofs/` meets its expectation, false claims are refuted exactly, bad files are located.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use gpai::claims::file::parse_claim;
@@ -264,7 +264,6 @@ fn boundary_check_passes_unchanged_and_diffs_a_moved_boundary() {
         text.contains("-  1  5/13") && text.contains("+  1  3/8"),
         "{text}"
     );
-    let _ = Path::new(&good.0);
 }
 
 #[test]

@@ -29,18 +29,21 @@ fn integer_text(r: &Rational) -> String {
     numerator(r).to_string()
 }
 
-/// The program in CPLEX LP format, each row scaled to integer coefficients.
-fn lp_format(lp: &Lp<Rational>) -> String {
-    let lcm = |values: &[&Rational]| -> Rational {
-        let mut l = int(1);
-        for v in values {
-            let d = gpai::exact::rational::from_integer(denominator(v));
-            while !gpai::exact::rational::is_integer(&(&l / &d)) {
-                l = &l * &d;
-            }
+/// A common multiple of the denominators (small inputs: a product is enough).
+fn lcm(values: &[&Rational]) -> Rational {
+    let mut l = int(1);
+    for v in values {
+        let d = gpai::exact::rational::from_integer(denominator(v));
+        while !gpai::exact::rational::is_integer(&(&l / &d)) {
+            l = &l * &d;
         }
-        l
-    };
+    }
+    l
+}
+
+/// The program in CPLEX LP format, each row and the objective scaled to integer coefficients,
+/// and the objective's scale.
+fn lp_format(lp: &Lp<Rational>) -> (String, Rational) {
     let term = |c: &Rational, name: String| {
         let text = integer_text(c);
         match text.strip_prefix('-') {
@@ -77,8 +80,7 @@ fn lp_format(lp: &Lp<Rational>) -> String {
         }
     }
     out.push_str("End\n");
-    let _ = scale;
-    out
+    (out, scale)
 }
 
 /// QSopt_ex's exact optimum (`None` when it reports the program infeasible).
@@ -89,7 +91,8 @@ fn qsopt(lp: &Lp<Rational>, name: &str) -> Option<Rational> {
         dir.join(format!("{name}.lp")),
         dir.join(format!("{name}.sol")),
     );
-    std::fs::write(&lp_path, lp_format(lp)).unwrap();
+    let (text, scale) = lp_format(lp);
+    std::fs::write(&lp_path, text).unwrap();
     let _ = std::fs::remove_file(&sol_path);
     let out = Command::new("esolver")
         .arg("-L")
@@ -109,14 +112,6 @@ fn qsopt(lp: &Lp<Rational>, name: &str) -> Option<Rational> {
         .find_map(|l| l.trim().strip_prefix("Value = "))
         .unwrap_or_else(|| panic!("no value from esolver for {name}: {solution}"));
     // The objective was scaled to integers; undo it.
-    let scale = lp.objective.iter().fold(int(1), |l, c| {
-        let d = gpai::exact::rational::from_integer(denominator(c));
-        if gpai::exact::rational::is_integer(&(&l / &d)) {
-            l
-        } else {
-            &l * &d
-        }
-    });
     Some(parse_rational(value).unwrap() / scale)
 }
 

@@ -389,7 +389,7 @@ fn check(claim: &Claim) -> Verdict {
             Proof::NotApplicable(_) => {}
         }
     }
-    let mut grid = if ranged.is_empty() {
+    let grid = if ranged.is_empty() {
         vec![Vec::new()]
     } else {
         let ranges: Vec<Range> = ranged.iter().map(|(_, r, _)| clone_range(r)).collect();
@@ -448,7 +448,6 @@ fn check(claim: &Claim) -> Verdict {
             }
         }
     }
-    grid.clear();
     verdict.points = run.points;
     verdict.skipped = run.skipped;
     verdict.outside = run.outside;

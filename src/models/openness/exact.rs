@@ -223,16 +223,10 @@ mod tests {
 
     fn base(alpha0: Rational, theta: Rational, p: Rational) -> Params<Rational> {
         Params {
-            r: int(1),
-            c0: ratio(1, 2),
-            c1: ratio(1, 2),
-            delta: ratio(3, 4),
-            phi: ratio(2, 3),
-            epsilon: ratio(3, 8),
-            m: ratio(1, 8),
             alpha0,
             theta,
             p,
+            ..Params::base()
         }
     }
 

@@ -211,8 +211,8 @@ impl<'a> Env<'a> {
             return Ok(value);
         }
         let model = self.args.model();
-        if let Some(spec) = model.param(path) {
-            return match self.args.require(spec) {
+        if model.is_param(path) {
+            return match self.args.value(path) {
                 Ok(v) => Ok(Val::rational(v)),
                 Err(e) => self.fail(at, e.to_string()),
             };
@@ -247,7 +247,7 @@ impl<'a> Env<'a> {
         let mut args = self.args.clone();
         let mut shown = Vec::new();
         for (name, name_at, expr) in assignments {
-            if model.param(name).is_none() {
+            if !model.is_param(name) {
                 let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
                 return self.fail(
                     *name_at,

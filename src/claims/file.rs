@@ -236,7 +236,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             .ok_or_else(|| at(span_of(item), "[vars] must be a table".into()))?;
         for (name, value) in table.iter() {
             let offset = span_of(value);
-            if model.param(name).is_some() || is_output(model.name, name) {
+            if model.is_param(name) || is_output(model.name, name) {
                 return Err(at(
                     offset,
                     format!("var {name} would hide the parameter or output of that name"),
@@ -264,7 +264,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
                     format!("let {name} must be a string expression"),
                 ));
             };
-            if model.param(name).is_some() || is_output(model.name, name) {
+            if model.is_param(name) || is_output(model.name, name) {
                 return Err(at(
                     span_of(value),
                     format!("let {name} would hide the parameter or output of that name"),
@@ -319,9 +319,7 @@ pub(crate) fn param_table(
     let mut out = Vec::new();
     for (name, value) in table.iter() {
         let offset = span_of(value);
-        let spec = model
-            .require_param(name)
-            .map_err(|e| at(offset, e.to_string()))?;
+        let (spec, _) = model.resolve(name).map_err(|e| at(offset, e.to_string()))?;
         let domain = domain_of(value).map_err(|reason| {
             at(
                 offset,
@@ -457,7 +455,7 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
             &mut |name: &str, offset: usize, bound: &[String]| {
                 let known = bound.iter().any(|b| b == name)
                     || lets.contains(name)
-                    || model.param(name).is_some()
+                    || model.is_param(name)
                     || is_output(model.name, name);
                 if !known {
                     problems
@@ -466,7 +464,7 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
                 }
             },
             &mut |name: &str, offset: usize, is_param: bool| {
-                if is_param && model.param(name).is_none() {
+                if is_param && !model.is_param(name) {
                     problems.borrow_mut().push((
                         offset,
                         format!(

@@ -172,10 +172,7 @@ impl Builder<'_> {
 /// Decides the claim over `range` of the parameter `var`, the other parameters fixed in `env`.
 pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
     let args = env.args.clone();
-    let fixed = move |name: &str| -> Option<crate::exact::Rational> {
-        let spec = args.model().param(name)?;
-        args.require(spec).ok()
-    };
+    let fixed = move |name: &str| -> Option<crate::exact::Rational> { args.value(name).ok() };
     let mut builder = Builder {
         claim,
         var,

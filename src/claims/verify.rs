@@ -168,10 +168,9 @@ impl Run<'_> {
             .params
             .iter()
             .map(|(name, _)| {
-                let spec = self.claim.model.param(name).expect("checked at load");
                 (
                     name.to_string(),
-                    Val::rational(args.require(spec).expect("given")),
+                    Val::rational(args.value(name).expect("checked at load")),
                 )
             })
             .collect();

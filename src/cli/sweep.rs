@@ -77,7 +77,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
     for name in &names {
-        info.require_param(name)?;
+        info.resolve(name)?;
     }
     if request.every == 0 {
         return Err(Error::Domain {

@@ -1,4 +1,8 @@
 //! `name=value` arguments: split, checked against a model's parameters, parsed as exact numbers.
+//!
+//! A per-domain parameter (see [`ModelInfo::per_domain`]) takes a comma-separated list, one
+//! value for every domain, or one domain's entry by index (`kappa_2=1`); an entry overrides the
+//! list. Every other parameter is one rational.
 
 use std::collections::BTreeMap;
 
@@ -7,15 +11,16 @@ use crate::exact::{Rational, parse_rational};
 
 use super::{ModelInfo, ParamSpec};
 
-/// Parameter values as given, by name, each an exact rational with its original text.
+/// Parameter values as given, by name (`delta` or `delta_2`), each exact with its original text.
 #[derive(Debug, Clone)]
 pub struct Arguments {
     model: &'static ModelInfo,
-    values: BTreeMap<&'static str, (Rational, String)>,
+    values: BTreeMap<String, (Vec<Rational>, String)>,
 }
 
 impl Arguments {
-    /// Parses `name=value` strings for `model`: unknown names, repeats and malformed numbers are errors.
+    /// Parses `name=value` strings for `model`: unknown names, repeats, malformed numbers and
+    /// lists for one-number parameters are errors.
     pub fn parse(model: &'static ModelInfo, args: &[String]) -> Result<Arguments> {
         let mut values = BTreeMap::new();
         for argument in args {
@@ -26,13 +31,25 @@ impl Arguments {
                 });
             };
             let name = name.trim();
-            let spec = model.require_param(name)?;
-            let number = parse_rational(value).map_err(|e| Error::InvalidArgument {
-                argument: argument.clone(),
-                reason: format!("{e}; {name} must be {}", spec.domain),
-            })?;
+            let (spec, index) = model.resolve(name)?;
+            let list = index.is_none() && model.is_per_domain(spec.name);
+            let parts: Vec<&str> = value.split(',').collect();
+            if parts.len() > 1 && !list {
+                return Err(Error::InvalidArgument {
+                    argument: argument.clone(),
+                    reason: format!("{name} is one number, not a list"),
+                });
+            }
+            let numbers = parts
+                .iter()
+                .map(|v| parse_rational(v))
+                .collect::<Result<Vec<_>>>()
+                .map_err(|e| Error::InvalidArgument {
+                    argument: argument.clone(),
+                    reason: format!("{e}; {name} must be {}", spec.domain),
+                })?;
             if values
-                .insert(spec.name, (number, value.trim().to_string()))
+                .insert(name.to_string(), (numbers, value.trim().to_string()))
                 .is_some()
             {
                 return Err(Error::InvalidArgument {
@@ -44,9 +61,12 @@ impl Arguments {
         Ok(Arguments { model, values })
     }
 
-    /// The value of `name`, if given.
+    /// The value of `name`, if given as one number.
     pub fn get(&self, name: &str) -> Option<&Rational> {
-        self.values.get(name).map(|(v, _)| v)
+        match self.values.get(name) {
+            Some((v, _)) if v.len() == 1 => v.first(),
+            _ => None,
+        }
     }
 
     /// The value of `name`, or its default, or a missing-parameter error naming the domain.
@@ -54,6 +74,19 @@ impl Arguments {
         if let Some(v) = self.get(spec.name) {
             return Ok(v.clone());
         }
+        if let Some((_, text)) = self.values.get(spec.name) {
+            return Err(Error::InvalidArgument {
+                argument: format!("{}={text}", spec.name),
+                reason: format!(
+                    "{0} is a list here; name one domain's entry, e.g. {0}_1",
+                    spec.name
+                ),
+            });
+        }
+        self.default(spec)
+    }
+
+    fn default(&self, spec: &ParamSpec) -> Result<Rational> {
         match spec.default {
             Some(text) => Ok(parse_rational(text).expect("defaults are valid numbers")),
             None => Err(Error::MissingParameter {
@@ -64,12 +97,66 @@ impl Arguments {
         }
     }
 
-    /// The same arguments with `name` set to `value` (a sweep's grid point).
-    pub fn with(&self, name: &str, value: Rational) -> Result<Arguments> {
+    /// The value of a parameter as typed: `c0`, `delta` (when one value) or `delta_2`.
+    pub fn value(&self, name: &str) -> Result<Rational> {
+        match self.model.resolve(name)? {
+            (spec, None) => self.require(spec),
+            (spec, Some(i)) => Ok(self.list(spec.name, self.domains().max(i))?[i - 1].clone()),
+        }
+    }
+
+    /// The number of domains: the longest list's length or the largest index named, at least 1.
+    pub fn domains(&self) -> usize {
+        self.values
+            .iter()
+            .map(|(name, (v, _))| match self.model.resolve(name) {
+                Ok((_, Some(i))) => i,
+                _ => v.len(),
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    /// A per-domain parameter's values for `n` domains: the list (of length `n`, or one value
+    /// for all), the default, then each domain's own entry.
+    pub fn list(&self, name: &str, n: usize) -> Result<Vec<Rational>> {
         let spec = self.model.require_param(name)?;
+        let mut out = match self.values.get(name) {
+            Some((v, _)) if v.len() == 1 => vec![v[0].clone(); n],
+            Some((v, _)) if v.len() == n => v.clone(),
+            Some((v, text)) => {
+                return Err(Error::InvalidArgument {
+                    argument: format!("{name}={text}"),
+                    reason: format!(
+                        "{} values for {n} domains (give one per domain, or one for all)",
+                        v.len()
+                    ),
+                });
+            }
+            None => vec![self.default(spec)?; n],
+        };
+        for (i, slot) in out.iter_mut().enumerate() {
+            if let Some((v, _)) = self.values.get(&format!("{name}_{}", i + 1)) {
+                *slot = v[0].clone();
+            }
+        }
+        Ok(out)
+    }
+
+    /// The same arguments with `name` set to `value` (a sweep's grid point). Setting a
+    /// per-domain parameter by its plain name sets it for every domain.
+    pub fn with(&self, name: &str, value: Rational) -> Result<Arguments> {
+        let (spec, index) = self.model.resolve(name)?;
         let mut values = self.values.clone();
+        if index.is_none() && self.model.is_per_domain(spec.name) {
+            let prefix = format!("{}_", spec.name);
+            values.retain(|k, _| {
+                !(k.starts_with(&prefix) && self.model.resolve(k).is_ok_and(|(_, i)| i.is_some()))
+            });
+        }
         let text = value.to_string();
-        values.insert(spec.name, (value, text));
+        values.insert(name.to_string(), (vec![value], text));
         Ok(Arguments {
             model: self.model,
             values,
@@ -85,19 +172,30 @@ impl Arguments {
     pub fn canonical(&self) -> String {
         self.values
             .iter()
-            .map(|(name, (value, _))| format!("{name}={value}"))
+            .map(|(name, (v, _))| {
+                let list: Vec<String> = v.iter().map(ToString::to_string).collect();
+                format!("{name}={}", list.join(","))
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     /// An error unless `name` is absent (for parameters another command chooses).
     pub fn forbid(&self, name: &str, why: &str) -> Result<()> {
-        match self.values.get(name) {
-            None => Ok(()),
-            Some((_, text)) => Err(Error::InvalidArgument {
-                argument: format!("{name}={text}"),
-                reason: why.into(),
-            }),
+        let prefix = format!("{name}_");
+        for (key, (_, text)) in &self.values {
+            let indexed = key.starts_with(&prefix)
+                && self
+                    .model
+                    .resolve(key)
+                    .is_ok_and(|(s, i)| s.name == name && i.is_some());
+            if key == name || indexed {
+                return Err(Error::InvalidArgument {
+                    argument: format!("{key}={text}"),
+                    reason: why.into(),
+                });
+            }
         }
+        Ok(())
     }
 }

@@ -47,6 +47,9 @@ pub struct ModelInfo {
     pub source: &'static str,
     pub provenance: Provenance,
     pub params: &'static [ParamSpec],
+    /// The parameters given per domain: a comma-separated list (`r=1,2`), one value for every
+    /// domain (`r=1`), or one domain's entry (`r_2=3`).
+    pub per_domain: &'static [&'static str],
     pub outputs: &'static [OutputSpec],
 }
 
@@ -58,16 +61,56 @@ impl ModelInfo {
 
     /// The parameter called `name`, or an error listing the model's parameters.
     pub fn require_param(&self, name: &str) -> Result<&'static ParamSpec> {
-        self.param(name).ok_or_else(|| Error::UnknownParameter {
+        self.param(name).ok_or_else(|| self.unknown(name))
+    }
+
+    /// Whether `name` is given per domain (a list).
+    pub fn is_per_domain(&self, name: &str) -> bool {
+        self.per_domain.contains(&name)
+    }
+
+    /// Resolves a parameter name as typed: a declared parameter, or `NAME_i` (domain `i ≥ 1`)
+    /// of a per-domain parameter.
+    pub fn resolve(&self, name: &str) -> Result<(&'static ParamSpec, Option<usize>)> {
+        if let Some(spec) = self.param(name) {
+            return Ok((spec, None));
+        }
+        if let Some((base, index)) = name.rsplit_once('_')
+            && self.is_per_domain(base)
+            && let Ok(i) = index.parse::<usize>()
+            && i >= 1
+            && !index.starts_with('0')
+        {
+            return Ok((
+                self.param(base).expect("per-domain names are declared"),
+                Some(i),
+            ));
+        }
+        Err(self.unknown(name))
+    }
+
+    /// Whether `name` resolves to a parameter (see [`ModelInfo::resolve`]).
+    pub fn is_param(&self, name: &str) -> bool {
+        self.resolve(name).is_ok()
+    }
+
+    fn unknown(&self, name: &str) -> Error {
+        let known: Vec<String> = self
+            .params
+            .iter()
+            .map(|p| {
+                if self.is_per_domain(p.name) {
+                    format!("{0} (or {0}_1, {0}_2, …)", p.name)
+                } else {
+                    p.name.to_string()
+                }
+            })
+            .collect();
+        Error::UnknownParameter {
             model: self.name.into(),
             name: name.into(),
-            known: self
-                .params
-                .iter()
-                .map(|p| p.name)
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
+            known: known.join(", "),
+        }
     }
 }
 

@@ -91,6 +91,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "G's share of revenue",
         },
     ],
+    per_domain: &[],
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.alpha1",

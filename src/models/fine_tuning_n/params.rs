@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::exact::Rational;
+use crate::models::arguments::Arguments;
 
 /// One domain's specialist: revenue `r·α`, cost `κ + a·(α − α0) + c·(α − α0)²`, share `δ` to G.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,16 +50,16 @@ impl Params {
             let i = k + 1;
             for (name, v) in [("r", &d.r), ("c", &d.c)] {
                 if *v <= 0 {
-                    return Err(domain(format!("{name}{i}"), v, "a rational > 0"));
+                    return Err(domain(format!("{name}_{i}"), v, "a rational > 0"));
                 }
             }
             for (name, v) in [("kappa", &d.kappa), ("a", &d.a)] {
                 if *v < 0 {
-                    return Err(domain(format!("{name}{i}"), v, "a rational >= 0"));
+                    return Err(domain(format!("{name}_{i}"), v, "a rational >= 0"));
                 }
             }
             if d.delta < 0 || d.delta > 1 {
-                return Err(domain(format!("delta{i}"), &d.delta, "a share in [0, 1]"));
+                return Err(domain(format!("delta_{i}"), &d.delta, "a share in [0, 1]"));
             }
         }
         Ok(Params {
@@ -95,84 +96,25 @@ impl Params {
 }
 
 impl Params {
-    /// Reads `name=value` strings: scalars `c0`, `kappa0`; per-domain lists `r`, `c`, `kappa`,
-    /// `a`, `delta` (comma-separated; a single value applies to every domain). The number of
-    /// domains is the longest list's length; every other list has that length or one value.
-    pub fn from_strings(args: &[String]) -> Result<Params> {
-        use crate::exact::parse_rational;
+    /// Reads the parameters from arguments: scalars `c0`, `kappa0`; per-domain `r`, `c`,
+    /// `kappa`, `a`, `delta` (lists, one value for all, or `NAME_i` entries). The number of
+    /// domains is the longest list's length or the largest index named.
+    pub fn from_arguments(args: &Arguments) -> Result<Params> {
         let info = &super::regimes::INFO;
-        let mut given: std::collections::BTreeMap<&'static str, Vec<Rational>> =
-            std::collections::BTreeMap::new();
-        for argument in args {
-            let Some((name, value)) = argument.split_once('=') else {
-                return Err(Error::InvalidArgument {
-                    argument: argument.clone(),
-                    reason: "expected name=value, e.g. r=1,2".into(),
-                });
-            };
-            let spec = info.require_param(name.trim())?;
-            let values = value
-                .split(',')
-                .map(|v| parse_rational(v.trim()))
-                .collect::<Result<Vec<_>>>()
-                .map_err(|e| Error::InvalidArgument {
-                    argument: argument.clone(),
-                    reason: format!("{e}; {} must be {}", spec.name, spec.domain),
-                })?;
-            if matches!(spec.name, "c0" | "kappa0") && values.len() != 1 {
-                return Err(Error::InvalidArgument {
-                    argument: argument.clone(),
-                    reason: format!("{} is one number, not a list", spec.name),
-                });
-            }
-            if given.insert(spec.name, values).is_some() {
-                return Err(Error::InvalidArgument {
-                    argument: argument.clone(),
-                    reason: format!("{name} is given twice"),
-                });
-            }
-        }
-        let value = |name: &str| -> Vec<Rational> {
-            given.get(name).cloned().unwrap_or_else(|| {
-                let default = info.param(name).and_then(|p| p.default).expect("a default");
-                vec![parse_rational(default).expect("defaults are valid")]
-            })
-        };
-        let lists = ["r", "c", "kappa", "a", "delta"].map(|n| (n, value(n)));
-        let n = lists.iter().map(|(_, v)| v.len()).max().unwrap_or(1);
-        for (name, v) in &lists {
-            if v.len() != 1 && v.len() != n {
-                return Err(Error::InvalidArgument {
-                    argument: format!(
-                        "{name}={}",
-                        v.iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    ),
-                    reason: format!(
-                        "{} values for {n} domains (give one per domain, or one for all)",
-                        v.len()
-                    ),
-                });
-            }
-        }
-        let at = |k: usize, v: &Vec<Rational>| {
-            if v.len() == 1 {
-                v[0].clone()
-            } else {
-                v[k].clone()
-            }
-        };
+        let n = args.domains();
+        let [r, c, kappa, a, delta] =
+            ["r", "c", "kappa", "a", "delta"].map(|name| args.list(name, n));
+        let (r, c, kappa, a, delta) = (r?, c?, kappa?, a?, delta?);
         let domains = (0..n)
             .map(|k| Domain {
-                r: at(k, &lists[0].1),
-                c: at(k, &lists[1].1),
-                kappa: at(k, &lists[2].1),
-                a: at(k, &lists[3].1),
-                delta: at(k, &lists[4].1),
+                r: r[k].clone(),
+                c: c[k].clone(),
+                kappa: kappa[k].clone(),
+                a: a[k].clone(),
+                delta: delta[k].clone(),
             })
             .collect();
-        Params::new(value("c0")[0].clone(), value("kappa0")[0].clone(), domains)
+        let scalar = |name: &str| args.require(info.param(name).expect("a declared parameter"));
+        Params::new(scalar("c0")?, scalar("kappa0")?, domains)
     }
 }

@@ -76,6 +76,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "G's share of each domain's revenue",
         },
     ],
+    per_domain: &["r", "c", "kappa", "a", "delta"],
     outputs: &[
         OutputSpec {
             name: "alpha0, u_g",

@@ -110,6 +110,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "penalty below the threshold (0: no regulation)",
         },
     ],
+    per_domain: &[],
     outputs: &[
         OutputSpec {
             name: "spe.omega, spe.alpha1, spe.u_g, spe.u_d",

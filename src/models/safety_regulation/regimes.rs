@@ -148,6 +148,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "safety floor on D: beta1 >= theta_d",
         },
     ],
+    per_domain: &[],
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.beta0, spe.alpha1, spe.beta1",

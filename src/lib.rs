@@ -21,6 +21,7 @@ pub mod frontier;
 pub mod lp;
 pub mod models;
 pub mod report;
+pub mod rng;
 pub mod sweep;
 
 pub use error::{Error, Result};

@@ -416,7 +416,42 @@ fn n_specialist_games_solve_from_per_domain_lists() {
     );
     check_refused(
         &["solve", "fine_tuning_n", "c=1,-1"],
-        "c2 = -1 is outside its domain",
+        "c_2 = -1 is outside its domain",
     );
     check_refused(&["solve", "fine_tuning_n", "c0=1,2"], "c0 is one number");
+    // One domain's entry overrides the list: domain 3's adoption cost is now 0.
+    let out = gpai(&[
+        "solve",
+        "fine_tuning_n",
+        "r=1,1,1",
+        "kappa=0,0,5",
+        "kappa_3=0",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["domains"][2]["regime"], "contributor");
+    check_refused(
+        &["solve", "fine_tuning_n", "kappa_0=1"],
+        "unknown parameter",
+    );
+    check_refused(
+        &["bargain", "fine_tuning_n", "delta=1/2"],
+        "bargain chooses the common share",
+    );
+    check_refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "--mode",
+            "per_domain",
+            "--step",
+            "2/7",
+        ],
+        "1/m for an integer m >= 1",
+    );
+    check_refused(
+        &["bargain", "fine_tuning_n", "--mode", "joint"],
+        "the modes are",
+    );
 }

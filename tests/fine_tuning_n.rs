@@ -148,3 +148,161 @@ proptest! {
         prop_assert!((exact - f.u_g).abs() <= 1e-6 * (1.0 + exact.abs()), "exact {} float {}", exact, f.u_g);
     }
 }
+
+mod bargaining {
+    use super::*;
+    use gpai::exact::Value;
+    use gpai::exact::rational::pow2;
+    use gpai::models::fine_tuning_n::bargain::{Config, bargain};
+    use gpai::models::fine_tuning_n::per_domain;
+    use gpai::models::fine_tuning_n::search::find_components;
+
+    fn utilities(q: &Params, delta: &Rational) -> Vec<Rational> {
+        let e = solve(&q.with_common_delta(delta).unwrap());
+        std::iter::once(e.u_g)
+            .chain(e.domains.into_iter().map(|o| o.utility))
+            .collect()
+    }
+
+    fn dominates(a: &[Rational], b: &[Rational]) -> bool {
+        a.iter().zip(b).all(|(x, y)| x >= y) && a.iter().zip(b).any(|(x, y)| x > y)
+    }
+
+    fn contains(v: &Value, x: &Rational) -> bool {
+        let b = v.bounds();
+        b.lo <= *x && *x <= b.hi
+    }
+
+    fn config() -> Config {
+        Config {
+            grid: 64,
+            width: pow2(-30),
+        }
+    }
+
+    #[test]
+    fn one_domain_bargains_like_the_one_specialist_game() {
+        for (c0, c1) in [(1, 2), (2, 1), (1, 1), (3, 1), (1, 5)] {
+            let q = Params::new(
+                int(c0),
+                int(0),
+                vec![domain(int(1), int(c1), int(0), int(0), int(0))],
+            )
+            .unwrap();
+            let n = bargain(&q, &config()).unwrap();
+            let one = fine_tuning::bargain(
+                &fine_tuning::Params::quadratic(int(c0), int(c1), int(1)).unwrap(),
+                &fine_tuning::Config::default(),
+            )
+            .unwrap();
+            for name in ["nash", "egalitarian", "utilitarian", "kalai_smorodinsky"] {
+                let ours = n.solution(name).unwrap();
+                let theirs = one.solution(name).unwrap();
+                assert_eq!(ours.delta, theirs.delta, "{name} at c0={c0}, c1={c1}");
+                assert_eq!(ours.u[0], theirs.u_g, "{name} u_g at c0={c0}, c1={c1}");
+                assert_eq!(ours.u[1], theirs.u_d, "{name} u_d at c0={c0}, c1={c1}");
+            }
+            // One component, whose ends enclose the paper's Pareto ends.
+            assert_eq!(n.components.len(), 1, "c0={c0}, c1={c1}");
+            let c = &n.components[0];
+            for (ours, theirs) in [(&c.lo, &one.pareto.0), (&c.hi, &one.pareto.1)] {
+                let x = theirs.as_exact().unwrap().as_rational().unwrap();
+                assert!(contains(ours, x), "{ours:?} vs {x} at c0={c0}, c1={c1}");
+                assert!(ours.bounds().width() <= pow2(-30));
+            }
+        }
+    }
+
+    #[test]
+    fn the_toolkit_finds_a_disconnected_pareto_set() {
+        let found = find_components(2, 2, 1, 100, &config()).unwrap().unwrap();
+        let b = &found.bargain;
+        assert!(b.components.len() >= 2);
+        let q = &found.params;
+        // Independently of the analysis: on a fine grid of shares, a share inside each
+        // component is dominated by none, and a share between two components is dominated.
+        let grid: Vec<Vec<Rational>> = (0..=1000).map(|k| utilities(q, &ratio(k, 1000))).collect();
+        let inside = |c: &gpai::models::fine_tuning_n::bargain::Component| {
+            (&c.lo.bounds().hi + &c.hi.bounds().lo) / int(2)
+        };
+        for c in &b.components {
+            let x = inside(c);
+            let u = utilities(q, &x);
+            assert!(
+                grid.iter().all(|g| !dominates(g, &u)),
+                "a grid share dominates {x}"
+            );
+        }
+        let gap = (&b.components[0].hi.bounds().hi + &b.components[1].lo.bounds().lo) / int(2);
+        let u = utilities(q, &gap);
+        assert!(
+            grid.iter().any(|g| dominates(g, &u)),
+            "nothing dominates {gap}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 24,
+            rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha,
+            ..ProptestConfig::default()
+        })]
+
+        /// Probes the analysis calls Pareto-optimal are dominated by no share of a fine grid,
+        /// and every probe it calls dominated is dominated by a grid share or another probe
+        /// (membership cross-checked by brute force, exactly).
+        #[test]
+        fn membership_agrees_with_brute_force(
+            draws in proptest::collection::vec((1i64..=6, 1i64..=6, 0i64..=4, 0i64..=4), 2),
+            c0 in 1i64..=4,
+            kappa0 in 0i64..=2,
+        ) {
+            let domains = draws.iter().map(|&(r, c, k, a)| {
+                domain(ratio(r, 2), ratio(c, 2), ratio(k, 8), ratio(a, 8), int(0))
+            }).collect();
+            let q = Params::new(int(c0), ratio(kappa0, 8), domains).unwrap();
+            let b = bargain(&q, &Config { grid: 32, width: pow2(-20) }).unwrap();
+            let grid: Vec<Vec<Rational>> = (0..=400).map(|k| utilities(&q, &ratio(k, 400))).collect();
+            for c in &b.components {
+                let x = (&c.lo.bounds().hi + &c.hi.bounds().lo) / int(2);
+                if x < c.lo.bounds().hi || x > c.hi.bounds().lo {
+                    continue;
+                }
+                let u = utilities(&q, &x);
+                prop_assert!(grid.iter().all(|g| !dominates(g, &u)), "{x} is dominated");
+            }
+        }
+    }
+
+    #[test]
+    fn per_domain_outcomes_cover_the_grid_and_refuse_bad_steps() {
+        let q = Params::new(
+            int(1),
+            int(0),
+            vec![
+                domain(int(1), int(1), int(0), int(0), int(0)),
+                domain(int(2), int(1), ratio(1, 8), int(0), int(0)),
+            ],
+        )
+        .unwrap();
+        let outcomes = per_domain::outcomes(&q, &ratio(1, 4)).unwrap();
+        assert_eq!(outcomes.len(), 25);
+        let last = outcomes.last().unwrap();
+        assert_eq!(last.id, "delta=(1,1)");
+        let e = solve(
+            &Params::new(
+                int(1),
+                int(0),
+                vec![
+                    domain(int(1), int(1), int(0), int(0), int(1)),
+                    domain(int(2), int(1), ratio(1, 8), int(0), int(1)),
+                ],
+            )
+            .unwrap(),
+        );
+        assert_eq!(last.utilities[0], e.u_g.into());
+        for bad in [ratio(2, 7), int(0), int(2)] {
+            assert!(per_domain::outcomes(&q, &bad).is_err(), "{bad}");
+        }
+    }
+}

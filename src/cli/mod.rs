@@ -128,7 +128,9 @@ enum Command {
     },
     /// Feasible and Pareto sets of bargains and every named bargaining solution.
     ///
-    /// Example: gpai bargain fine_tuning c0=1 c1=2 k0=3 k1=3
+    /// Examples: gpai bargain fine_tuning c0=1 c1=2 k0=3 k1=3;
+    /// gpai bargain fine_tuning_n r=1/2,2 c=3,1/2 kappa=0,1/8 a=1/2 kappa0=1/4;
+    /// gpai bargain fine_tuning_n --mode per_domain --step 1/4 r=1,2
     Bargain {
         /// The model (see `gpai models`).
         model: String,
@@ -136,9 +138,12 @@ enum Command {
         params: Vec<String>,
         #[command(flatten)]
         output: Output,
-        /// Width of certified enclosures, for values that are not exact.
+        /// Width of certified enclosures, for values that are not exact (and, for
+        /// fine_tuning_n, of the brackets of Pareto-set ends and changes of form).
         #[arg(long, default_value = "1e-15")]
         width: String,
+        #[command(flatten)]
+        n: models::BargainN,
     },
 }
 
@@ -238,8 +243,16 @@ pub fn main() -> ExitCode {
             params,
             output,
             width,
+            n,
         } => plain(check_digits(output.digits).and_then(|()| {
-            models::bargain(&model, &params, output.format.into(), output.digits, &width)
+            models::bargain(
+                &model,
+                &params,
+                output.format.into(),
+                output.digits,
+                &width,
+                &n,
+            )
         })),
     };
     match result {

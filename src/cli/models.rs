@@ -13,14 +13,13 @@ pub(super) fn list(format: Format) -> Result<String> {
 
 pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize) -> Result<String> {
     let info = models::find(model)?;
-    if info.name == "fine_tuning_n" {
-        // Per-domain lists (r=1,2 …) are read by the model itself.
-        let params = fine_tuning_n::Params::from_strings(args)?;
-        let e = fine_tuning_n::solve(&params);
-        return Ok(report::fine_tuning_n::render(&params, &e, format, digits));
-    }
     let arguments = Arguments::parse(info, args)?;
     match info.name {
+        "fine_tuning_n" => {
+            let params = fine_tuning_n::Params::from_arguments(&arguments)?;
+            let e = fine_tuning_n::solve(&params);
+            Ok(report::fine_tuning_n::render(&params, &e, format, digits))
+        }
         "fine_tuning" => {
             let params = fine_tuning::Params::from_arguments(&arguments)?;
             let delta = arguments.require(info.param("delta").expect("declared"))?;
@@ -47,16 +46,44 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
     }
 }
 
+/// The options of `gpai bargain fine_tuning_n`.
+#[derive(clap::Args, Debug)]
+pub(super) struct BargainN {
+    /// fine_tuning_n: `common` (one share for every domain) or `per_domain` (a grid of share vectors).
+    #[arg(long, default_value = "common")]
+    mode: String,
+    /// fine_tuning_n common mode: the first grid of shares has this many intervals.
+    #[arg(long, default_value_t = 128)]
+    probes: usize,
+    /// fine_tuning_n per_domain mode: the step of every domain's share grid (a rational).
+    #[arg(long, default_value = "1/10")]
+    step: String,
+    /// fine_tuning_n common mode: search for a game whose Pareto set has at least this many
+    /// components (the domain count comes from the parameters, the rest is drawn).
+    #[arg(long)]
+    find_components: Option<usize>,
+    /// The search's seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The search's number of draws.
+    #[arg(long, default_value_t = 1000)]
+    tries: usize,
+}
+
 pub(super) fn bargain(
     model: &str,
     args: &[String],
     format: Format,
     digits: usize,
     width: &str,
+    n: &BargainN,
 ) -> Result<String> {
     let info = models::find(model)?;
     let arguments = Arguments::parse(info, args)?;
     let width = positive_width(width)?;
+    if info.name == "fine_tuning_n" {
+        return bargain_n(&arguments, format, digits, width, n);
+    }
     match info.name {
         "fine_tuning" => {
             arguments.forbid(
@@ -71,6 +98,95 @@ pub(super) fn bargain(
             ))
         }
         other => Err(unsupported(other, "bargain")),
+    }
+}
+
+fn bargain_n(
+    arguments: &Arguments,
+    format: Format,
+    digits: usize,
+    width: Rational,
+    options: &BargainN,
+) -> Result<String> {
+    match options.mode.as_str() {
+        "common" => {
+            arguments.forbid(
+                "delta",
+                "bargain chooses the common share; use `gpai solve` for given shares",
+            )?;
+            if options.probes == 0 {
+                return Err(Error::Domain {
+                    name: "--probes".into(),
+                    value: "0".into(),
+                    domain: "an integer >= 1".into(),
+                });
+            }
+            let config = fine_tuning_n::bargain::Config {
+                grid: options.probes,
+                width,
+            };
+            let (params, bargain, found) = match options.find_components {
+                None => {
+                    let params = fine_tuning_n::Params::from_arguments(arguments)?;
+                    let bargain = fine_tuning_n::bargain::bargain(&params, &config)?;
+                    (params, bargain, None)
+                }
+                Some(k) => {
+                    let n = arguments.domains();
+                    let found = fine_tuning_n::search::find_components(
+                        k,
+                        n,
+                        options.seed,
+                        options.tries,
+                        &config,
+                    )?
+                    .ok_or_else(|| Error::Undecided {
+                        what: format!("a game with {n} domains and {k} Pareto components"),
+                        reason: format!(
+                            "none among {} draws from seed {}; try more --tries or another --seed",
+                            options.tries, options.seed
+                        ),
+                    })?;
+                    let note = format!(
+                        "found by --find-components {k} --seed {} after {} draw{}",
+                        options.seed,
+                        found.tries,
+                        if found.tries == 1 { "" } else { "s" }
+                    );
+                    (found.params, found.bargain, Some(note))
+                }
+            };
+            Ok(report::fine_tuning_n::render_common(
+                &params, &bargain, found, format, digits,
+            ))
+        }
+        "per_domain" => {
+            let step = parse_rational(&options.step).map_err(|e| Error::InvalidArgument {
+                argument: format!("--step {}", options.step),
+                reason: e.to_string(),
+            })?;
+            let params = fine_tuning_n::Params::from_arguments(arguments)?;
+            let outcomes = fine_tuning_n::per_domain::outcomes(&params, &step)?;
+            let groups = crate::frontier::run::frontiers(&outcomes)?;
+            let players: Vec<String> = std::iter::once("u_g".to_string())
+                .chain((1..=params.domains().len()).map(|i| format!("u_{i}")))
+                .collect();
+            let mut out = String::new();
+            if format == Format::Table {
+                out.push_str(&format!(
+                    "fine_tuning_n bargaining over share vectors (per_domain), {} domains, every delta_i on 0:1:{step} ({} vectors); utilities exact, frontier LPs certified
+",
+                    params.domains().len(),
+                    outcomes.len()
+                ));
+            }
+            out.push_str(&report::frontier::render(&players, &groups, format));
+            Ok(out)
+        }
+        other => Err(Error::InvalidArgument {
+            argument: format!("--mode {other}"),
+            reason: "the modes are common and per_domain".into(),
+        }),
     }
 }
 

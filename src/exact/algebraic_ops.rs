@@ -105,6 +105,22 @@ impl Algebraic {
         self.map_poly(&Poly::monomial(one(), e as usize))
     }
 
+    /// `num(self) / den(self)` exactly, or `None` when `den` vanishes here. Cheaper than two
+    /// `map_poly` and a division: `den` is inverted modulo the defining polynomial first.
+    pub fn map_ratio(&self, num: &Poly, den: &Poly) -> Option<Algebraic> {
+        if self.sign_of_poly(den) == std::cmp::Ordering::Equal {
+            return None;
+        }
+        if let Some(r) = self.as_rational() {
+            return Some(Algebraic::from_rational(num.eval(r) / den.eval(r)));
+        }
+        let p = self.defining_poly();
+        // The number is a root of p / gcd(p, den), and den is invertible modulo that.
+        let m = p.div_exact(&p.gcd(den));
+        let inverse = den.inverse_mod(&m)?;
+        Some(self.map_poly(&(num * &inverse).rem(&m)))
+    }
+
     /// `f(self)` for a rational polynomial `f`, exactly.
     pub fn map_poly(&self, f: &Poly) -> Algebraic {
         let root = match &self.repr {
@@ -200,6 +216,26 @@ fn enclosure_of(x: &Algebraic) -> Interval {
 mod tests {
     use super::*;
     use crate::exact::rational::{int, ratio};
+
+    #[test]
+    fn map_ratio_equals_two_maps_and_a_division() {
+        // x = the real root of x^3 - 2; f(x) = (x^2 + 1)/(x - 3).
+        let x = Algebraic::root_of(&Poly::from_i64s(&[-2, 0, 0, 1]), &int(1), &int(2)).unwrap();
+        let (num, den) = (Poly::from_i64s(&[1, 0, 1]), Poly::from_i64s(&[-3, 1]));
+        let expected = x.map_poly(&num).div(&x.map_poly(&den)).unwrap();
+        assert_eq!(x.map_ratio(&num, &den).unwrap(), expected);
+        // A denominator vanishing at the number: no value.
+        assert!(
+            x.map_ratio(&num, &Poly::from_i64s(&[-2, 0, 0, 1]))
+                .is_none()
+        );
+        // Rationals take the direct path.
+        let half = Algebraic::from_rational(ratio(1, 2));
+        assert_eq!(
+            half.map_ratio(&num, &den).unwrap(),
+            Algebraic::from_rational(ratio(-1, 2))
+        );
+    }
 
     fn sqrt_of(n: i64) -> Algebraic {
         Algebraic::root_of(&Poly::from_i64s(&[-n, 0, 1]), &int(0), &int(n.max(1))).unwrap()

@@ -177,6 +177,24 @@ impl Poly {
         a.monic()
     }
 
+    /// The inverse of `self` modulo `m`: `h` with `h·self ≡ 1 (mod m)`, when they are coprime.
+    pub fn inverse_mod(&self, m: &Poly) -> Option<Poly> {
+        // Extended Euclid on (m, self), tracking the coefficient of self.
+        let (mut r0, mut r1) = (m.clone(), self.rem(m));
+        let (mut t0, mut t1) = (Poly::zero(), Poly::constant(one()));
+        while !r1.is_zero() {
+            let (q, r) = r0.div_rem(&r1)?;
+            let t = &t0 - &(&q * &t1);
+            (r0, r1) = (r1, r);
+            (t0, t1) = (t1, t);
+        }
+        if r0.degree() != Some(0) {
+            return None;
+        }
+        let c = r0.coeff(0);
+        Some(t0.scale(&(one() / c)).rem(m))
+    }
+
     /// `p / gcd(p, p')`: the same roots, each once.
     pub fn square_free_part(&self) -> Poly {
         if self.is_constant() {
@@ -395,6 +413,17 @@ impl Neg for &Poly {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inverse_modulo_a_coprime_polynomial() {
+        let m = Poly::from_i64s(&[-2, 0, 0, 1]);
+        let p = Poly::from_i64s(&[1, 1, 1]);
+        let h = p.inverse_mod(&m).unwrap();
+        assert_eq!((&h * &p).rem(&m), Poly::constant(Rational::from(1)));
+        // A common factor: no inverse.
+        let shared = &Poly::from_i64s(&[-1, 1]) * &Poly::from_i64s(&[3, 1]);
+        assert!(shared.inverse_mod(&Poly::from_i64s(&[-1, 0, 1])).is_none());
+    }
     use crate::exact::rational::{int, ratio};
 
     #[test]

@@ -10,10 +10,14 @@
 //! assert_eq!(spe.alpha0, ratio(1, 4));
 //! ```
 
+pub mod bargain;
 pub mod exact;
 pub mod float;
 pub mod params;
+pub mod per_domain;
+pub mod pieces;
 pub mod regimes;
+pub mod search;
 
 pub use exact::{Equilibrium, solve};
 pub use params::{Domain, Params};

@@ -5,7 +5,9 @@ use crate::frontier::input::{Outcome, read};
 use crate::frontier::plot::{Layer, attainable_set};
 use crate::frontier::run::frontiers;
 use crate::models::arguments::Arguments;
-use crate::models::safety_regulation::sweep::{Engine, Sweeper};
+use crate::models::safety_regulation::sweep::Engine;
+
+use super::sweep::AnySweeper;
 use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
@@ -55,16 +57,16 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
         });
     };
     let info = models::find(model)?;
-    if info.name != "safety_regulation" {
+    if info.name != "safety_regulation" && info.name != "fine_tuning_n" {
         return Err(Error::InvalidArgument {
             argument: model.clone(),
-            reason: "frontiers from a grid need a model with `sweep` (safety_regulation)".into(),
+            reason: "frontiers from a grid need a model with exact sweep rows (safety_regulation, fine_tuning_n)".into(),
         });
     }
     let base = Arguments::parse(info, params)?;
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    let sweeper = Sweeper::new(base, &names, Engine::Exact)?;
+    let sweeper = AnySweeper::new(info.name, base, &names, Engine::Exact)?;
     let points = grid.points(MAX_POINTS)?;
     let plan = Plan {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),

@@ -66,10 +66,10 @@ fn io_error(path: &str, e: std::io::Error) -> Error {
 
 pub(super) fn sweep(request: Request) -> Result<String> {
     let info = models::find(&request.model)?;
-    if info.name != "safety_regulation" && info.name != "openness" {
+    if !["safety_regulation", "openness", "fine_tuning_n"].contains(&info.name) {
         return Err(Error::InvalidArgument {
             argument: request.model.clone(),
-            reason: "the model has no `sweep` command yet (safety_regulation and openness have)"
+            reason: "the model has no `sweep` command yet (safety_regulation, openness and fine_tuning_n have)"
                 .into(),
         });
     }
@@ -95,14 +95,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         EngineArg::Exact => Engine::Exact,
         EngineArg::Float => Engine::Float,
     };
-    let sweeper = if info.name == "openness" {
-        AnySweeper::Openness(crate::models::openness::sweep::Sweeper::new(
-            base,
-            engine == Engine::Exact,
-        )?)
-    } else {
-        AnySweeper::Safety(Box::new(Sweeper::new(base, &names, engine)?))
-    };
+    let sweeper = AnySweeper::new(info.name, base, &names, engine)?;
     // Every point's game is checked before any is solved: a bad grid fails fast.
     for point in &points {
         sweeper.params_at(point)?;
@@ -189,10 +182,14 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     )?;
     if let Some(path) = &request.plot {
         let y_name = names.get(1).cloned().unwrap_or_default();
-        let title = match names.get(1) {
+        let mut title = match names.get(1) {
             Some(y) => format!("{}: regime by {} and {y}", info.name, names[0]),
             None => format!("{}: regime along {}", info.name, names[0]),
         };
+        if info.name == "fine_tuning_n" {
+            // Labels list the domains in order: C contributes, F free-rides, A abstains.
+            title = title.replacen("regime", "regimes (C/F/A per domain)", 1);
+        }
         let range = |v: &mut dyn Iterator<Item = f64>| {
             v.fold((f64::MAX, f64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
         };
@@ -276,29 +273,51 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
 }
 
 /// The models `gpai sweep` runs.
-enum AnySweeper {
+pub(super) enum AnySweeper {
     Safety(Box<Sweeper>),
     Openness(crate::models::openness::sweep::Sweeper),
+    FineTuningN(crate::models::fine_tuning_n::sweep::Sweeper),
 }
 
 impl AnySweeper {
-    fn params_at(&self, point: &crate::sweep::Point) -> Result<()> {
+    /// The sweeper of `model` (one of the models `gpai sweep` runs).
+    pub(super) fn new(
+        model: &str,
+        base: Arguments,
+        names: &[String],
+        engine: Engine,
+    ) -> Result<AnySweeper> {
+        let exact = engine == Engine::Exact;
+        Ok(match model {
+            "openness" => {
+                AnySweeper::Openness(crate::models::openness::sweep::Sweeper::new(base, exact)?)
+            }
+            "fine_tuning_n" => AnySweeper::FineTuningN(
+                crate::models::fine_tuning_n::sweep::Sweeper::new(base, exact)?,
+            ),
+            _ => AnySweeper::Safety(Box::new(Sweeper::new(base, names, engine)?)),
+        })
+    }
+
+    pub(super) fn params_at(&self, point: &crate::sweep::Point) -> Result<()> {
         match self {
             AnySweeper::Safety(s) => s.params_at(point).map(|_| ()),
             AnySweeper::Openness(s) => s.params_at(point).map(|_| ()),
+            AnySweeper::FineTuningN(s) => s.params_at(point).map(|_| ()),
         }
     }
 
-    fn row(&self, point: &crate::sweep::Point) -> Result<crate::sweep::Row> {
+    pub(super) fn row(&self, point: &crate::sweep::Point) -> Result<crate::sweep::Row> {
         match self {
             AnySweeper::Safety(s) => s.row(point),
             AnySweeper::Openness(s) => s.row(point),
+            AnySweeper::FineTuningN(s) => s.row(point),
         }
     }
 
     fn curves(&self, x: &str, y: &str, xr: (f64, f64), yr: (f64, f64)) -> Vec<Curve> {
         match self {
-            AnySweeper::Safety(_) => Vec::new(),
+            AnySweeper::Safety(_) | AnySweeper::FineTuningN(_) => Vec::new(),
             AnySweeper::Openness(s) => s.curves(x, y, xr, yr),
         }
     }

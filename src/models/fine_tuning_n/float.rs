@@ -7,6 +7,7 @@ use crate::exact::rational::to_f64;
 use crate::models::search::golden;
 
 use super::params::Params;
+use super::regimes::Regime;
 
 /// G's α0 and utility, each specialist's utility, in floating point.
 #[derive(Clone, Debug)]
@@ -14,6 +15,8 @@ pub struct FloatEquilibrium {
     pub alpha0: f64,
     pub u_g: f64,
     pub u_d: Vec<f64>,
+    /// Each domain's regime, decided in floating point.
+    pub regimes: Vec<super::regimes::Regime>,
 }
 
 struct Specialist {
@@ -91,8 +94,22 @@ pub fn solve(q: &Params) -> FloatEquilibrium {
             alpha0: 0.0,
             u_g: 0.0,
             u_d: vec![0.0; ds.len()],
+            regimes: vec![Regime::Abstainer; ds.len()],
         };
     }
     let u_d = ds.iter().map(|d| d.value(alpha0).max(0.0)).collect();
-    FloatEquilibrium { alpha0, u_g, u_d }
+    let regimes = ds
+        .iter()
+        .map(|d| match (d.value(alpha0) >= 0.0, d.increment() > 0.0) {
+            (false, _) => Regime::Abstainer,
+            (true, true) => Regime::Contributor,
+            (true, false) => Regime::FreeRider,
+        })
+        .collect();
+    FloatEquilibrium {
+        alpha0,
+        u_g,
+        u_d,
+        regimes,
+    }
 }

@@ -18,6 +18,7 @@ pub mod per_domain;
 pub mod pieces;
 pub mod regimes;
 pub mod search;
+pub mod sweep;
 
 pub use exact::{Equilibrium, solve};
 pub use params::{Domain, Params};

@@ -123,7 +123,7 @@ pub struct Claim {
     pub source: String,
     pub model: &'static ModelInfo,
     pub expect: Expect,
-    pub params: Vec<(&'static str, Domain)>,
+    pub params: Vec<(String, Domain)>,
     /// Free variables that are not model parameters (`[vars]`): the claim holds for all of them.
     pub vars: Vec<(String, Domain)>,
     pub lets: Vec<(String, Expr)>,
@@ -308,7 +308,7 @@ pub(crate) fn param_table(
     section: &str,
     model: &ModelInfo,
     at: &dyn Fn(usize, String) -> ClaimError,
-) -> Result<Vec<(&'static str, Domain, usize)>, ClaimError> {
+) -> Result<Vec<(String, Domain, usize)>, ClaimError> {
     let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
     let Some(item) = doc.get(section) else {
         return Ok(Vec::new());
@@ -326,7 +326,7 @@ pub(crate) fn param_table(
                 format!("{name}: {reason}; {name} must be {}", spec.domain),
             )
         })?;
-        out.push((spec.name, domain, offset));
+        out.push((name.to_string(), domain, offset));
     }
     Ok(out)
 }

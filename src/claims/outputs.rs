@@ -10,7 +10,7 @@ use crate::exact::Rational;
 use crate::exact::rational::int;
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, bargain::SOLUTIONS};
-use crate::models::{openness, safety_regulation};
+use crate::models::{fine_tuning_n, openness, safety_regulation};
 
 use super::val::Val;
 
@@ -60,9 +60,42 @@ pub fn names(model: &str) -> Vec<String> {
             );
             out.extend(OPENNESS.map(String::from));
         }
+        "fine_tuning_n" => {
+            out.extend(FTN_SPE.iter().map(|n| format!("spe.{n}")));
+            out.push("pareto.components".into());
+            for c in ["lo", "hi"] {
+                out.push(format!("pareto.{c}_i"));
+            }
+            for solution in FTN_SOLUTIONS {
+                out.push(format!("{solution}.delta"));
+                out.push(format!("{solution}.u_g"));
+                out.push(format!("{solution}.u_i"));
+            }
+        }
         _ => {}
     }
     out
+}
+
+/// The n-specialist game's equilibrium outputs; `_i` names one domain (`regime_2`).
+const FTN_SPE: [&str; 9] = [
+    "alpha0",
+    "u_g",
+    "g_participates",
+    "regime_i",
+    "alpha_i",
+    "u_i",
+    "margin_i",
+    "value_i",
+    "threshold_i",
+];
+const FTN_SOLUTIONS: [&str; 4] = ["nash", "egalitarian", "utilitarian", "kalai_smorodinsky"];
+
+/// `path` with a trailing domain index replaced by `_i` (`spe.u_2` → `spe.u_i`), and the index.
+fn indexed(path: &str) -> Option<(String, usize)> {
+    let (base, index) = path.rsplit_once('_')?;
+    let i: usize = index.parse().ok().filter(|i| *i >= 1)?;
+    (!index.starts_with('0')).then(|| (format!("{base}_i"), i))
 }
 
 const OPENNESS: [&str; 15] = [
@@ -93,9 +126,12 @@ pub fn is_output(model: &str, path: &str) -> bool {
 pub fn canonical(model: &str, path: &str) -> Option<String> {
     let all = names(model);
     let short = format!("spe.{path}");
-    [path.to_string(), short]
-        .into_iter()
-        .find(|candidate| all.iter().any(|n| n == candidate))
+    let known = |candidate: &String| {
+        all.iter().any(|n| n == candidate)
+            || (model == "fine_tuning_n"
+                && indexed(candidate).is_some_and(|(generic, _)| all.contains(&generic)))
+    };
+    [path.to_string(), short].into_iter().find(known)
 }
 
 /// Whether the arguments make a game of their model (the parameters' joint domain).
@@ -104,6 +140,7 @@ pub fn validate(args: &Arguments) -> Result<()> {
         "fine_tuning" => fine_tuning::Params::from_arguments(args).map(|_| ()),
         "openness" => openness::Params::from_arguments(args).map(|_| ()),
         "safety_regulation" => safety_regulation::Params::from_arguments(args).map(|_| ()),
+        "fine_tuning_n" => fine_tuning_n::Params::from_arguments(args).map(|_| ()),
         other => Err(Error::InvalidArgument {
             argument: other.into(),
             reason: "claims over this model are not supported yet".into(),
@@ -127,6 +164,11 @@ enum Solved {
     },
     Safety(Box<safety_regulation::Outcome>),
     Openness(Box<(openness::Equilibrium<Rational>, openness::exact::Boundaries)>),
+    FineTuningN {
+        params: Box<fine_tuning_n::Params>,
+        spe: Box<fine_tuning_n::Equilibrium>,
+        bargain: Option<Box<fine_tuning_n::bargain::Bargain>>,
+    },
 }
 
 /// Solved games by their parameters.
@@ -154,6 +196,14 @@ impl Cache {
                     spe: None,
                     bargain: None,
                 },
+                "fine_tuning_n" => {
+                    let params = fine_tuning_n::Params::from_arguments(args)?;
+                    Solved::FineTuningN {
+                        spe: Box::new(fine_tuning_n::solve(&params)),
+                        params: Box::new(params),
+                        bargain: None,
+                    }
+                }
                 "openness" => {
                     let params = openness::Params::from_arguments(args)?;
                     Solved::Openness(Box::new((
@@ -274,6 +324,11 @@ impl Cache {
                     _ => Val::Num(b.alpha0_s.clone()),
                 })
             }
+            Solved::FineTuningN {
+                params,
+                spe,
+                bargain,
+            } => ftn_output(params, spe, bargain, path, group, field),
             Solved::Safety(outcome) => Ok(match (group, field) {
                 ("regime", _) => Val::Label(outcome.regime.to_string()),
                 ("backfire", _) => Val::Bool(outcome.backfire),
@@ -283,6 +338,84 @@ impl Cache {
             }),
         }
     }
+}
+
+/// An output of the n-specialist game; the Pareto set and solutions are over a common share,
+/// computed once per game with the default configuration.
+fn ftn_output(
+    params: &fine_tuning_n::Params,
+    e: &fine_tuning_n::Equilibrium,
+    bargain: &mut Option<Box<fine_tuning_n::bargain::Bargain>>,
+    path: &str,
+    group: &str,
+    field: &str,
+) -> Result<Val> {
+    let n = params.domains().len();
+    let (generic, index) = match indexed(field) {
+        Some((g, i)) => (g, i),
+        None => (field.to_string(), 0),
+    };
+    let missing = |what: &str| Error::InvalidArgument {
+        argument: path.into(),
+        reason: what.to_string(),
+    };
+    if index > n {
+        return Err(missing(&format!("the game has {n} domains")));
+    }
+    let q = |r: &Rational| Val::rational(r.clone());
+    if group == "spe" {
+        if index == 0 {
+            return Ok(match field {
+                "alpha0" => q(&e.alpha0),
+                "u_g" => q(&e.u_g),
+                _ => Val::Bool(e.g_participates),
+            });
+        }
+        let (d, o) = (&params.domains()[index - 1], &e.domains[index - 1]);
+        use fine_tuning_n::exact::{margin, participation_value, threshold};
+        return match generic.as_str() {
+            "regime_i" => Ok(Val::Label(o.regime.to_string())),
+            "alpha_i" => Ok(q(&o.alpha)),
+            "u_i" => Ok(q(&o.utility)),
+            "margin_i" => Ok(q(&margin(d))),
+            "value_i" => Ok(q(&participation_value(d, &e.alpha0))),
+            _ => threshold(d)
+                .map(|t| q(&t))
+                .ok_or_else(|| missing("this domain joins at no base performance")),
+        };
+    }
+    if bargain.is_none() {
+        *bargain = Some(Box::new(fine_tuning_n::bargain::bargain(
+            params,
+            &Default::default(),
+        )?));
+    }
+    let b = bargain.as_ref().expect("computed above");
+    if group == "pareto" {
+        if field == "components" {
+            return Ok(Val::rational(Rational::from(b.components.len() as u64)));
+        }
+        let c = index
+            .checked_sub(1)
+            .and_then(|k| b.components.get(k))
+            .ok_or_else(|| {
+                missing(&format!(
+                    "the Pareto set has {} components",
+                    b.components.len()
+                ))
+            })?;
+        return Ok(Val::from_value(if generic == "lo_i" {
+            &c.lo
+        } else {
+            &c.hi
+        }));
+    }
+    let s = b.solution(group).expect("a listed solution");
+    Ok(Val::from_value(match (field, index) {
+        ("delta", _) => &s.delta,
+        ("u_g", _) => &s.u[0],
+        (_, i) => &s.u[i],
+    }))
 }
 
 fn safety_field(e: &safety_regulation::Equilibrium, field: &str) -> Val {

@@ -266,7 +266,16 @@ pub fn render_common(
             let rows: Vec<Vec<String>> = b
                 .solutions
                 .iter()
-                .map(|s| vec![s.name.clone(), exact_text(&s.delta, "x", digits)])
+                .map(|s| {
+                    let text = exact_text(&s.delta, "x", digits);
+                    // Closed forms with huge coefficients say little in a table.
+                    let shown = if text.len() <= 80 {
+                        text
+                    } else {
+                        format!("{} (exact: --format json)", decimal_text(&s.delta, digits))
+                    };
+                    vec![s.name.clone(), shown]
+                })
                 .collect();
             out.push_str(&table::render(
                 &[

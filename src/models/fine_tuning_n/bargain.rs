@@ -244,8 +244,16 @@ fn decide_members(probes: &mut [Probe], pieces: &[Piece]) {
     }
 }
 
-/// The Pareto set over a common share, and the named solutions.
-pub fn bargain(q: &Params, config: &Config) -> Result<Bargain> {
+/// The Pareto set over a common share, with the probes and pieces it rests on.
+#[derive(Clone, Debug)]
+pub struct ParetoSet {
+    pub components: Vec<Component>,
+    pub pieces: Vec<Piece>,
+    pub probes: Vec<Probe>,
+}
+
+/// The Pareto set over a common share (without the named solutions).
+pub fn pareto_set(q: &Params, config: &Config) -> Result<ParetoSet> {
     if config.grid == 0 || config.width <= 0 {
         return Err(Error::InvalidArgument {
             argument: "grid/width".into(),
@@ -273,7 +281,20 @@ pub fn bargain(q: &Params, config: &Config) -> Result<Bargain> {
             break;
         }
     }
-    let components = components(&probes);
+    Ok(ParetoSet {
+        components: components(&probes),
+        pieces,
+        probes,
+    })
+}
+
+/// The Pareto set over a common share, and the named solutions.
+pub fn bargain(q: &Params, config: &Config) -> Result<Bargain> {
+    let ParetoSet {
+        components,
+        pieces,
+        probes,
+    } = pareto_set(q, config)?;
     let gainers: Vec<bool> = (0..probes[0].u.len())
         .map(|p| probes.iter().any(|pr| pr.u[p] > 0))
         .collect();

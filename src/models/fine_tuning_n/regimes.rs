@@ -47,7 +47,7 @@ pub const INFO: ModelInfo = ModelInfo {
         },
         ParamSpec {
             name: "r",
-            domain: "rationals > 0, comma-separated, one per domain",
+            domain: "rationals > 0, one per domain: r=1,2 or r_2=2",
             default: Some("1"),
             meaning: "revenue per unit of performance in each domain",
         },
@@ -79,12 +79,24 @@ pub const INFO: ModelInfo = ModelInfo {
     per_domain: &["r", "c", "kappa", "a", "delta"],
     outputs: &[
         OutputSpec {
-            name: "alpha0, u_g",
-            meaning: "G's base model and utility (solve only; claims to come)",
+            name: "spe.alpha0, spe.u_g, spe.g_participates",
+            meaning: "G's base model, utility, and whether G invests",
         },
         OutputSpec {
-            name: "regime_i, alpha_i, u_i",
-            meaning: "each domain: contributor | free_rider | abstainer, final performance, utility",
+            name: "spe.regime_i, spe.alpha_i, spe.u_i",
+            meaning: "domain i: contributor | free_rider | abstainer, final performance, utility",
+        },
+        OutputSpec {
+            name: "spe.margin_i, spe.value_i, spe.threshold_i",
+            meaning: "domain i: m_i = (1-delta_i) r_i - a_i, its best utility from participating at alpha0, its threshold tau_i",
+        },
+        OutputSpec {
+            name: "pareto.components, pareto.lo_i, pareto.hi_i",
+            meaning: "Pareto set over one common share: its number of components and component i's ends (exact or enclosed)",
+        },
+        OutputSpec {
+            name: "nash | egalitarian | utilitarian | kalai_smorodinsky .delta, .u_g, .u_i",
+            meaning: "bargaining solutions over a common share, n+1 players",
         },
     ],
 };

@@ -163,6 +163,15 @@ impl Arguments {
         })
     }
 
+    /// The same arguments with every `(name, value)` of a grid point set, in order.
+    pub fn with_point(&self, point: &[(String, Rational)]) -> Result<Arguments> {
+        let mut args = self.clone();
+        for (name, value) in point {
+            args = args.with(name, value.clone())?;
+        }
+        Ok(args)
+    }
+
     /// The model these arguments are for.
     pub fn model(&self) -> &'static ModelInfo {
         self.model

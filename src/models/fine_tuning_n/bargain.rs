@@ -24,6 +24,7 @@ use crate::exact::resultant::resultant_y;
 use crate::exact::roots::real_roots;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Rational, Value};
+use crate::frontier::dominance::dominates;
 
 use super::exact::solve;
 use super::params::Params;
@@ -125,11 +126,6 @@ fn probe(q: &Params, delta: Rational) -> Result<Probe> {
         u,
         member: None,
     })
-}
-
-/// `a` weakly dominates `b`: at least as good for everyone, better for someone.
-fn dominates(a: &[Rational], b: &[Rational]) -> bool {
-    a.iter().zip(b).all(|(x, y)| x >= y) && a.iter().zip(b).any(|(x, y)| x > y)
 }
 
 /// Inserts the midpoint of every neighbouring pair for which `split` holds and the gap is

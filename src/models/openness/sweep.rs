@@ -26,11 +26,7 @@ impl Sweeper {
 
     /// The game at a point (domain errors name the parameter and value).
     pub fn params_at(&self, point: &Point) -> Result<Params<Rational>> {
-        let mut args = self.base.clone();
-        for (name, value) in point {
-            args = args.with(name, value.clone())?;
-        }
-        Params::from_arguments(&args)
+        Params::from_arguments(&self.base.with_point(point)?)
     }
 
     /// One row: the point, the equilibrium (exact text beside decimals), the regime.

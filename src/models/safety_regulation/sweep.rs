@@ -60,11 +60,7 @@ impl Sweeper {
 
     /// The game at a point (domain errors name the parameter and value).
     pub fn params_at(&self, point: &Point) -> Result<Params> {
-        let mut args = self.base.clone();
-        for (name, value) in point {
-            args = args.with(name, value.clone())?;
-        }
-        Params::from_arguments(&args)
+        Params::from_arguments(&self.base.with_point(point)?)
     }
 
     /// The exact labels at a point.

@@ -25,6 +25,14 @@ pub struct Row {
     pub label: String,
 }
 
+/// A row's first cells: the point's names and exact values, as text.
+pub fn point_cells(point: &Point) -> Vec<(String, String)> {
+    point
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_string()))
+        .collect()
+}
+
 /// Which points run, and on how many threads.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {

@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
-use crate::sweep::{Point, Row};
+use crate::sweep::{Point, Row, point_cells};
 
 use super::exact::solve;
 use super::float;
@@ -46,10 +46,7 @@ impl Sweeper {
     /// utility (exact text beside decimals); labelled by the regimes.
     pub fn row(&self, point: &Point) -> Result<Row> {
         let q = self.params_at(point)?;
-        let mut cells: Vec<(String, String)> = point
-            .iter()
-            .map(|(name, value)| (name.clone(), value.to_string()))
-            .collect();
+        let mut cells = point_cells(point);
         if !self.exact {
             let f = float::solve(&q);
             cells.push(("alpha0_approx".into(), f.alpha0.to_string()));

@@ -5,7 +5,7 @@ use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
 use crate::sweep::plot::Curve;
-use crate::sweep::{Point, Row};
+use crate::sweep::{Point, Row, point_cells};
 
 use super::exact::{boundaries, derived, solve};
 use super::float;
@@ -32,10 +32,7 @@ impl Sweeper {
     /// One row: the point, the equilibrium (exact text beside decimals), the regime.
     pub fn row(&self, point: &Point) -> Result<Row> {
         let q = self.params_at(point)?;
-        let mut cells: Vec<(String, String)> = point
-            .iter()
-            .map(|(name, value)| (name.clone(), value.to_string()))
-            .collect();
+        let mut cells = point_cells(point);
         if !self.exact {
             let f = float::solve(&q);
             for (name, v) in [

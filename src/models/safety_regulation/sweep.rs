@@ -4,7 +4,7 @@ use crate::error::Result;
 use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 use crate::report::value::algebraic_text;
-use crate::sweep::{Point, Row};
+use crate::sweep::{Point, Row, point_cells};
 
 use super::exact::{Equilibrium, classify_against, solve};
 use super::float;
@@ -80,10 +80,7 @@ impl Sweeper {
     /// One row: the swept values, the regulated equilibrium, strategies and regime.
     pub fn row(&self, point: &Point) -> Result<Row> {
         let params = self.params_at(point)?;
-        let mut cells: Vec<(String, String)> = point
-            .iter()
-            .map(|(name, value)| (name.clone(), value.to_string()))
-            .collect();
+        let mut cells = point_cells(point);
         match self.engine {
             Engine::Exact => {
                 let outcome = match &self.unregulated {

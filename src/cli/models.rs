@@ -161,6 +161,12 @@ fn bargain_n(
             ))
         }
         "per_domain" => {
+            if let Some(k) = options.find_components {
+                return Err(Error::InvalidArgument {
+                    argument: format!("--find-components {k}"),
+                    reason: "the search is for a common share; drop --mode per_domain".into(),
+                });
+            }
             let step = parse_rational(&options.step).map_err(|e| Error::InvalidArgument {
                 argument: format!("--step {}", options.step),
                 reason: e.to_string(),

@@ -30,7 +30,8 @@ pub struct Policy {
     pub file: String,
     pub title: String,
     pub model: &'static ModelInfo,
-    pub fixed: Vec<(String, Rational)>,
+    /// Fixed parameters as written (numbers exactly; labels and lists as text).
+    pub fixed: Vec<(String, String)>,
     pub family: (String, Rational, Rational),
     /// The assertion as written and as an expression.
     pub assertion: (String, Expr),
@@ -120,7 +121,8 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     let mut fixed = Vec::new();
     for (name, domain, offset) in param_table(&doc, "params", model, &at)? {
         match domain {
-            Domain::Fixed(v) => fixed.push((name.to_string(), v)),
+            Domain::Fixed(v) => fixed.push((name.to_string(), v.to_string())),
+            Domain::Text(t) => fixed.push((name.to_string(), t)),
             Domain::Range { .. } => {
                 return Err(at(
                     offset,

@@ -84,6 +84,8 @@ impl Expect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Domain {
     Fixed(Rational),
+    /// A label or a free list, passed to the model as written (`f = "power"`, `v = "1,3"`).
+    Text(String),
     Range {
         lo: Rational,
         hi: Rational,
@@ -100,6 +102,9 @@ pub struct Method {
     pub seed: u64,
     pub prove: bool,
     pub refine: bool,
+    /// A named theorem of the model the claim states (`theorem = "R1"`): after sampling, the
+    /// model's prover tries it over the whole box (see `theorem.rs`).
+    pub theorem: Option<String>,
 }
 
 impl Default for Method {
@@ -110,6 +115,7 @@ impl Default for Method {
             seed: 1,
             prove: true,
             refine: true,
+            theorem: None,
         }
     }
 }
@@ -280,7 +286,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     };
     let (claim_text, claim_start) = string("claim", true)?.expect("required");
     let claim = expression("claim", &claim_text, claim_start)?;
-    let method = method_of(&doc, &at)?;
+    let method = method_of(&doc, model, &at)?;
     let parsed = Claim {
         file: file.into(),
         id,
@@ -320,6 +326,13 @@ pub(crate) fn param_table(
     for (name, value) in table.iter() {
         let offset = span_of(value);
         let (spec, _) = model.resolve(name).map_err(|e| at(offset, e.to_string()))?;
+        let text = value.as_value().and_then(|v| v.as_str());
+        if model.is_text(spec.name)
+            && let Some(text) = text
+        {
+            out.push((name.to_string(), Domain::Text(text.to_string()), offset));
+            continue;
+        }
         let domain = domain_of(value).map_err(|reason| {
             at(
                 offset,
@@ -392,6 +405,7 @@ pub(crate) fn domain_of(item: &Item) -> Result<Domain, String> {
 
 fn method_of(
     doc: &toml_edit::Table,
+    model: &ModelInfo,
     at: &dyn Fn(usize, String) -> ClaimError,
 ) -> Result<Method, ClaimError> {
     let mut method = Method::default();
@@ -424,11 +438,26 @@ fn method_of(
             "seed" => method.seed = count(i64::MAX)? as u64,
             "prove" => method.prove = flag()?,
             "refine" => method.refine = flag()?,
+            "theorem" => {
+                let name = value.as_str().unwrap_or("");
+                let known = super::theorem::names(model);
+                if !known.contains(&name) {
+                    return Err(at(
+                        offset,
+                        if known.is_empty() {
+                            format!("{} has no named theorems", model.name)
+                        } else {
+                            format!("theorem must be one of {}", known.join(", "))
+                        },
+                    ));
+                }
+                method.theorem = Some(name.to_string());
+            }
             _ => {
                 return Err(at(
                     span_of(value),
                     format!(
-                        "unknown method option `{key}`; the options are grid, random, seed, prove, refine"
+                        "unknown method option `{key}`; the options are grid, random, seed, prove, refine, theorem"
                     ),
                 ));
             }

@@ -3,7 +3,7 @@
 //! `file.rs` reads and checks a claim (positions for every problem), `expr.rs` is the exact
 //! expression language, `eval.rs` evaluates it at one game, `outputs.rs` names the models'
 //! outputs, `sample.rs` draws the points, `prove.rs` settles the one-range rational fragment
-//! by root isolation, and `verify.rs` turns all of it into a verdict.
+//! by root isolation, `theorem.rs` hands a named theorem to its model's prover, and `verify.rs` turns all of it into a verdict.
 
 pub mod eval;
 pub mod expr;
@@ -11,6 +11,7 @@ pub mod file;
 pub mod outputs;
 pub mod prove;
 pub mod sample;
+pub mod theorem;
 pub mod val;
 pub mod verify;
 

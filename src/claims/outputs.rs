@@ -10,7 +10,7 @@ use crate::exact::Rational;
 use crate::exact::rational::int;
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, bargain::SOLUTIONS};
-use crate::models::{fine_tuning_n, openness, safety_regulation};
+use crate::models::{fine_tuning_n, openness, race, safety_regulation};
 
 use super::val::Val;
 
@@ -72,10 +72,26 @@ pub fn names(model: &str) -> Vec<String> {
                 out.push(format!("{solution}.u_i"));
             }
         }
+        "race" => out.extend(RACE.map(String::from)),
         _ => {}
     }
     out
 }
+
+const RACE: [&str; 12] = [
+    "revenue",
+    "revenue_z",
+    "gain",
+    "profit",
+    "ystar",
+    "max_profit",
+    "trains",
+    "f_x",
+    "f_xp",
+    "f_y",
+    "f_z",
+    "f_y2",
+];
 
 /// The n-specialist game's equilibrium outputs; `_i` names one domain (`regime_2`).
 const FTN_SPE: [&str; 9] = [
@@ -141,6 +157,7 @@ pub fn validate(args: &Arguments) -> Result<()> {
         "openness" => openness::Params::from_arguments(args).map(|_| ()),
         "safety_regulation" => safety_regulation::Params::from_arguments(args).map(|_| ()),
         "fine_tuning_n" => fine_tuning_n::Params::from_arguments(args).map(|_| ()),
+        "race" => race::Params::from_arguments(args).map(|_| ()),
         other => Err(Error::InvalidArgument {
             argument: other.into(),
             reason: "claims over this model are not supported yet".into(),
@@ -164,6 +181,7 @@ enum Solved {
     },
     Safety(Box<safety_regulation::Outcome>),
     Openness(Box<(openness::Equilibrium<Rational>, openness::exact::Boundaries)>),
+    Race(Box<race::exact::Solution>),
     FineTuningN {
         params: Box<fine_tuning_n::Params>,
         spe: Box<fine_tuning_n::Equilibrium>,
@@ -203,6 +221,10 @@ impl Cache {
                         params: Box::new(params),
                         bargain: None,
                     }
+                }
+                "race" => {
+                    let params = race::Params::from_arguments(args)?;
+                    Solved::Race(Box::new(race::exact::solve(&params)?))
                 }
                 "openness" => {
                     let params = openness::Params::from_arguments(args)?;
@@ -329,6 +351,7 @@ impl Cache {
                 spe,
                 bargain,
             } => ftn_output(params, spe, bargain, path, group, field),
+            Solved::Race(solution) => race_output(solution, path),
             Solved::Safety(outcome) => Ok(match (group, field) {
                 ("regime", _) => Val::Label(outcome.regime.to_string()),
                 ("backfire", _) => Val::Bool(outcome.backfire),
@@ -416,6 +439,49 @@ fn ftn_output(
         ("u_g", _) => &s.u[0],
         (_, i) => &s.u[i],
     }))
+}
+
+/// An output of the race model; `ystar` and `max_profit` exist only when the firm trains.
+fn race_output(s: &race::exact::Solution, path: &str) -> Result<Val> {
+    use race::exact::Best;
+    use race::form::Pt;
+    let undecided = |why: &str| Error::InvalidArgument {
+        argument: path.into(),
+        reason: format!("undecided: {why}"),
+    };
+    let f = |p: Pt| {
+        s.f.get(&p)
+            .map(Val::from_value)
+            .ok_or_else(|| Error::InvalidArgument {
+                argument: path.into(),
+                reason: "f_y2 exists only with ext=duopoly".into(),
+            })
+    };
+    Ok(match path {
+        "revenue" => Val::from_value(&s.revenue),
+        "revenue_z" => Val::from_value(&s.revenue_z),
+        "gain" => Val::from_value(&s.gain),
+        "profit" => Val::from_value(&s.profit),
+        "f_x" => f(Pt::X)?,
+        "f_xp" => f(Pt::Xp)?,
+        "f_y" => f(Pt::Y)?,
+        "f_z" => f(Pt::Z)?,
+        "f_y2" => f(Pt::Y2)?,
+        _ => {
+            match (&s.best, path) {
+                (Best::Undecided { why }, _) => return Err(undecided(why)),
+                (best, "trains") => Val::Bool(matches!(best, Best::Trains { .. })),
+                (Best::Trains { ystar, .. }, "ystar") => Val::Num(ystar.clone()),
+                (Best::Trains { profit, .. }, _) => Val::from_value(profit),
+                (Best::StaysOut { .. }, _) => {
+                    return Err(Error::InvalidArgument {
+                    argument: path.into(),
+                    reason: "the firm stays out (no size is profitable): guard with `trains implies …`".into(),
+                });
+                }
+            }
+        }
+    })
 }
 
 fn safety_field(e: &safety_regulation::Equilibrium, field: &str) -> Val {

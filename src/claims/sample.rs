@@ -17,7 +17,7 @@ impl<'a> Range<'a> {
     /// The range of a domain (`None` for a fixed value).
     pub fn of(domain: &'a Domain) -> Option<Range<'a>> {
         match domain {
-            Domain::Fixed(_) => None,
+            Domain::Fixed(_) | Domain::Text(_) => None,
             Domain::Range {
                 lo,
                 hi,

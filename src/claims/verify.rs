@@ -16,6 +16,7 @@ use super::file::{Claim, ClaimError, Domain, Expect};
 use super::outputs::Cache;
 use super::prove::{Proof, decide};
 use super::sample::{self, Range};
+use super::theorem::Finding;
 use super::val::Val;
 
 /// Bisection steps toward a boundary between two grid neighbours.
@@ -275,6 +276,7 @@ fn check(claim: &Claim) -> Verdict {
         .iter()
         .filter_map(|(name, d)| match d {
             Domain::Fixed(v) => Some(format!("{name}={v}")),
+            Domain::Text(t) => Some(format!("{name}={t}")),
             Domain::Range { .. } => None,
         })
         .collect();
@@ -290,7 +292,7 @@ fn check(claim: &Claim) -> Verdict {
         .iter()
         .filter_map(|(name, d)| match d {
             Domain::Fixed(v) => Some((name.clone(), Val::rational(v.clone()))),
-            Domain::Range { .. } => None,
+            Domain::Text(_) | Domain::Range { .. } => None,
         })
         .collect();
     let mut verdict = Verdict {
@@ -458,6 +460,7 @@ fn check(claim: &Claim) -> Verdict {
         verdict.at = Some(at);
         return verdict;
     }
+    let theorem = super::theorem::prove(claim, &run.base);
     if let Some((status, at)) = run.failure.take() {
         verdict.how = match status {
             Status::Undecided => {
@@ -466,6 +469,18 @@ fn check(claim: &Claim) -> Verdict {
             _ => "false at this point".into(),
         };
         verdict.status = status;
+        match theorem {
+            Some(Finding::Proved(proof)) => {
+                verdict.status = Status::Error;
+                verdict.how = format!(
+                    "the sample refutes the claim but its theorem was proved ({proof}): the claim does not state its theorem"
+                );
+            }
+            Some(Finding::NotProved(why)) => {
+                verdict.how = format!("false at this point; the theorem's proof fails: {why}");
+            }
+            None => {}
+        }
         verdict.at = Some(at);
         return verdict;
     }
@@ -501,6 +516,22 @@ fn check(claim: &Claim) -> Verdict {
             "held at {} exact sample points{refinement}; not a proof",
             run.points
         );
+        match theorem {
+            Some(Finding::Proved(proof)) => {
+                verdict.status = Status::Proved;
+                verdict.how = format!(
+                    "{} over the whole box, {proof}; {} exact sample points agree{refinement}",
+                    claim.method.theorem.as_deref().unwrap_or(""),
+                    run.points
+                );
+            }
+            Some(Finding::NotProved(why)) => {
+                verdict
+                    .how
+                    .push_str(&format!("; the theorem's proof fails: {why}"));
+            }
+            None => {}
+        }
     }
     verdict
 }

@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, params::check_delta};
-use crate::models::{self, MODELS, fine_tuning_n, openness, safety_regulation};
+use crate::models::{self, MODELS, fine_tuning_n, openness, race, safety_regulation};
 use crate::report::{self, Format};
 
 pub(super) fn list(format: Format) -> Result<String> {
@@ -41,6 +41,11 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
             let e = openness::solve(&params);
             let b = openness::boundaries(&params);
             Ok(report::openness::render(&params, &e, &b, format, digits))
+        }
+        "race" => {
+            let params = race::Params::from_arguments(&arguments)?;
+            let solution = race::exact::solve(&params)?;
+            Ok(report::race::render(&params, &solution, format, digits))
         }
         other => Err(unsupported(other, "solve")),
     }

@@ -25,6 +25,7 @@ pub mod closed_form;
 pub mod decimal;
 pub mod descartes;
 pub mod interval;
+pub mod ln;
 pub mod number;
 pub mod poly;
 pub mod poly_parse;

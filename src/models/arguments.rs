@@ -32,7 +32,24 @@ impl Arguments {
             };
             let name = name.trim();
             let (spec, index) = model.resolve(name)?;
-            let list = index.is_none() && model.is_per_domain(spec.name);
+            if let Some(choices) = model.choices(spec.name) {
+                let word = value.trim();
+                let Some(i) = choices.iter().position(|c| *c == word) else {
+                    return Err(Error::InvalidArgument {
+                        argument: argument.clone(),
+                        reason: format!("{name} must be one of {}", choices.join(", ")),
+                    });
+                };
+                let entry = (vec![Rational::from(i as u64)], word.to_string());
+                if values.insert(name.to_string(), entry).is_some() {
+                    return Err(Error::InvalidArgument {
+                        argument: argument.clone(),
+                        reason: format!("{name} is given twice"),
+                    });
+                }
+                continue;
+            }
+            let list = index.is_none() && (model.is_per_domain(spec.name) || model.is_list(name));
             let parts: Vec<&str> = value.split(',').collect();
             if parts.len() > 1 && !list {
                 return Err(Error::InvalidArgument {
@@ -67,6 +84,26 @@ impl Arguments {
             Some((v, _)) if v.len() == 1 => v.first(),
             _ => None,
         }
+    }
+
+    /// The chosen word of a label parameter (`f=power`), or its default (the first choice).
+    pub fn label(&self, name: &str) -> Result<&'static str> {
+        let choices = self
+            .model
+            .choices(name)
+            .ok_or_else(|| self.model.unknown_label(name))?;
+        Ok(match self.values.get(name) {
+            Some((_, text)) => choices
+                .iter()
+                .find(|c| **c == text)
+                .expect("labels are checked when parsed"),
+            None => choices[0],
+        })
+    }
+
+    /// A free list's numbers (`coef=0,2,-1/10`), if given.
+    pub fn numbers(&self, name: &str) -> Option<&[Rational]> {
+        self.values.get(name).map(|(v, _)| v.as_slice())
     }
 
     /// The value of `name`, or its default, or a missing-parameter error naming the domain.
@@ -109,6 +146,7 @@ impl Arguments {
     pub fn domains(&self) -> usize {
         self.values
             .iter()
+            .filter(|(name, _)| !self.model.is_text(name))
             .map(|(name, (v, _))| match self.model.resolve(name) {
                 Ok((_, Some(i))) => i,
                 _ => v.len(),

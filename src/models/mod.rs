@@ -9,6 +9,7 @@ pub mod arguments;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod openness;
+pub mod race;
 pub mod safety_regulation;
 pub mod search;
 
@@ -50,6 +51,11 @@ pub struct ModelInfo {
     /// The parameters given per domain: a comma-separated list (`r=1,2`), one value for every
     /// domain (`r=1`), or one domain's entry (`r_2=3`).
     pub per_domain: &'static [&'static str],
+    /// The parameters whose value is one word from a fixed list (`f=power`): name and choices.
+    /// The first choice is the default.
+    pub labels: &'static [(&'static str, &'static [&'static str])],
+    /// The parameters given as a comma-separated list of any length (`coef=0,2,-1/10`).
+    pub lists: &'static [&'static str],
     pub outputs: &'static [OutputSpec],
 }
 
@@ -67,6 +73,24 @@ impl ModelInfo {
     /// Whether `name` is given per domain (a list).
     pub fn is_per_domain(&self, name: &str) -> bool {
         self.per_domain.contains(&name)
+    }
+
+    /// The choices of a label parameter (`None` for a number).
+    pub fn choices(&self, name: &str) -> Option<&'static [&'static str]> {
+        self.labels
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| *c)
+    }
+
+    /// Whether `name` takes a list of any length.
+    pub fn is_list(&self, name: &str) -> bool {
+        self.lists.contains(&name)
+    }
+
+    /// Whether `name`'s value is kept as text (a label or a free list), not one number.
+    pub fn is_text(&self, name: &str) -> bool {
+        self.choices(name).is_some() || self.is_list(name)
     }
 
     /// Resolves a parameter name as typed: a declared parameter, or `NAME_i` (domain `i ≥ 1`)
@@ -92,6 +116,16 @@ impl ModelInfo {
     /// Whether `name` resolves to a parameter (see [`ModelInfo::resolve`]).
     pub fn is_param(&self, name: &str) -> bool {
         self.resolve(name).is_ok()
+    }
+
+    /// The error for a label asked of a parameter that is not one.
+    pub(crate) fn unknown_label(&self, name: &str) -> Error {
+        let labels: Vec<&str> = self.labels.iter().map(|(n, _)| *n).collect();
+        Error::UnknownParameter {
+            model: self.name.into(),
+            name: name.into(),
+            known: labels.join(", "),
+        }
     }
 
     fn unknown(&self, name: &str) -> Error {
@@ -120,6 +154,7 @@ pub const MODELS: &[&ModelInfo] = &[
     &fine_tuning_n::regimes::INFO,
     &safety_regulation::regimes::INFO,
     &openness::regimes::INFO,
+    &race::regimes::INFO,
 ];
 
 /// The model called `name`.

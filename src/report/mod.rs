@@ -7,6 +7,7 @@ pub mod fine_tuning_n;
 pub mod frontier;
 pub mod models;
 pub mod openness;
+pub mod race;
 pub mod roots;
 pub mod safety_regulation;
 pub mod table;

@@ -92,6 +92,8 @@ pub const INFO: ModelInfo = ModelInfo {
         },
     ],
     per_domain: &[],
+    labels: &[],
+    lists: &[],
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.alpha1",

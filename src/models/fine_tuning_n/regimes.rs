@@ -77,6 +77,8 @@ pub const INFO: ModelInfo = ModelInfo {
         },
     ],
     per_domain: &["r", "c", "kappa", "a", "delta"],
+    labels: &[],
+    lists: &[],
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.u_g, spe.g_participates",

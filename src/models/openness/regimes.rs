@@ -111,6 +111,8 @@ pub const INFO: ModelInfo = ModelInfo {
         },
     ],
     per_domain: &[],
+    labels: &[],
+    lists: &[],
     outputs: &[
         OutputSpec {
             name: "spe.omega, spe.alpha1, spe.u_g, spe.u_d",

@@ -149,6 +149,8 @@ pub const INFO: ModelInfo = ModelInfo {
         },
     ],
     per_domain: &[],
+    labels: &[],
+    lists: &[],
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.beta0, spe.alpha1, spe.beta1",

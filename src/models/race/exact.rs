@@ -1,0 +1,314 @@
+//! The race model solved exactly: revenues, the upgrade gain and the profit-maximizing closed size y*, as exact or certified values.
+//!
+//! Every revenue is the linear form of `form.rs` evaluated at the game's structural values and
+//! f-values. y* maximizes `revenue(y) − y` over `(x, cap]`: the points where the form changes
+//! (x', the rival's y2) cut that range into cells; in each cell the profit is `C·f(y) + K − y`,
+//! so its maximum is at the cell's right end or a stationary point of `C·f(y) − y` (the
+//! family's breakpoints for the piecewise linear f). The candidates are compared exactly;
+//! with logarithmic f, by certified enclosures, and a comparison they cannot settle is reported
+//! as undecided, never guessed.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::exact::interval::Interval;
+use crate::exact::rational::{int, one, pow2, zero};
+use crate::exact::{Algebraic, Rational, Value};
+
+use super::family::{self, Point};
+use super::form::{self, Form, Pt, VARS};
+use super::params::{Extension, Params};
+
+/// The structural values: `n`, `wb`, `wa`, `q`, `s`, `V` (in [`VARS`] order).
+pub fn structural(params: &Params) -> [Rational; 6] {
+    let (k, m) = (params.k(), params.m());
+    let (wb, wa) = match params.ext() {
+        Extension::Discount { rho } => {
+            // Σ_{t=1..k} ρ^t and Σ_{t=k+1..m} ρ^t (k, m whole days).
+            let mut before = zero();
+            let mut after = zero();
+            let mut weight = rho.clone();
+            let mut day = one();
+            while day <= *m {
+                if day <= *k {
+                    before += &weight;
+                } else {
+                    after += &weight;
+                }
+                weight *= rho;
+                day += one();
+            }
+            (before, after)
+        }
+        _ => (k.clone(), m - k),
+    };
+    let q = match params.ext() {
+        Extension::UncertainRelease { q } => q.clone(),
+        _ => one(),
+    };
+    let s = match params.ext() {
+        Extension::Duopoly { s, .. } => s.clone(),
+        _ => zero(),
+    };
+    let v = match params.ext() {
+        Extension::CustomerTypes { v, w } => type_factor(v, w),
+        _ => one(),
+    };
+    let values = [params.n().clone(), wb, wa, q, s, v];
+    debug_assert_eq!(VARS.len(), values.len());
+    values
+}
+
+/// `max_j v_j · (share of customers valuing at least v_j)`: with one price P per day, type j
+/// buys when `v_j·(f(y) − f(o)) ≥ P`, so the best price is some `v_j·(f(y) − f(o))` and the
+/// revenue per customer is this factor times `f(y) − f(o)`.
+pub fn type_factor(v: &[Rational], w: &[Rational]) -> Rational {
+    v.iter()
+        .map(|vj| {
+            let share: Rational = v
+                .iter()
+                .zip(w)
+                .filter(|(vi, _)| *vi >= vj)
+                .map(|(_, wi)| wi.clone())
+                .sum();
+            vj * share
+        })
+        .max()
+        .unwrap_or_else(zero)
+}
+
+/// Where each named point is.
+pub fn location(params: &Params, p: Pt) -> Rational {
+    match p {
+        Pt::X => params.x().clone(),
+        Pt::Xp => params.xp().clone(),
+        Pt::Y => params.y().clone(),
+        Pt::Z => params.z().clone(),
+        Pt::Y2 => match params.ext() {
+            Extension::Duopoly { y2, .. } => y2.clone(),
+            // No rival: a point above every size, never the binding outside option.
+            _ => params.cap() + one(),
+        },
+    }
+}
+
+/// `Σ c·v` exactly when every value is exact, else as an enclosure.
+pub fn combine(terms: &[(Rational, Value)]) -> Value {
+    let exact: Option<Vec<(Rational, &Algebraic)>> = terms
+        .iter()
+        .map(|(c, v)| v.as_exact().map(|a| (c.clone(), a)))
+        .collect();
+    if let Some(exact) = exact {
+        let mut sum = Algebraic::from_rational(zero());
+        let mut rational = zero();
+        for (c, a) in exact {
+            if c == 0 {
+                continue;
+            }
+            match a.as_rational() {
+                Some(r) => rational += &c * r,
+                None => sum = sum.add(&a.map_poly(&crate::exact::Poly::new(vec![zero(), c]))),
+            }
+        }
+        return Value::Exact(sum.add(&Algebraic::from_rational(rational)));
+    }
+    let width = family::log_width();
+    let mut lo = zero();
+    let mut hi = zero();
+    for (c, v) in terms {
+        let iv = v.enclose(&width);
+        let (a, b) = (c * &iv.lo, c * &iv.hi);
+        if a <= b {
+            lo += a;
+            hi += b;
+        } else {
+            lo += b;
+            hi += a;
+        }
+    }
+    Value::Enclosure(Interval::new(lo, hi))
+}
+
+/// How `a` compares with `b`: exactly, or from enclosures; `None` when enclosures overlap.
+pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    for bits in [32, 96] {
+        let w = pow2(-bits);
+        let (x, y) = (a.enclose(&w), b.enclose(&w));
+        if x.hi < y.lo {
+            return Some(Ordering::Less);
+        }
+        if y.hi < x.lo {
+            return Some(Ordering::Greater);
+        }
+    }
+    match (a.as_exact(), b.as_exact()) {
+        (Some(x), Some(y)) => Some(x.sub(y).sign()),
+        _ => None,
+    }
+}
+
+/// f at every named point of the game.
+pub fn f_values(params: &Params) -> BTreeMap<Pt, Value> {
+    let mut out = BTreeMap::new();
+    for p in [Pt::X, Pt::Xp, Pt::Y, Pt::Z] {
+        out.insert(p, family::value(params.family(), &location(params, p)));
+    }
+    if let Extension::Duopoly { y2, .. } = params.ext() {
+        out.insert(Pt::Y2, family::value(params.family(), y2));
+    }
+    out
+}
+
+/// A form's value at the game.
+pub fn evaluate(form: &Form, structural: &[Rational; 6], f: &BTreeMap<Pt, Value>) -> Value {
+    let terms: Vec<(Rational, Value)> = form
+        .terms()
+        .map(|(p, c)| (c.eval(structural), f[p].clone()))
+        .collect();
+    combine(&terms)
+}
+
+/// The order of the points of this game.
+fn order_of(params: &Params) -> impl Fn(Pt, Pt) -> Ordering + '_ {
+    move |a, b| location(params, a).cmp(&location(params, b))
+}
+
+/// The best closed size.
+#[derive(Clone, Debug)]
+pub enum Best {
+    /// Training pays: the smallest profit-maximizing size and its profit (> 0).
+    Trains { ystar: Algebraic, profit: Value },
+    /// No size in `(x, cap]` makes a positive profit; the best profit found (≤ 0).
+    StaysOut { best: Value },
+    /// Two candidates could not be compared (certified enclosures overlap).
+    Undecided { why: String },
+}
+
+/// Everything the model computes for one game.
+#[derive(Clone, Debug)]
+pub struct Solution {
+    /// Revenue of the firm at size y (over the horizon, with the improvement schedule).
+    pub revenue: Value,
+    /// Revenue at the upgraded size z.
+    pub revenue_z: Value,
+    /// The upgrade gain: `revenue_z − revenue`.
+    pub gain: Value,
+    /// `revenue − y`.
+    pub profit: Value,
+    pub best: Best,
+    /// f at x, x', y, z (and y2).
+    pub f: BTreeMap<Pt, Value>,
+    pub structural: [Rational; 6],
+}
+
+/// Solves one game.
+pub fn solve(params: &Params) -> Result<Solution> {
+    let structural = structural(params);
+    let f = f_values(params);
+    let ord = order_of(params);
+    let ext = params.ext();
+    let revenue = evaluate(&form::revenue(ext, Pt::Y, &ord), &structural, &f);
+    let revenue_z = evaluate(&form::revenue(ext, Pt::Z, &ord), &structural, &f);
+    let gain = evaluate(&form::gain(ext, &ord), &structural, &f);
+    let profit = combine(&[
+        (one(), revenue.clone()),
+        (-one(), Value::rational(params.y().clone())),
+    ]);
+    let best = best_size(params, &structural, &f)?;
+    Ok(Solution {
+        revenue,
+        revenue_z,
+        gain,
+        profit,
+        best,
+        f,
+        structural,
+    })
+}
+
+/// y*: candidates per cell of `(x, cap]`, compared exactly (see the module note).
+fn best_size(params: &Params, structural: &[Rational; 6], f: &BTreeMap<Pt, Value>) -> Result<Best> {
+    let (x, cap) = (params.x(), params.cap());
+    let mut cuts: Vec<Rational> = [Pt::Xp, Pt::Y2]
+        .iter()
+        .map(|p| location(params, *p))
+        .filter(|t| t > x && t < cap)
+        .collect();
+    cuts.push(cap.clone());
+    cuts.sort();
+    cuts.dedup();
+    let mut candidates: Vec<(Algebraic, Value)> = Vec::new();
+    let mut lo = x.clone();
+    for hi in cuts {
+        // The form for y inside this cell, ordered by a representative point.
+        let mid = (&lo + &hi) / int(2);
+        let ord = |a: Pt, b: Pt| {
+            let at = |p: Pt| {
+                if p == Pt::Y {
+                    mid.clone()
+                } else {
+                    location(params, p)
+                }
+            };
+            at(a).cmp(&at(b))
+        };
+        let rev = form::revenue(params.ext(), Pt::Y, &ord);
+        let c = rev.coeff(Pt::Y).eval(structural);
+        let rest: Vec<(Rational, Value)> = rev
+            .terms()
+            .filter(|(p, _)| **p != Pt::Y)
+            .map(|(p, coeff)| (coeff.eval(structural), f[p].clone()))
+            .collect();
+        let mut points = family::stationary(params.family(), &c, &lo, &hi);
+        points.push(Point {
+            y: Algebraic::from_rational(hi.clone()),
+            fy: family::value(params.family(), &hi),
+        });
+        for point in points {
+            let mut terms = rest.clone();
+            terms.push((c.clone(), point.fy));
+            terms.push((-one(), Value::Exact(point.y.clone())));
+            candidates.push((point.y, combine(&terms)));
+        }
+        lo = hi;
+    }
+    let mut best: Option<(Algebraic, Value)> = None;
+    for (y, value) in candidates {
+        let better = match &best {
+            None => true,
+            Some((by, bv)) => match compare(&value, bv) {
+                Some(Ordering::Greater) => true,
+                Some(Ordering::Less) => false,
+                Some(Ordering::Equal) => y < *by,
+                None => {
+                    return Ok(Best::Undecided {
+                        why: format!(
+                            "the profits at y ≈ {:.6} and y ≈ {:.6} have overlapping certified enclosures",
+                            y.to_f64(),
+                            by.to_f64()
+                        ),
+                    });
+                }
+            },
+        };
+        if better {
+            best = Some((y, value));
+        }
+    }
+    let (ystar, value) = best.ok_or_else(|| Error::Domain {
+        name: "cap".into(),
+        value: cap.to_string(),
+        domain: "a size range (x, cap] that is not empty".into(),
+    })?;
+    Ok(match compare(&value, &Value::rational(zero())) {
+        Some(Ordering::Greater) => Best::Trains {
+            ystar,
+            profit: value,
+        },
+        Some(_) => Best::StaysOut { best: value },
+        None => Best::Undecided {
+            why: "the best profit's certified enclosure contains 0".into(),
+        },
+    })
+}

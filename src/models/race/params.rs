@@ -1,0 +1,341 @@
+//! Parameters of the race model: the value family f, customers, days, the open and closed sizes, and the extension switched on.
+
+use crate::error::{Error, Result};
+use crate::exact::rational::{is_integer, one, zero};
+use crate::exact::sign::sign_on_interval;
+use crate::exact::{IntervalSign, Poly, Rational};
+use crate::models::arguments::Arguments;
+
+use super::regimes::INFO;
+
+/// f(x), the value per customer per day of a model trained with expense `x`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Family {
+    /// `a·x^p`, `a > 0`, `0 < p ≤ 1`.
+    Power { a: Rational, p: Rational },
+    /// A polynomial with `f(0) = 0`, checked strictly increasing on `[0, cap]`.
+    Polynomial(Poly),
+    /// `f(0) = 0`, slope `slopes[i]` on `[breaks[i], breaks[i+1])` (the last to `cap`):
+    /// positive, non-increasing slopes (concave).
+    Pwl {
+        breaks: Vec<Rational>,
+        slopes: Vec<Rational>,
+    },
+    /// `a·ln(1 + x/b)`, `a, b > 0` (values are certified enclosures).
+    Log { a: Rational, b: Rational },
+}
+
+/// The extension switched on (`ext=`); one at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Extension {
+    Base,
+    /// Revenue on day `t` weighted by `rho^t`.
+    Discount {
+        rho: Rational,
+    },
+    /// The improvement arrives at day `k` with probability `q`, otherwise never.
+    UncertainRelease {
+        q: Rational,
+    },
+    /// Customer types with valuations `v_j·f` and population shares `w_j`; one price.
+    CustomerTypes {
+        v: Vec<Rational>,
+        w: Vec<Rational>,
+    },
+    /// A rival closed firm of size `y2`; a share `s` of customers is captive (half to each firm).
+    Duopoly {
+        y2: Rational,
+        s: Rational,
+    },
+}
+
+impl Extension {
+    /// The name typed after `ext=`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Extension::Base => "base",
+            Extension::Discount { .. } => "discount",
+            Extension::UncertainRelease { .. } => "uncertain_release",
+            Extension::CustomerTypes { .. } => "customer_types",
+            Extension::Duopoly { .. } => "duopoly",
+        }
+    }
+}
+
+/// One game of the race model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    family: Family,
+    n: Rational,
+    m: Rational,
+    k: Rational,
+    x: Rational,
+    xp: Rational,
+    y: Rational,
+    z: Rational,
+    cap: Rational,
+    ext: Extension,
+}
+
+fn domain(name: &str, value: impl ToString, domain: &str) -> Error {
+    Error::Domain {
+        name: name.into(),
+        value: value.to_string(),
+        domain: domain.into(),
+    }
+}
+
+fn list_text(v: &[Rational]) -> String {
+    v.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Family {
+    /// Checks the family's own parameters (the polynomial and the breakpoints on `[0, cap]`).
+    fn validate(&self, cap: &Rational) -> Result<()> {
+        match self {
+            Family::Power { a, p } => {
+                if *a <= 0 {
+                    return Err(domain("a", a, "a rational > 0"));
+                }
+                if *p <= 0 || *p > 1 {
+                    return Err(domain("p", p, "a rational in (0, 1]"));
+                }
+            }
+            Family::Log { a, b } => {
+                if *a <= 0 {
+                    return Err(domain("a", a, "a rational > 0"));
+                }
+                if *b <= 0 {
+                    return Err(domain("b", b, "a rational > 0"));
+                }
+            }
+            Family::Polynomial(f) => {
+                let text = list_text(f.coeffs());
+                if f.coeff(0) != 0 {
+                    return Err(domain(
+                        "coef",
+                        &text,
+                        "coefficients c0,c1,… with c0 = 0 (f(0) = 0)",
+                    ));
+                }
+                let slope = f.derivative();
+                let increasing = !slope.is_zero()
+                    && matches!(
+                        sign_on_interval(&slope, &zero(), cap),
+                        IntervalSign::Positive | IntervalSign::NonNegative { .. }
+                    );
+                if !increasing {
+                    return Err(domain(
+                        "coef",
+                        &text,
+                        &format!(
+                            "a polynomial increasing on [0, cap] (f' >= 0 there, cap = {cap})"
+                        ),
+                    ));
+                }
+            }
+            Family::Pwl { breaks, slopes } => {
+                let ok = breaks.len() == slopes.len()
+                    && breaks.first() == Some(&zero())
+                    && breaks.windows(2).all(|w| w[0] < w[1])
+                    && slopes.iter().all(|s| *s > 0)
+                    && slopes.windows(2).all(|w| w[0] >= w[1]);
+                if !ok {
+                    return Err(domain(
+                        "breaks/slopes",
+                        format!("breaks={} slopes={}", list_text(breaks), list_text(slopes)),
+                        "breaks 0 = b1 < b2 < … and as many slopes, positive and non-increasing (concave)",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Params {
+    /// Builds and validates a game.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        family: Family,
+        n: Rational,
+        m: Rational,
+        k: Rational,
+        x: Rational,
+        xp: Rational,
+        y: Rational,
+        z: Rational,
+        cap: Rational,
+        ext: Extension,
+    ) -> Result<Params> {
+        if cap <= 0 {
+            return Err(domain("cap", &cap, "a rational > 0"));
+        }
+        family.validate(&cap)?;
+        if n <= 0 {
+            return Err(domain("n", &n, "a rational > 0 (customers)"));
+        }
+        if m <= 0 {
+            return Err(domain("m", &m, "a rational > 0 (days)"));
+        }
+        if k < 0 || k > m {
+            return Err(domain("k", &k, &format!("a rational in [0, m] = [0, {m}]")));
+        }
+        if x < 0 {
+            return Err(domain("x", &x, "a rational >= 0"));
+        }
+        if y <= x {
+            return Err(domain("y", &y, &format!("a rational > x = {x}")));
+        }
+        if xp <= x {
+            return Err(domain("xp", &xp, &format!("a rational > x = {x}")));
+        }
+        let top = if xp > y { &xp } else { &y };
+        if z <= *top {
+            return Err(domain("z", &z, &format!("a rational > max(y, xp) = {top}")));
+        }
+        if cap < z {
+            return Err(domain("cap", &cap, &format!("a rational >= z = {z}")));
+        }
+        match &ext {
+            Extension::Base => {}
+            Extension::Discount { rho } => {
+                if *rho <= 0 || *rho > 1 {
+                    return Err(domain("rho", rho, "a rational in (0, 1]"));
+                }
+                for (name, v) in [("m", &m), ("k", &k)] {
+                    if !is_integer(v) {
+                        return Err(domain(name, v, "a whole number of days under ext=discount"));
+                    }
+                }
+            }
+            Extension::UncertainRelease { q } => {
+                if *q < 0 || *q > 1 {
+                    return Err(domain("q", q, "a probability in [0, 1]"));
+                }
+            }
+            Extension::CustomerTypes { v, w } => {
+                let total: Rational = w.iter().cloned().sum();
+                if v.is_empty()
+                    || v.len() != w.len()
+                    || v.iter().chain(w).any(|t| *t <= 0)
+                    || total != one()
+                {
+                    return Err(domain(
+                        "v/w",
+                        format!("v={} w={}", list_text(v), list_text(w)),
+                        "as many valuations v as shares w, all > 0, the shares summing to 1",
+                    ));
+                }
+            }
+            Extension::Duopoly { y2, s } => {
+                if *y2 <= x || *y2 > cap {
+                    return Err(domain(
+                        "y2",
+                        y2,
+                        &format!("a rational in (x, cap] = ({x}, {cap}]"),
+                    ));
+                }
+                if *s < 0 || *s > 1 {
+                    return Err(domain("s", s, "a share in [0, 1]"));
+                }
+            }
+        }
+        Ok(Params {
+            family,
+            n,
+            m,
+            k,
+            x,
+            xp,
+            y,
+            z,
+            cap,
+            ext,
+        })
+    }
+
+    /// Reads and validates the parameters (`f=` picks the family, `ext=` the extension).
+    pub fn from_arguments(args: &Arguments) -> Result<Params> {
+        let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
+        let list = |name: &str, default: &[i64]| -> Vec<Rational> {
+            args.numbers(name)
+                .map(<[Rational]>::to_vec)
+                .unwrap_or_else(|| default.iter().map(|d| Rational::from(*d)).collect())
+        };
+        let family = match args.label("f")? {
+            "power" => Family::Power {
+                a: get("a")?,
+                p: get("p")?,
+            },
+            "polynomial" => Family::Polynomial(Poly::new(list("coef", &[0, 1]))),
+            "pwl" => Family::Pwl {
+                breaks: list("breaks", &[0]),
+                slopes: list("slopes", &[1]),
+            },
+            _ => Family::Log {
+                a: get("a")?,
+                b: get("b")?,
+            },
+        };
+        let ext = match args.label("ext")? {
+            "base" => Extension::Base,
+            "discount" => Extension::Discount { rho: get("rho")? },
+            "uncertain_release" => Extension::UncertainRelease { q: get("q")? },
+            "customer_types" => Extension::CustomerTypes {
+                v: list("v", &[1]),
+                w: list("w", &[1]),
+            },
+            _ => Extension::Duopoly {
+                y2: get("y2")?,
+                s: get("s")?,
+            },
+        };
+        Params::new(
+            family,
+            get("n")?,
+            get("m")?,
+            get("k")?,
+            get("x")?,
+            get("xp")?,
+            get("y")?,
+            get("z")?,
+            get("cap")?,
+            ext,
+        )
+    }
+
+    pub fn family(&self) -> &Family {
+        &self.family
+    }
+    pub fn n(&self) -> &Rational {
+        &self.n
+    }
+    pub fn m(&self) -> &Rational {
+        &self.m
+    }
+    pub fn k(&self) -> &Rational {
+        &self.k
+    }
+    pub fn x(&self) -> &Rational {
+        &self.x
+    }
+    pub fn xp(&self) -> &Rational {
+        &self.xp
+    }
+    pub fn y(&self) -> &Rational {
+        &self.y
+    }
+    pub fn z(&self) -> &Rational {
+        &self.z
+    }
+    pub fn cap(&self) -> &Rational {
+        &self.cap
+    }
+    pub fn ext(&self) -> &Extension {
+        &self.ext
+    }
+}

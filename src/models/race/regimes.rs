@@ -1,0 +1,197 @@
+//! The race model's labels and its registry entry (the essay's one-firm model made precise, with four extensions).
+
+use std::fmt;
+
+use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+
+/// Whether the closed firm trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decision {
+    /// Some size in `(x, cap]` makes a positive profit.
+    Trains,
+    /// No size does.
+    StaysOut,
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Decision::Trains => "trains",
+            Decision::StaysOut => "stays_out",
+        })
+    }
+}
+
+/// The registry entry `gpai models` prints.
+pub const INFO: ModelInfo = ModelInfo {
+    name: "race",
+    summary: "one closed firm sells above the best open model: revenue n*m*(f(y) - f(x)), profit-maximizing size y*, \
+              the gain from upgrading when an open improvement is announced; extensions discount, uncertain_release, \
+              customer_types, duopoly",
+    source: "the essay \"How do open AI models affect incentive to race?\" (2024), stated precisely in spec race.md; \
+             the four extensions are this project's formulations of the essay's open questions",
+    provenance: Provenance::Published,
+    params: &[
+        ParamSpec {
+            name: "f",
+            domain: "power | polynomial | pwl | log",
+            default: Some("power"),
+            meaning: "the value family f(x): a*x^p, coef polynomial, piecewise linear concave, a*ln(1 + x/b)",
+        },
+        ParamSpec {
+            name: "a",
+            domain: "a rational > 0",
+            default: Some("1"),
+            meaning: "scale of f (power, log)",
+        },
+        ParamSpec {
+            name: "p",
+            domain: "a rational in (0, 1]",
+            default: Some("1/2"),
+            meaning: "exponent of the power family",
+        },
+        ParamSpec {
+            name: "b",
+            domain: "a rational > 0",
+            default: Some("1"),
+            meaning: "the log family's scale: f = a*ln(1 + x/b)",
+        },
+        ParamSpec {
+            name: "coef",
+            domain: "a list c0,c1,... with c0 = 0, f increasing on [0, cap]",
+            default: Some("0,1"),
+            meaning: "the polynomial family's coefficients, lowest first",
+        },
+        ParamSpec {
+            name: "breaks",
+            domain: "a list 0 = b1 < b2 < ...",
+            default: Some("0"),
+            meaning: "the piecewise linear family's breakpoints",
+        },
+        ParamSpec {
+            name: "slopes",
+            domain: "a list as long as breaks, positive, non-increasing",
+            default: Some("1"),
+            meaning: "the piecewise linear family's slopes from each breakpoint",
+        },
+        ParamSpec {
+            name: "n",
+            domain: "a rational > 0",
+            default: Some("10"),
+            meaning: "customers",
+        },
+        ParamSpec {
+            name: "m",
+            domain: "a rational > 0 (whole under discount)",
+            default: Some("30"),
+            meaning: "days in the horizon",
+        },
+        ParamSpec {
+            name: "k",
+            domain: "a rational in [0, m]",
+            default: Some("30"),
+            meaning: "days before the open improvement arrives (k = m: it never does)",
+        },
+        ParamSpec {
+            name: "x",
+            domain: "a rational >= 0",
+            default: Some("1"),
+            meaning: "expense of the best open model",
+        },
+        ParamSpec {
+            name: "xp",
+            domain: "a rational > x",
+            default: Some("4"),
+            meaning: "expense of the improved open model x'",
+        },
+        ParamSpec {
+            name: "y",
+            domain: "a rational > x",
+            default: Some("9"),
+            meaning: "the closed firm's size",
+        },
+        ParamSpec {
+            name: "z",
+            domain: "a rational > max(y, xp)",
+            default: Some("16"),
+            meaning: "the upgraded size",
+        },
+        ParamSpec {
+            name: "cap",
+            domain: "a rational >= z",
+            default: Some("1000000"),
+            meaning: "the largest expense considered (y* is sought in (x, cap])",
+        },
+        ParamSpec {
+            name: "ext",
+            domain: "base | discount | uncertain_release | customer_types | duopoly",
+            default: Some("base"),
+            meaning: "the extension switched on",
+        },
+        ParamSpec {
+            name: "rho",
+            domain: "a rational in (0, 1]",
+            default: Some("1"),
+            meaning: "discount: day t weighs rho^t",
+        },
+        ParamSpec {
+            name: "q",
+            domain: "a probability in [0, 1]",
+            default: Some("1/2"),
+            meaning: "uncertain_release: probability that the improvement arrives",
+        },
+        ParamSpec {
+            name: "v",
+            domain: "a list of rationals > 0",
+            default: Some("1"),
+            meaning: "customer_types: valuations (type j values the model at v_j*f)",
+        },
+        ParamSpec {
+            name: "w",
+            domain: "a list of shares > 0 summing to 1",
+            default: Some("1"),
+            meaning: "customer_types: population shares of the types",
+        },
+        ParamSpec {
+            name: "y2",
+            domain: "a rational in (x, cap]",
+            default: Some("4"),
+            meaning: "duopoly: the rival's size",
+        },
+        ParamSpec {
+            name: "s",
+            domain: "a share in [0, 1]",
+            default: Some("1/2"),
+            meaning: "duopoly: share of customers captive (half to each firm)",
+        },
+    ],
+    per_domain: &[],
+    labels: &[
+        ("f", &["power", "polynomial", "pwl", "log"]),
+        (
+            "ext",
+            &[
+                "base",
+                "discount",
+                "uncertain_release",
+                "customer_types",
+                "duopoly",
+            ],
+        ),
+    ],
+    lists: &["coef", "breaks", "slopes", "v", "w"],
+    outputs: &[
+        OutputSpec {
+            name: "revenue, revenue_z, gain, profit",
+            meaning: "revenue at size y and at z over the horizon, the upgrade gain revenue_z - revenue, revenue - y",
+        },
+        OutputSpec {
+            name: "ystar, max_profit, trains",
+            meaning: "the smallest profit-maximizing size in (x, cap] and its profit (when it trains), whether training pays",
+        },
+        OutputSpec {
+            name: "f_x, f_xp, f_y, f_z, f_y2",
+            meaning: "f at the open, improved, closed, upgraded and rival sizes (exact, or certified enclosures for log)",
+        },
+    ],
+};

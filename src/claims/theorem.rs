@@ -4,10 +4,11 @@
 //! whether the verdict may say `proved`. Sampling and proof must agree: a counterexample to a
 //! claim whose theorem is proved is reported as an error, never hidden.
 
+use crate::exact::rational::one;
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
+use crate::models::race::Extension;
 use crate::models::race::prove::{self as race_prove, Outcome, Region, Span, Theorem};
-use crate::models::race::{self};
 
 use super::file::{Claim, Domain};
 
@@ -55,12 +56,24 @@ fn race_theorem(claim: &Claim, base: &Arguments, name: &str) -> Result<Outcome, 
     if m.lo != m.hi {
         return Err("the prover needs one horizon m (it ranges here)".into());
     }
-    // The extension and its fixed lists, read as the model reads them at the base game.
-    let game = race::Params::from_arguments(base).map_err(|e| e.to_string())?;
+    // Only the extension's kind shapes the forms; its values are the box's.
+    let ext = match base.label("ext").map_err(|e| e.to_string())? {
+        "discount" => Extension::Discount { rho: one() },
+        "uncertain_release" => Extension::UncertainRelease { q: one() },
+        "customer_types" => Extension::CustomerTypes {
+            v: Vec::new(),
+            w: Vec::new(),
+        },
+        "duopoly" => Extension::Duopoly {
+            y2: one(),
+            s: one(),
+        },
+        _ => Extension::Base,
+    };
     Ok(race_prove::prove(
         theorem,
         &Region {
-            ext: game.ext().clone(),
+            ext,
             m: m.lo,
             k: span(claim, base, "k")?,
             q: span(claim, base, "q")?,

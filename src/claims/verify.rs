@@ -168,11 +168,12 @@ impl Run<'_> {
             .claim
             .params
             .iter()
-            .map(|(name, _)| {
-                (
-                    name.to_string(),
-                    Val::rational(args.value(name).expect("checked at load")),
-                )
+            .map(|(name, domain)| {
+                let value = match domain {
+                    Domain::Text(text) => Val::Label(text.clone()),
+                    _ => Val::rational(args.value(name).expect("checked at load")),
+                };
+                (name.to_string(), value)
             })
             .collect();
         point.extend(vars.iter().cloned());

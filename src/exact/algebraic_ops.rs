@@ -12,7 +12,7 @@ use super::algebraic::{Algebraic, Repr, Root};
 use super::descartes::{descartes_bound, sign_at};
 use super::interval::Interval;
 use super::poly::{Poly, primitive_part};
-use super::rational::one;
+use super::rational::{one, zero};
 use super::resultant::{mul_y, resultant_y};
 
 impl Algebraic {
@@ -98,6 +98,33 @@ impl Algebraic {
     /// `self / other`, or `None` when `other` is zero.
     pub fn div(&self, other: &Algebraic) -> Option<Algebraic> {
         other.recip().map(|r| self.mul(&r))
+    }
+
+    /// `c·self`, exactly and cheaply: the defining polynomial is rescaled (`p(T/c)`) and the
+    /// interval mapped, with no resultant and no new search for a rational root (`c·α` is
+    /// rational exactly when `α` is).
+    pub fn scale(&self, c: &Rational) -> Algebraic {
+        let root = match &self.repr {
+            Repr::Rational(r) => return Algebraic::from_rational(r * c),
+            Repr::Root(root) => root,
+        };
+        if *c == 0 {
+            return Algebraic::from_rational(zero());
+        }
+        let poly = primitive_part(&root.poly.scale_var(&(one() / c)));
+        let ints = poly.primitive_integer_coeffs();
+        let (a, b) = (&root.lo * c, &root.hi * c);
+        let (lo, hi) = if *c > 0 { (a, b) } else { (b, a) };
+        let lo_sign = sign_at(&ints, &lo);
+        Algebraic {
+            repr: Repr::Root(Root {
+                poly,
+                ints,
+                lo,
+                hi,
+                lo_sign,
+            }),
+        }
     }
 
     /// `self^e`.
@@ -216,6 +243,21 @@ fn enclosure_of(x: &Algebraic) -> Interval {
 mod tests {
     use super::*;
     use crate::exact::rational::{int, ratio};
+
+    #[test]
+    fn scaling_equals_multiplying_by_a_rational() {
+        let sqrt2 = Algebraic::root_of(&Poly::from_i64s(&[-2, 0, 1]), &int(1), &int(2)).unwrap();
+        for c in [int(3), ratio(-7, 5), ratio(1, 1_000_000_007)] {
+            let expected = sqrt2.mul(&Algebraic::from_rational(c.clone()));
+            assert_eq!(sqrt2.scale(&c), expected);
+        }
+        // 3·sqrt(2) is the positive root of x^2 − 18.
+        assert_eq!(
+            sqrt2.scale(&int(3)).defining_poly(),
+            Poly::from_i64s(&[-18, 0, 1])
+        );
+        assert_eq!(sqrt2.scale(&int(0)).as_rational(), Some(&int(0)));
+    }
 
     #[test]
     fn map_ratio_equals_two_maps_and_a_division() {

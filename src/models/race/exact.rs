@@ -100,18 +100,31 @@ pub fn combine(terms: &[(Rational, Value)]) -> Value {
         .map(|(c, v)| v.as_exact().map(|a| (c.clone(), a)))
         .collect();
     if let Some(exact) = exact {
-        let mut sum = Algebraic::from_rational(zero());
+        // Σ c_i·α_i = c0·Σ (c_i/c0)·α_i: the resultants see the small ratios (often ±1), not
+        // the large coefficients the structural values make.
+        let scale = |a: &Algebraic, c: Rational| a.scale(&c);
         let mut rational = zero();
+        let mut irrational: Vec<(Rational, &Algebraic)> = Vec::new();
         for (c, a) in exact {
-            if c == 0 {
-                continue;
-            }
             match a.as_rational() {
                 Some(r) => rational += &c * r,
-                None => sum = sum.add(&a.map_poly(&crate::exact::Poly::new(vec![zero(), c]))),
+                None if c != 0 => irrational.push((c, a)),
+                None => {}
             }
         }
-        return Value::Exact(sum.add(&Algebraic::from_rational(rational)));
+        let Some(c0) = irrational.first().map(|(c, _)| c.clone()) else {
+            return Value::rational(rational);
+        };
+        let mut sum = Algebraic::from_rational(zero());
+        for (c, a) in &irrational {
+            let ratio = c / &c0;
+            sum = sum.add(&if ratio == 1 {
+                (*a).clone()
+            } else {
+                scale(a, ratio)
+            });
+        }
+        return Value::Exact(scale(&sum, c0).add(&Algebraic::from_rational(rational)));
     }
     let width = family::log_width();
     let mut lo = zero();

@@ -207,13 +207,22 @@ fn decide(p: &MPoly, want: Want, region: &Region) -> Result<(), String> {
             values[Var::N as usize] = one();
             poly.eval(&values)
         };
+        let point = |q: &Rational, s: &Rational| {
+            let mut parts = Vec::new();
+            if p.degree_in(Var::Q) > 0 {
+                parts.push(format!("q = {q}"));
+            }
+            if p.degree_in(Var::S) > 0 {
+                parts.push(format!("s = {s}"));
+            }
+            parts.push(case.to_string());
+            parts.join(", ")
+        };
         for q in region.q.vertices() {
             for s in region.s.vertices() {
                 for g in groups.values() {
                     if at(g, &q, &s) < 0 {
-                        return Err(format!(
-                            "{p} takes negative values near q = {q}, s = {s} ({case})"
-                        ));
+                        return Err(format!("{p} takes negative values near {}", point(&q, &s)));
                     }
                 }
             }
@@ -223,7 +232,7 @@ fn decide(p: &MPoly, want: Want, region: &Region) -> Result<(), String> {
             for q in region.q.representatives() {
                 for s in region.s.representatives() {
                     if at(&sum, &q, &s) <= 0 {
-                        return Err(format!("{p} is 0 at q = {q}, s = {s} ({case})"));
+                        return Err(format!("{p} is 0 at {}", point(&q, &s)));
                     }
                 }
             }

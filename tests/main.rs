@@ -8,6 +8,7 @@ mod fine_tuning_n;
 mod lp;
 mod openness;
 mod properties;
+mod race;
 mod readme;
 mod roots;
 mod safety_regulation;

@@ -145,20 +145,29 @@ pub fn combine(terms: &[(Rational, Value)]) -> Value {
 
 /// How `a` compares with `b`: exactly, or from enclosures; `None` when enclosures overlap.
 pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
-    for bits in [32, 96] {
+    let separate = |bits: i64| {
         let w = pow2(-bits);
         let (x, y) = (a.enclose(&w), b.enclose(&w));
         if x.hi < y.lo {
-            return Some(Ordering::Less);
+            Some(Ordering::Less)
+        } else if y.hi < x.lo {
+            Some(Ordering::Greater)
+        } else {
+            None
         }
-        if y.hi < x.lo {
-            return Some(Ordering::Greater);
-        }
+    };
+    if let Some(order) = [32, 96].into_iter().find_map(separate) {
+        return Some(order);
     }
-    match (a.as_exact(), b.as_exact()) {
-        (Some(x), Some(y)) => Some(x.sub(y).sign()),
-        _ => None,
+    let (x, y) = (a.as_exact()?, b.as_exact()?);
+    // Equality by the defining polynomials' gcd, before any resultant.
+    if x == y {
+        return Some(Ordering::Equal);
     }
+    if let Some(order) = [512, 2048].into_iter().find_map(separate) {
+        return Some(order);
+    }
+    Some(x.sub(y).sign())
 }
 
 /// f at every named point of the game.

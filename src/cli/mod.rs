@@ -100,6 +100,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
+        /// Arrange claims whose ids read MODEL.ROW.COLUMN (e.g. race.R1.duopoly) in a grid of
+        /// statuses, with the counterexample of every refuted cell.
+        #[arg(long)]
+        grid: bool,
     },
     /// The certified frontier of a set of outcomes: Pareto filtering, hull faces, egalitarian and
     /// KS lotteries, each LP answer with an exact certificate; per group, with a picture.
@@ -200,7 +204,11 @@ pub fn main() -> ExitCode {
             digits,
             format,
         } => plain(roots::run(&poly, digits, format.into())),
-        Command::Verify { paths, format } => verify::verify(&paths, format.into()),
+        Command::Verify {
+            paths,
+            format,
+            grid,
+        } => verify::verify(&paths, format.into(), grid),
         Command::Frontier(request) => plain(frontier::frontier(request)),
         Command::Audit { policy, format } => audit::run(&policy, format.into()),
         Command::Models { format } => plain(models::list(format.into())),

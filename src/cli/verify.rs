@@ -6,11 +6,11 @@ use crate::claims::verify::Status;
 use crate::claims::{claim_files, verify_file};
 use crate::error::{Error, Result};
 use crate::report::Format;
-use crate::report::verify::render;
+use crate::report::verify::{render, render_grid};
 
 /// The report and the exit status: 0 when every claim met its expectation, 1 when some did
 /// not, 2 when a claim file is malformed or could not be evaluated.
-pub(super) fn verify(paths: &[PathBuf], format: Format) -> Result<(String, u8)> {
+pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(String, u8)> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("proofs")]
     } else {
@@ -38,7 +38,12 @@ pub(super) fn verify(paths: &[PathBuf], format: Format) -> Result<(String, u8)> 
     } else {
         1
     };
-    Ok((render(&verdicts, format), status))
+    let report = if grid {
+        render_grid(&verdicts)
+    } else {
+        render(&verdicts, format)
+    };
+    Ok((report, status))
 }
 
 /// Compares a fresh report with a stored one: `None` when equal, else a unified diff.

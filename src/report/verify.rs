@@ -56,6 +56,73 @@ fn json_point(w: &Witnessed) -> Json {
     json!({"point": json_pairs(&w.point), "values": json_pairs(&w.values)})
 }
 
+/// Claims with ids `MODEL.ROW.COLUMN` as a grid of statuses (rows and columns in first-seen
+/// order; `—` where no claim exists), then each refuted cell's counterexample. Other claims are
+/// listed below the grid by id.
+pub fn render_grid(verdicts: &[Verdict]) -> String {
+    let mut rows: Vec<String> = Vec::new();
+    let mut columns: Vec<String> = Vec::new();
+    let mut cells: Vec<(String, String, &Verdict)> = Vec::new();
+    let mut others: Vec<&Verdict> = Vec::new();
+    for v in verdicts {
+        let parts: Vec<&str> = v.id.split('.').collect();
+        if let [_, row, column] = parts[..] {
+            if !rows.iter().any(|r| r == row) {
+                rows.push(row.to_string());
+            }
+            if !columns.iter().any(|c| c == column) {
+                columns.push(column.to_string());
+            }
+            cells.push((row.to_string(), column.to_string(), v));
+        } else {
+            others.push(v);
+        }
+    }
+    let cell = |v: &Verdict| {
+        let mark = if v.met() { "" } else { " (NOT MET)" };
+        format!("{}{mark}", v.status.name())
+    };
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            std::iter::once(row.clone())
+                .chain(columns.iter().map(|column| {
+                    cells
+                        .iter()
+                        .find(|(r, c, _)| r == row && c == column)
+                        .map_or_else(|| "—".to_string(), |(_, _, v)| cell(v))
+                }))
+                .collect()
+        })
+        .collect();
+    let met = verdicts.iter().filter(|v| v.met()).count();
+    let mut out = format!(
+        "gpai verify: {} claims, {met} as expected, {} not\n",
+        verdicts.len(),
+        verdicts.len() - met
+    );
+    let header: Vec<&str> = std::iter::once("claim")
+        .chain(columns.iter().map(String::as_str))
+        .collect();
+    out.push_str(&table::render(&header, &table_rows));
+    for (row, column, v) in &cells {
+        if let (crate::claims::verify::Status::Refuted, Some(at)) = (&v.status, &v.at) {
+            let varying: Vec<String> = at.point.iter().map(|(n, x)| format!("{n} = {x}")).collect();
+            out.push_str(&format!(
+                "{row} × {column} refuted at {}\n",
+                varying.join(", ")
+            ));
+            if !at.values.is_empty() {
+                out.push_str(&format!("    where {}\n", pairs(&at.values)));
+            }
+        }
+    }
+    for v in others {
+        out.push_str(&format!("{}: {}\n", v.id, cell(v)));
+    }
+    out
+}
+
 /// The whole report.
 pub fn render(verdicts: &[Verdict], format: Format) -> String {
     let met = verdicts.iter().filter(|v| v.met()).count();

@@ -28,9 +28,9 @@ pub const INFO: ModelInfo = ModelInfo {
     summary: "one closed firm sells above the best open model: revenue n*m*(f(y) - f(x)), profit-maximizing size y*, \
               the gain from upgrading when an open improvement is announced; extensions discount, uncertain_release, \
               customer_types, duopoly",
-    source: "the essay \"How do open AI models affect incentive to race?\" (2024), stated precisely in spec race.md; \
-             the four extensions are this project's formulations of the essay's open questions",
-    provenance: Provenance::Published,
+    source: "this project's formulation of the essay \"How do open AI models affect incentive to race?\" (2024), \
+             which argues informally: the one-firm model stated precisely (spec race.md) and four extensions for the essay's open questions",
+    provenance: Provenance::ProjectFormulation,
     params: &[
         ParamSpec {
             name: "f",

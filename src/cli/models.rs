@@ -42,6 +42,19 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
             let b = openness::boundaries(&params);
             Ok(report::openness::render(&params, &e, &b, format, digits))
         }
+        "competition" => {
+            use crate::models::competition::{self, exact::Variant, thresholds};
+            let params = competition::Params::from_arguments(&arguments)?;
+            let solution = competition::solve(&params);
+            let t = report::competition::Thresholds {
+                omega_1: thresholds::omega_1(&params),
+                omega_bar: thresholds::omega_bar(&params, Variant::Baseline),
+                omega_bar_t: thresholds::omega_bar(&params, Variant::Trial),
+                omega_v: thresholds::omega_v(&params),
+                omega_w: thresholds::omega_w(&params),
+            };
+            Ok(report::competition::render(&params, &solution, &t, format, digits))
+        }
         "race" => {
             let params = race::Params::from_arguments(&arguments)?;
             let solution = race::exact::solve(&params)?;

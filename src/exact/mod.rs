@@ -29,6 +29,7 @@ pub mod ln;
 pub mod number;
 pub mod poly;
 pub mod poly_parse;
+pub mod ratfn;
 pub mod rational;
 pub mod resultant;
 pub mod roots;

@@ -6,6 +6,7 @@
 //! files for its own facets (the fine-tuning game's `bargain.rs`). ARCHITECTURE.md has the recipe.
 
 pub mod arguments;
+pub mod competition;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod openness;
@@ -155,6 +156,7 @@ pub const MODELS: &[&ModelInfo] = &[
     &safety_regulation::regimes::INFO,
     &openness::regimes::INFO,
     &race::regimes::INFO,
+    &competition::regimes::INFO,
 ];
 
 /// The model called `name`.

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod boundary;
+pub mod competition;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod frontier;

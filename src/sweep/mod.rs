@@ -5,6 +5,7 @@
 
 pub mod boundary;
 pub mod grid;
+pub mod lines;
 pub mod output;
 pub mod plot;
 

@@ -10,7 +10,7 @@ use crate::exact::Rational;
 use crate::exact::rational::int;
 use crate::models::arguments::Arguments;
 use crate::models::fine_tuning::{self, bargain::SOLUTIONS};
-use crate::models::{fine_tuning_n, openness, race, safety_regulation};
+use crate::models::{competition, fine_tuning_n, openness, race, safety_regulation};
 
 use super::val::Val;
 
@@ -73,10 +73,40 @@ pub fn names(model: &str) -> Vec<String> {
             }
         }
         "race" => out.extend(RACE.map(String::from)),
+        "competition" => {
+            out.extend(COMPETITION.map(String::from));
+            out.extend(COMPETITION_MORE.map(String::from));
+        }
         _ => {}
     }
     out
 }
+
+const COMPETITION: [&str; 22] = [
+    "regime",
+    "entered",
+    "e",
+    "q_l",
+    "q_f",
+    "cs",
+    "pi_l",
+    "pi_f",
+    "pi_d0",
+    "w",
+    "omega_1",
+    "omega_bar",
+    "omega_bar_t",
+    "omega_v",
+    "omega_w",
+    "vi_regime",
+    "pi_v",
+    "delta_j",
+    "trial",
+    "trial_cs",
+    "trial_pi_l",
+    "trial_pi_f",
+];
+const COMPETITION_MORE: [&str; 2] = ["trial_pi_d0", "in_spec_domain"];
 
 const RACE: [&str; 12] = [
     "revenue",
@@ -158,6 +188,7 @@ pub fn validate(args: &Arguments) -> Result<()> {
         "safety_regulation" => safety_regulation::Params::from_arguments(args).map(|_| ()),
         "fine_tuning_n" => fine_tuning_n::Params::from_arguments(args).map(|_| ()),
         "race" => race::Params::from_arguments(args).map(|_| ()),
+        "competition" => competition::Params::from_arguments(args).map(|_| ()),
         other => Err(Error::InvalidArgument {
             argument: other.into(),
             reason: "claims over this model are not supported yet".into(),
@@ -182,6 +213,7 @@ enum Solved {
     Safety(Box<safety_regulation::Outcome>),
     Openness(Box<(openness::Equilibrium<Rational>, openness::exact::Boundaries)>),
     Race(Box<race::exact::Solution>),
+    Competition(Box<(competition::Params, competition::Solution)>),
     FineTuningN {
         params: Box<fine_tuning_n::Params>,
         spe: Box<fine_tuning_n::Equilibrium>,
@@ -193,6 +225,8 @@ enum Solved {
 #[derive(Default)]
 pub struct Cache {
     games: HashMap<String, Solved>,
+    /// The competition model's thresholds, by the game without its openness.
+    thresholds: HashMap<String, CompetitionThresholds>,
     unregulated: HashMap<String, safety_regulation::Equilibrium>,
 }
 
@@ -221,6 +255,11 @@ impl Cache {
                         params: Box::new(params),
                         bargain: None,
                     }
+                }
+                "competition" => {
+                    let params = competition::Params::from_arguments(args)?;
+                    let solution = competition::solve(&params);
+                    Solved::Competition(Box::new((params, solution)))
                 }
                 "race" => {
                     let params = race::Params::from_arguments(args)?;
@@ -352,6 +391,12 @@ impl Cache {
                 bargain,
             } => ftn_output(params, spe, bargain, path, group, field),
             Solved::Race(solution) => race_output(solution, path),
+            Solved::Competition(solved) => {
+                let (params, solution) = &**solved;
+                let twin = args.with("omega", int(0))?.canonical();
+                let thresholds = self.thresholds.entry(twin).or_default();
+                competition_output(params, solution, thresholds, path)
+            }
             Solved::Safety(outcome) => Ok(match (group, field) {
                 ("regime", _) => Val::Label(outcome.regime.to_string()),
                 ("backfire", _) => Val::Bool(outcome.backfire),
@@ -439,6 +484,92 @@ fn ftn_output(
         ("u_g", _) => &s.u[0],
         (_, i) => &s.u[i],
     }))
+}
+
+/// The competition model's thresholds (they do not depend on the openness), each computed the
+/// first time a claim reads it.
+#[derive(Default)]
+struct CompetitionThresholds {
+    computed: HashMap<&'static str, Option<crate::exact::Algebraic>>,
+}
+
+impl CompetitionThresholds {
+    fn get(
+        &mut self,
+        p: &competition::Params,
+        name: &'static str,
+    ) -> Option<crate::exact::Algebraic> {
+        use competition::exact::Variant;
+        use competition::thresholds as t;
+        self.computed
+            .entry(name)
+            .or_insert_with(|| match name {
+                "omega_1" => t::omega_1(p),
+                "omega_bar" => t::omega_bar(p, Variant::Baseline),
+                "omega_bar_t" => t::omega_bar(p, Variant::Trial),
+                "omega_v" => t::omega_v(p),
+                _ => t::omega_w(p).map(|(w, _)| w),
+            })
+            .clone()
+    }
+}
+
+/// An output of the competition model.
+fn competition_output(
+    p: &competition::Params,
+    s: &competition::Solution,
+    t: &mut CompetitionThresholds,
+    path: &str,
+) -> Result<Val> {
+    let q = |r: &Rational| Val::rational(r.clone());
+    let mut threshold = |name: &'static str, why: &str| {
+        t.get(p, name)
+            .map(Val::Num)
+            .ok_or_else(|| Error::InvalidArgument {
+                argument: path.into(),
+                reason: format!("{path} does not exist for this game: {why}"),
+            })
+    };
+    let o = &s.base.outcome;
+    let c = &s.chosen.outcome;
+    Ok(match path {
+        "regime" => Val::Label(s.base.regime.to_string()),
+        "entered" => Val::Bool(s.base.entered),
+        "e" => q(&o.e),
+        "q_l" => q(&o.q_l),
+        "q_f" => q(&o.q_f),
+        "cs" => q(&o.cs),
+        "pi_l" => q(&o.pi_l),
+        "pi_f" => q(&o.pi_f),
+        "pi_d0" => q(&s.pi_d0),
+        "w" => q(&s.w),
+        "omega_1" => threshold(
+            "omega_1",
+            "the monopoly effort deters F at no openness in (0, 1), or at all",
+        )?,
+        "omega_bar" => threshold(
+            "omega_bar",
+            "zero effort deters F at every openness, or at none",
+        )?,
+        "omega_bar_t" => threshold(
+            "omega_bar_t",
+            "with the trial, zero effort deters F at every openness, or at none",
+        )?,
+        "omega_v" => threshold(
+            "omega_v",
+            "the integration gain does not go from positive to negative exactly once",
+        )?,
+        "omega_w" => threshold("omega_w", "full openness does not beat blockade in welfare")?,
+        "vi_regime" => Val::Label(s.integrated.regime.to_string()),
+        "pi_v" => q(&s.integrated.outcome.pi_l),
+        "delta_j" => q(&s.delta_j),
+        "trial" => Val::Bool(s.trial),
+        "trial_cs" => q(&c.cs),
+        "trial_pi_l" => q(&c.pi_l),
+        "trial_pi_f" => q(&c.pi_f),
+        "trial_pi_d0" => q(&s.chosen_pi_d0),
+        _ => Val::Bool(p.in_spec_domain()),
+    })
 }
 
 /// An output of the race model; `ystar` and `max_profit` exist only when the firm trains.

@@ -53,7 +53,9 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
                 omega_v: thresholds::omega_v(&params),
                 omega_w: thresholds::omega_w(&params),
             };
-            Ok(report::competition::render(&params, &solution, &t, format, digits))
+            Ok(report::competition::render(
+                &params, &solution, &t, format, digits,
+            ))
         }
         "race" => {
             let params = race::Params::from_arguments(&arguments)?;

@@ -66,10 +66,17 @@ fn io_error(path: &str, e: std::io::Error) -> Error {
 
 pub(super) fn sweep(request: Request) -> Result<String> {
     let info = models::find(&request.model)?;
-    if !["safety_regulation", "openness", "fine_tuning_n"].contains(&info.name) {
+    if ![
+        "safety_regulation",
+        "openness",
+        "fine_tuning_n",
+        "competition",
+    ]
+    .contains(&info.name)
+    {
         return Err(Error::InvalidArgument {
             argument: request.model.clone(),
-            reason: "the model has no `sweep` command yet (safety_regulation, openness and fine_tuning_n have)"
+            reason: "the model has no `sweep` command yet (safety_regulation, openness, fine_tuning_n and competition have)"
                 .into(),
         });
     }
@@ -180,7 +187,27 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             }
         },
     )?;
-    if let Some(path) = &request.plot {
+    if let (Some(path), AnySweeper::Competition(c)) = (&request.plot, &sweeper)
+        && names.len() == 1
+        && names[0] == "omega"
+    {
+        // Along the openness: a line chart (effort, surplus, welfare, payoffs) with the regimes
+        // shaded and the trap and trial bands marked.
+        let omegas: Vec<crate::exact::Rational> = points
+            .iter()
+            .filter_map(|p| axis_value(p, "omega"))
+            .collect();
+        let svg = c.chart(&omegas)?;
+        let bytes = if path.ends_with(".png") {
+            png(&svg).map_err(|reason| Error::InvalidArgument {
+                argument: format!("--plot {path}"),
+                reason,
+            })?
+        } else {
+            svg.into_bytes()
+        };
+        std::fs::write(path, bytes).map_err(|e| io_error(path, e))?;
+    } else if let Some(path) = &request.plot {
         let y_name = names.get(1).cloned().unwrap_or_default();
         let mut title = match names.get(1) {
             Some(y) => format!("{}: regime by {} and {y}", info.name, names[0]),
@@ -277,6 +304,7 @@ pub(super) enum AnySweeper {
     Safety(Box<Sweeper>),
     Openness(crate::models::openness::sweep::Sweeper),
     FineTuningN(crate::models::fine_tuning_n::sweep::Sweeper),
+    Competition(crate::models::competition::sweep::Sweeper),
 }
 
 impl AnySweeper {
@@ -292,6 +320,9 @@ impl AnySweeper {
             "openness" => {
                 AnySweeper::Openness(crate::models::openness::sweep::Sweeper::new(base, exact)?)
             }
+            "competition" => AnySweeper::Competition(
+                crate::models::competition::sweep::Sweeper::new(base, exact)?,
+            ),
             "fine_tuning_n" => AnySweeper::FineTuningN(
                 crate::models::fine_tuning_n::sweep::Sweeper::new(base, exact)?,
             ),
@@ -304,6 +335,7 @@ impl AnySweeper {
             AnySweeper::Safety(s) => s.params_at(point).map(|_| ()),
             AnySweeper::Openness(s) => s.params_at(point).map(|_| ()),
             AnySweeper::FineTuningN(s) => s.params_at(point).map(|_| ()),
+            AnySweeper::Competition(s) => s.params_at(point).map(|_| ()),
         }
     }
 
@@ -312,12 +344,15 @@ impl AnySweeper {
             AnySweeper::Safety(s) => s.row(point),
             AnySweeper::Openness(s) => s.row(point),
             AnySweeper::FineTuningN(s) => s.row(point),
+            AnySweeper::Competition(s) => s.row(point),
         }
     }
 
     fn curves(&self, x: &str, y: &str, xr: (f64, f64), yr: (f64, f64)) -> Vec<Curve> {
         match self {
-            AnySweeper::Safety(_) | AnySweeper::FineTuningN(_) => Vec::new(),
+            AnySweeper::Safety(_) | AnySweeper::FineTuningN(_) | AnySweeper::Competition(_) => {
+                Vec::new()
+            }
             AnySweeper::Openness(s) => s.curves(x, y, xr, yr),
         }
     }

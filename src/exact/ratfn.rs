@@ -60,8 +60,11 @@ impl RatFn {
     }
 
     pub fn add(&self, o: &RatFn) -> RatFn {
-        RatFn::new(&(&self.num * &o.den) + &(&o.num * &self.den), &self.den * &o.den)
-            .expect("a product of non-zero denominators")
+        RatFn::new(
+            &(&self.num * &o.den) + &(&o.num * &self.den),
+            &self.den * &o.den,
+        )
+        .expect("a product of non-zero denominators")
     }
 
     pub fn sub(&self, o: &RatFn) -> RatFn {
@@ -76,7 +79,8 @@ impl RatFn {
     }
 
     pub fn mul(&self, o: &RatFn) -> RatFn {
-        RatFn::new(&self.num * &o.num, &self.den * &o.den).expect("a product of non-zero denominators")
+        RatFn::new(&self.num * &o.num, &self.den * &o.den)
+            .expect("a product of non-zero denominators")
     }
 
     /// `self / o`; `None` when `o` is the zero function.
@@ -127,7 +131,10 @@ mod tests {
     fn arithmetic_cancels_common_factors() {
         // (x² − 1)/(x − 1) = x + 1.
         let f = RatFn::new(Poly::from_i64s(&[-1, 0, 1]), Poly::from_i64s(&[-1, 1])).unwrap();
-        assert_eq!(f, RatFn::new(Poly::from_i64s(&[1, 1]), Poly::constant(one())).unwrap());
+        assert_eq!(
+            f,
+            RatFn::new(Poly::from_i64s(&[1, 1]), Poly::constant(one())).unwrap()
+        );
         let g = f.div(&RatFn::x()).unwrap().sub(&RatFn::constant(one()));
         // (x + 1)/x − 1 = 1/x.
         assert_eq!(g.eval(&int(4)), Some(ratio(1, 4)));

@@ -16,7 +16,7 @@ pub struct Thresholds {
     pub omega_bar: Option<Algebraic>,
     pub omega_bar_t: Option<Algebraic>,
     pub omega_v: Option<Algebraic>,
-    pub omega_w: Option<(Algebraic, Poly)>,
+    pub omega_w: Option<(Algebraic, Option<Poly>)>,
 }
 
 fn q(r: &Rational) -> Option<Value> {
@@ -43,7 +43,10 @@ fn rows(s: &Solution, t: &Thresholds) -> Vec<(&'static str, Option<Value>)> {
         ("omega_bar", alg(&t.omega_bar)),
         ("omega_bar_t", alg(&t.omega_bar_t)),
         ("omega_v", alg(&t.omega_v)),
-        ("omega_w", t.omega_w.as_ref().map(|(a, _)| Value::Exact(a.clone()))),
+        (
+            "omega_w",
+            t.omega_w.as_ref().map(|(a, _)| Value::Exact(a.clone())),
+        ),
     ]
 }
 
@@ -65,7 +68,8 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
             for (name, v) in &rows {
                 values.insert(
                     name.to_string(),
-                    v.as_ref().map_or(Json::Null, |v| json_value(v, "w", digits)),
+                    v.as_ref()
+                        .map_or(Json::Null, |v| json_value(v, "w", digits)),
                 );
             }
             let doc = json!({
@@ -76,7 +80,7 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
                 "vi_regime": s.integrated.regime.to_string(),
                 "trial": s.trial,
                 "values": values,
-                "omega_w_polynomial": t.omega_w.as_ref().map(|(_, poly)| poly.display_in("w").to_string()),
+                "omega_w_polynomial": t.omega_w.as_ref().and_then(|(_, poly)| poly.as_ref()).map(|poly| poly.display_in("w").to_string()),
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
@@ -87,7 +91,11 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
             let table_rows: Vec<Vec<String>> = rows
                 .iter()
                 .map(|(name, v)| match v {
-                    Some(v) => vec![name.to_string(), exact_text(v, "w", digits), decimal_text(v, digits)],
+                    Some(v) => vec![
+                        name.to_string(),
+                        exact_text(v, "w", digits),
+                        decimal_text(v, digits),
+                    ],
                     None => vec![name.to_string(), "none".into(), String::new()],
                 })
                 .collect();
@@ -95,12 +103,20 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
             out.push_str(&format!(
                 "regime: {}; F {}; vertical integration: {} (delta_j {}); free trial: {}\n",
                 s.base.regime,
-                if s.base.entered { "adopts" } else { "stays out" },
+                if s.base.entered {
+                    "adopts"
+                } else {
+                    "stays out"
+                },
                 s.integrated.regime,
-                if s.delta_j > 0 { "> 0, pays" } else { "<= 0, does not pay" },
+                if s.delta_j > 0 {
+                    "> 0, pays"
+                } else {
+                    "<= 0, does not pay"
+                },
                 if s.trial { "offered" } else { "not offered" },
             ));
-            if let Some((_, poly)) = &t.omega_w {
+            if let Some((_, Some(poly))) = &t.omega_w {
                 out.push_str(&format!(
                     "omega_w is the root of W(omega) - W(blockade), numerator {} = 0\n",
                     poly.display_in("w")

@@ -32,11 +32,15 @@ const LEFT: f64 = 70.0;
 const RIGHT: f64 = 170.0;
 const TOP: f64 = 80.0;
 const GAP: f64 = 40.0;
-const COLOURS: [&str; 6] = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+const COLOURS: [&str; 6] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+];
 const SHADES: [&str; 4] = ["#e8f0fa", "#fdf1e3", "#eaf6ea", "#f3eef8"];
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The chart.
@@ -58,7 +62,11 @@ pub fn line_chart(title: &str, x_name: &str, panels: &[Panel], bands: &[Band]) -
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" font-family="DejaVu Sans, sans-serif" font-size="12">"#
     );
     let _ = write!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = write!(svg, r#"<text x="{LEFT}" y="22" font-size="15">{}</text>"#, escape(title));
+    let _ = write!(
+        svg,
+        r#"<text x="{LEFT}" y="22" font-size="15">{}</text>"#,
+        escape(title)
+    );
     // Marked intervals: brackets above the panels.
     let mut row = 0.0;
     for b in bands.iter().filter(|b| b.marked) {
@@ -77,7 +85,11 @@ pub fn line_chart(title: &str, x_name: &str, panels: &[Panel], bands: &[Band]) -
     }
     for (i, panel) in panels.iter().enumerate() {
         let top = TOP + i as f64 * (PANEL + GAP);
-        let ys: Vec<f64> = panel.series.iter().flat_map(|s| s.points.iter().map(|q| q.1)).collect();
+        let ys: Vec<f64> = panel
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|q| q.1))
+            .collect();
         let (mut y0, mut y1) = ys
             .iter()
             .fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(*y), hi.max(*y)));
@@ -112,7 +124,12 @@ pub fn line_chart(title: &str, x_name: &str, panels: &[Panel], bands: &[Band]) -
             svg,
             r##"<rect x="{LEFT}" y="{top:.1}" width="{plot_w}" height="{PANEL}" fill="none" stroke="#333"/>"##
         );
-        let _ = write!(svg, r#"<text x="{LEFT}" y="{:.1}">{}</text>"#, top - 6.0, escape(&panel.title));
+        let _ = write!(
+            svg,
+            r#"<text x="{LEFT}" y="{:.1}">{}</text>"#,
+            top - 6.0,
+            escape(&panel.title)
+        );
         for (v, anchor) in [(y0 + pad, "end"), (y1 - pad, "end")] {
             let _ = write!(
                 svg,
@@ -182,8 +199,18 @@ mod tests {
             }],
         };
         let bands = [
-            Band { from: 0.0, to: 0.5, label: "blockade".into(), marked: false },
-            Band { from: 0.4, to: 0.6, label: "openness trap".into(), marked: true },
+            Band {
+                from: 0.0,
+                to: 0.5,
+                label: "blockade".into(),
+                marked: false,
+            },
+            Band {
+                from: 0.4,
+                to: 0.6,
+                label: "openness trap".into(),
+                marked: true,
+            },
         ];
         let svg = line_chart("t", "omega", &[panel], &bands);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));

@@ -68,7 +68,8 @@ pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
             None => true,
             Some((_, b_in, b)) => {
                 out.pi_l > b.pi_l
-                    || (out.pi_l == b.pi_l && (*b_in && !entered || (*b_in == entered && out.e < b.e)))
+                    || (out.pi_l == b.pi_l
+                        && (*b_in && !entered || (*b_in == entered && out.e < b.e)))
             }
         };
         if better {

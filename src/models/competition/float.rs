@@ -73,7 +73,9 @@ pub fn solve(p: &Params) -> Float {
         }
     };
     let values: Vec<f64> = grid.iter().map(|e| g.payoff(*e)).collect();
-    let top = (0..=N).max_by(|i, j| values[*i].total_cmp(&values[*j])).unwrap_or(0);
+    let top = (0..=N)
+        .max_by(|i, j| values[*i].total_cmp(&values[*j]))
+        .unwrap_or(0);
     for i in 0..=N {
         consider(grid[i]);
         // Onto the entry boundary from the side where F stays out.

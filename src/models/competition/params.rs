@@ -71,11 +71,19 @@ impl Params {
             return Err(domain("a", &self.a, "a rational > 0"));
         }
         if self.c <= 0 || self.c >= self.a {
-            return Err(domain("c", &self.c, &format!("a rational in (0, a) = (0, {})", self.a)));
+            return Err(domain(
+                "c",
+                &self.c,
+                &format!("a rational in (0, a) = (0, {})", self.a),
+            ));
         }
         // Concavity of L's payoff with F in, at every openness: 9k > 2(2 − ω)² ≤ 8.
         if self.k <= ratio(8, 9) {
-            return Err(domain("k", &self.k, "a rational > 8/9 (the spec's domain is k > 4/3)"));
+            return Err(domain(
+                "k",
+                &self.k,
+                "a rational > 8/9 (the spec's domain is k > 4/3)",
+            ));
         }
         if self.kappa <= 0 {
             return Err(domain("kappa", &self.kappa, "a rational > 0"));

@@ -102,7 +102,10 @@ impl Sweeper {
             },
             Panel {
                 title: "consumer surplus and welfare".into(),
-                series: vec![series("CS", &|s| &s.base.outcome.cs), series("W", &|s| &s.w)],
+                series: vec![
+                    series("CS", &|s| &s.base.outcome.cs),
+                    series("W", &|s| &s.w),
+                ],
             },
             Panel {
                 title: "payoffs".into(),
@@ -141,6 +144,14 @@ impl Sweeper {
                 label: "openness trap (omega_1, omega_bar]".into(),
                 marked: true,
             });
+            if let Some((ww, _)) = super::thresholds::omega_w(&base) {
+                bands.push(Band {
+                    from: w1.to_f64(),
+                    to: ww.to_f64(),
+                    label: "welfare trap (omega_1, omega_W)".into(),
+                    marked: true,
+                });
+            }
             if let Some(wt) = omega_bar(&base, Variant::Trial) {
                 bands.push(Band {
                     from: wt.to_f64(),

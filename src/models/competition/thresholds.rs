@@ -57,7 +57,10 @@ fn conditions(m: &Market<RatFn>) -> Vec<RatFn> {
 }
 
 fn ends() -> (Algebraic, Algebraic) {
-    (Algebraic::from_rational(zero()), Algebraic::from_rational(one()))
+    (
+        Algebraic::from_rational(zero()),
+        Algebraic::from_rational(one()),
+    )
 }
 
 /// Sorted, distinct events in (0, 1), with 0 and 1 around them.
@@ -65,7 +68,10 @@ fn with_ends(mut events: Vec<Algebraic>) -> Vec<Algebraic> {
     events.sort();
     events.dedup();
     let (zero, one) = ends();
-    std::iter::once(zero).chain(events).chain(std::iter::once(one)).collect()
+    std::iter::once(zero)
+        .chain(events)
+        .chain(std::iter::once(one))
+        .collect()
 }
 
 /// The pieces of [0, 1] for `variant`.
@@ -110,14 +116,20 @@ pub fn omega_1(p: &Params) -> Option<Algebraic> {
     only_root(&m.entry_margin(&m.effort(Candidate::Monopoly)))
 }
 
-/// ω̄ (or ω̄_T with the trial): where zero effort stops keeping F out.
+/// ω̄ (or ω̄_T with the trial): where zero effort stops keeping F out — the root of the
+/// (linear) entry condition on the whole line, so a trial threshold below 0 is reported as it is.
 pub fn omega_bar(p: &Params, variant: Variant) -> Option<Algebraic> {
     let m = line(p, variant);
-    only_root(&m.entry_margin(&m.effort(Candidate::Zero)))
+    let margin = m.entry_margin(&m.effort(Candidate::Zero));
+    let roots = crate::exact::real_roots(margin.num());
+    (roots.len() == 1).then(|| roots[0].value.clone())
 }
 
 /// Open cells between consecutive events, each with the sign of `value` there.
-fn signs(events: Vec<Algebraic>, value: &dyn Fn(&Rational) -> Rational) -> Vec<(Algebraic, Algebraic, Ordering)> {
+fn signs(
+    events: Vec<Algebraic>,
+    value: &dyn Fn(&Rational) -> Rational,
+) -> Vec<(Algebraic, Algebraic, Ordering)> {
     with_ends(events)
         .windows(2)
         .map(|w| {
@@ -135,15 +147,22 @@ fn roots_inside(f: &RatFn, piece: &Piece) -> Vec<Algebraic> {
         .collect()
 }
 
-/// The welfare trap's end ω_W and the polynomial it is a root of: where full openness beats
-/// blockade in welfare, the start of the last stretch on which W exceeds W(blockade).
-pub fn omega_w(p: &Params) -> Option<(Algebraic, Poly)> {
-    let blockade = solve(&Params { omega: zero(), ..p.clone() });
+/// The welfare trap's end ω_W: where full openness beats blockade in welfare, the start of the
+/// last stretch on which W exceeds W(blockade), with the polynomial it is a root of when W
+/// crosses W(blockade) there continuously (`None` when W jumps over it at a regime change).
+pub fn omega_w(p: &Params) -> Option<(Algebraic, Option<Poly>)> {
+    let blockade = solve(&Params {
+        omega: zero(),
+        ..p.clone()
+    });
     if blockade.base.regime != super::regimes::Regime::Blockade {
         return None;
     }
     let w_b = blockade.w.clone();
-    let at_one = solve(&Params { omega: one(), ..p.clone() });
+    let at_one = solve(&Params {
+        omega: one(),
+        ..p.clone()
+    });
     if at_one.w <= w_b {
         return None;
     }
@@ -162,7 +181,13 @@ pub fn omega_w(p: &Params) -> Option<(Algebraic, Poly)> {
         events.push(piece.hi);
     }
     events.retain(|e| *e < ends().1);
-    let cells = signs(events, &|t| solve(&Params { omega: t.clone(), ..p.clone() }).w - &w_b);
+    let cells = signs(events, &|t| {
+        solve(&Params {
+            omega: t.clone(),
+            ..p.clone()
+        })
+        .w - &w_b
+    });
     let start = cells
         .iter()
         .rposition(|(_, _, s)| *s != Ordering::Greater)
@@ -170,7 +195,7 @@ pub fn omega_w(p: &Params) -> Option<(Algebraic, Poly)> {
     let poly = polys
         .into_iter()
         .find(|(roots, _)| roots.contains(&start))
-        .map(|(_, poly)| poly)?;
+        .map(|(_, poly)| poly);
     Some((start, poly))
 }
 
@@ -188,7 +213,10 @@ pub fn omega_v(p: &Params) -> Option<Algebraic> {
         let t = rational_between(&w[0], &w[1]);
         let find = |list: &[Piece]| {
             list.iter()
-                .find(|q| q.lo.cmp_rational(&t) == Ordering::Less && q.hi.cmp_rational(&t) == Ordering::Greater)
+                .find(|q| {
+                    q.lo.cmp_rational(&t) == Ordering::Less
+                        && q.hi.cmp_rational(&t) == Ordering::Greater
+                })
                 .cloned()
         };
         let (Some(b), Some(v)) = (find(&base), find(&merged)) else {
@@ -207,10 +235,20 @@ pub fn omega_v(p: &Params) -> Option<Algebraic> {
         events.push(w[1].clone());
     }
     events.retain(|e| *e < ends().1);
-    let cells = signs(events, &|t| solve(&Params { omega: t.clone(), ..p.clone() }).delta_j);
+    let cells = signs(events, &|t| {
+        solve(&Params {
+            omega: t.clone(),
+            ..p.clone()
+        })
+        .delta_j
+    });
     let first_negative = cells.iter().position(|(_, _, s)| *s == Ordering::Less)?;
     let pattern_ok = first_negative > 0
-        && cells[..first_negative].iter().all(|(_, _, s)| *s == Ordering::Greater)
-        && cells[first_negative..].iter().all(|(_, _, s)| *s == Ordering::Less);
+        && cells[..first_negative]
+            .iter()
+            .all(|(_, _, s)| *s == Ordering::Greater)
+        && cells[first_negative..]
+            .iter()
+            .all(|(_, _, s)| *s == Ordering::Less);
     pattern_ok.then(|| cells[first_negative].0.clone())
 }

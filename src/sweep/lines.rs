@@ -93,15 +93,14 @@ pub fn line_chart(title: &str, x_name: &str, panels: &[Panel], bands: &[Band]) -
         let (mut y0, mut y1) = ys
             .iter()
             .fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(*y), hi.max(*y)));
-        if !(y1 > y0) {
+        if y1.partial_cmp(&y0) != Some(std::cmp::Ordering::Greater) {
             y0 -= 0.5;
             y1 += 0.5;
         }
         let pad = (y1 - y0) * 0.06;
         let (y0, y1) = (y0 - pad, y1 + pad);
         let sy = |y: f64| top + PANEL - (y - y0) / (y1 - y0) * PANEL;
-        let mut shade = 0;
-        for b in bands.iter().filter(|b| !b.marked) {
+        for (shade, b) in bands.iter().filter(|b| !b.marked).enumerate() {
             let _ = write!(
                 svg,
                 r#"<rect x="{:.1}" y="{top:.1}" width="{:.1}" height="{PANEL}" fill="{}"/>"#,
@@ -118,7 +117,6 @@ pub fn line_chart(title: &str, x_name: &str, panels: &[Panel], bands: &[Band]) -
                     escape(&b.label)
                 );
             }
-            shade += 1;
         }
         let _ = write!(
             svg,

@@ -3,6 +3,7 @@
 mod audit;
 mod claims;
 mod cli;
+mod competition;
 mod fine_tuning;
 mod fine_tuning_n;
 mod lp;

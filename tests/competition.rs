@@ -14,19 +14,22 @@ fn q(v: &Rational) -> Rational {
     v.clone()
 }
 
+/// (ω, regime, e, Q, CS, π_L, π_F, Π_D0).
+type Row = (
+    Rational,
+    Regime,
+    Rational,
+    Rational,
+    Rational,
+    Rational,
+    Rational,
+    Rational,
+);
+
 #[test]
 fn the_spec_check_table_is_reproduced() {
     // (ω, regime, e, Q, CS, π_L, π_F, Π_D0) from spec competition.md §2, set P1.
-    let table: [(
-        Rational,
-        Regime,
-        Rational,
-        Rational,
-        Rational,
-        Rational,
-        Rational,
-        Rational,
-    ); 5] = [
+    let table: [Row; 5] = [
         (
             ratio(1, 2),
             Regime::Blockade,

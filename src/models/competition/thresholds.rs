@@ -175,7 +175,7 @@ pub fn omega_w(p: &Params) -> Option<(Algebraic, Option<Poly>)> {
         let f = w.sub(&RatFn::constant(w_b.clone()));
         let inside = roots_inside(&f, &piece);
         if !inside.is_empty() {
-            polys.push((inside.clone(), f.num().clone()));
+            polys.push((inside.clone(), crate::exact::poly::primitive_part(f.num())));
         }
         events.extend(inside);
         events.push(piece.hi);

@@ -198,15 +198,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             .filter_map(|p| axis_value(p, "omega"))
             .collect();
         let svg = c.chart(&omegas)?;
-        let bytes = if path.ends_with(".png") {
-            png(&svg).map_err(|reason| Error::InvalidArgument {
-                argument: format!("--plot {path}"),
-                reason,
-            })?
-        } else {
-            svg.into_bytes()
-        };
-        std::fs::write(path, bytes).map_err(|e| io_error(path, e))?;
+        write_picture(path, svg)?;
     } else if let Some(path) = &request.plot {
         let y_name = names.get(1).cloned().unwrap_or_default();
         let mut title = match names.get(1) {
@@ -224,15 +216,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         let yr = range(&mut cells.iter().map(|c| c.y));
         let curves = sweeper.curves(&names[0], &y_name, xr, yr);
         let svg = regime_map_with(&cells, &curves, &names[0], &y_name, &title);
-        let bytes = if path.ends_with(".png") {
-            png(&svg).map_err(|reason| Error::InvalidArgument {
-                argument: format!("--plot {path}"),
-                reason,
-            })?
-        } else {
-            svg.into_bytes()
-        };
-        std::fs::write(path, bytes).map_err(|e| io_error(path, e))?;
+        write_picture(path, svg)?;
     }
     let seconds = started.elapsed().as_secs_f64();
     if request.timing {
@@ -244,6 +228,19 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         );
     }
     Ok(String::new())
+}
+
+/// Writes an SVG picture to `path`, converted to PNG when the name ends in `.png`.
+fn write_picture(path: &str, svg: String) -> Result<()> {
+    let bytes = if path.ends_with(".png") {
+        png(&svg).map_err(|reason| Error::InvalidArgument {
+            argument: format!("--plot {path}"),
+            reason,
+        })?
+    } else {
+        svg.into_bytes()
+    };
+    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
 }
 
 /// Joins shard CSV files into one, rows in grid order; headers must agree.

@@ -5,7 +5,7 @@ use serde_json::{Value as Json, json};
 use crate::exact::Value;
 use crate::models::race::exact::{Best, Solution};
 use crate::models::race::form::Pt;
-use crate::models::race::{Extension, Family, Params};
+use crate::models::race::{Decision, Extension, Family, Params};
 
 use super::Format;
 use super::table;
@@ -75,8 +75,8 @@ fn rows(s: &Solution) -> Vec<(String, Option<Value>)> {
 
 fn decision(s: &Solution) -> String {
     match &s.best {
-        Best::Trains { .. } => "trains".into(),
-        Best::StaysOut { .. } => "stays_out".into(),
+        Best::Trains { .. } => Decision::Trains.to_string(),
+        Best::StaysOut { .. } => Decision::StaysOut.to_string(),
         Best::Undecided { why } => format!("undecided ({why})"),
     }
 }

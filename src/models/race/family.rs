@@ -149,12 +149,6 @@ pub fn concave(f: &Family, cap: &Rational) -> bool {
     }
 }
 
-/// `f(x)` in floating point (display and the float solver's own evaluation live in `float.rs`;
-/// this one serves reports).
-pub fn approx(f: &Family, x: &Rational) -> f64 {
-    value(f, x).to_f64()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,20 +111,9 @@ impl Algebraic {
         if *c == 0 {
             return Algebraic::from_rational(zero());
         }
-        let poly = primitive_part(&root.poly.scale_var(&(one() / c)));
-        let ints = poly.primitive_integer_coeffs();
         let (a, b) = (&root.lo * c, &root.hi * c);
         let (lo, hi) = if *c > 0 { (a, b) } else { (b, a) };
-        let lo_sign = sign_at(&ints, &lo);
-        Algebraic {
-            repr: Repr::Root(Root {
-                poly,
-                ints,
-                lo,
-                hi,
-                lo_sign,
-            }),
-        }
+        irrational(root.poly.scale_var(&(one() / c)), lo, hi)
     }
 
     /// `self^e`.

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::exact::interval::Interval;
-use crate::exact::rational::{int, one, pow2, zero};
+use crate::exact::rational::{int, one, zero};
 use crate::exact::{Algebraic, Rational, Value};
 
 use super::family::{self, Point};
@@ -143,31 +143,21 @@ pub fn combine(terms: &[(Rational, Value)]) -> Value {
     Value::Enclosure(Interval::new(lo, hi))
 }
 
-/// How `a` compares with `b`: exactly, or from enclosures; `None` when enclosures overlap.
+/// How `a` compares with `b`: exactly when both are exact, else from certified enclosures
+/// (`None` when they overlap).
 pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
-    let separate = |bits: i64| {
-        let w = pow2(-bits);
-        let (x, y) = (a.enclose(&w), b.enclose(&w));
-        if x.hi < y.lo {
-            Some(Ordering::Less)
-        } else if y.hi < x.lo {
-            Some(Ordering::Greater)
-        } else {
-            None
-        }
-    };
-    if let Some(order) = [32, 96].into_iter().find_map(separate) {
-        return Some(order);
+    if let (Some(x), Some(y)) = (a.as_exact(), b.as_exact()) {
+        return Some(x.cmp(y));
     }
-    let (x, y) = (a.as_exact()?, b.as_exact()?);
-    // Equality by the defining polynomials' gcd, before any resultant.
-    if x == y {
-        return Some(Ordering::Equal);
+    let width = family::log_width();
+    let (x, y) = (a.enclose(&width), b.enclose(&width));
+    if x.hi < y.lo {
+        Some(Ordering::Less)
+    } else if y.hi < x.lo {
+        Some(Ordering::Greater)
+    } else {
+        None
     }
-    if let Some(order) = [512, 2048].into_iter().find_map(separate) {
-        return Some(order);
-    }
-    Some(x.sub(y).sign())
 }
 
 /// f at every named point of the game.

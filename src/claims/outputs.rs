@@ -499,17 +499,9 @@ impl CompetitionThresholds {
         p: &competition::Params,
         name: &'static str,
     ) -> Option<crate::exact::Algebraic> {
-        use competition::exact::Variant;
-        use competition::thresholds as t;
         self.computed
             .entry(name)
-            .or_insert_with(|| match name {
-                "omega_1" => t::omega_1(p),
-                "omega_bar" => t::omega_bar(p, Variant::Baseline),
-                "omega_bar_t" => t::omega_bar(p, Variant::Trial),
-                "omega_v" => t::omega_v(p),
-                _ => t::omega_w(p).map(|(w, _)| w),
-            })
+            .or_insert_with(|| competition::thresholds::by_name(p, name))
             .clone()
     }
 }

@@ -4,10 +4,10 @@
 //! whether the verdict may say `proved`. Sampling and proof must agree: a counterexample to a
 //! claim whose theorem is proved is reported as an error, never hidden.
 
-use crate::exact::rational::one;
+use crate::exact::Rational;
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
-use crate::models::race::Extension;
+use crate::models::race;
 use crate::models::race::prove::{self as race_prove, Outcome, Region, Span, Theorem};
 
 use super::file::{Claim, Domain};
@@ -56,24 +56,21 @@ fn race_theorem(claim: &Claim, base: &Arguments, name: &str) -> Result<Outcome, 
     if m.lo != m.hi {
         return Err("the prover needs one horizon m (it ranges here)".into());
     }
-    // Only the extension's kind shapes the forms; its values are the box's.
-    let ext = match base.label("ext").map_err(|e| e.to_string())? {
-        "discount" => Extension::Discount { rho: one() },
-        "uncertain_release" => Extension::UncertainRelease { q: one() },
-        "customer_types" => Extension::CustomerTypes {
-            v: Vec::new(),
-            w: Vec::new(),
-        },
-        "duopoly" => Extension::Duopoly {
-            y2: one(),
-            s: one(),
-        },
-        _ => Extension::Base,
-    };
+    // The extension as the model reads it, at a game inside the box (each range's midpoint):
+    // only its kind shapes the forms; the box supplies the values.
+    let mut inside = base.clone();
+    for (name, domain) in &claim.params {
+        if let Domain::Range { lo, hi, .. } = domain {
+            inside = inside
+                .with(name, (lo + hi) / Rational::from(2))
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    let game = race::Params::from_arguments(&inside).map_err(|e| e.to_string())?;
     Ok(race_prove::prove(
         theorem,
         &Region {
-            ext,
+            ext: game.ext().clone(),
             m: m.lo,
             k: span(claim, base, "k")?,
             q: span(claim, base, "q")?,

@@ -139,11 +139,11 @@ fn signs(
         .collect()
 }
 
-/// The roots of `f` strictly inside a piece.
-fn roots_inside(f: &RatFn, piece: &Piece) -> Vec<Algebraic> {
+/// The roots of `f` strictly inside `(lo, hi)`.
+fn roots_inside(f: &RatFn, lo: &Algebraic, hi: &Algebraic) -> Vec<Algebraic> {
     f.critical_points(&zero(), &one())
         .into_iter()
-        .filter(|r| *r > piece.lo && *r < piece.hi)
+        .filter(|r| r > lo && r < hi)
         .collect()
 }
 
@@ -173,7 +173,7 @@ pub fn omega_w(p: &Params) -> Option<(Algebraic, Option<Poly>)> {
         let o = outcome_on(p, Variant::Baseline, &piece);
         let w = o.cs.add(&o.pi_l).add(&o.pi_f).add(&c.mul(&o.total));
         let f = w.sub(&RatFn::constant(w_b.clone()));
-        let inside = roots_inside(&f, &piece);
+        let inside = roots_inside(&f, &piece.lo, &piece.hi);
         if !inside.is_empty() {
             polys.push((inside.clone(), crate::exact::poly::primitive_part(f.num())));
         }
@@ -225,13 +225,7 @@ pub fn omega_v(p: &Params) -> Option<Algebraic> {
         let ob = outcome_on(p, Variant::Baseline, &b);
         let ov = outcome_on(p, Variant::Integrated, &v);
         let dj = ov.pi_l.sub(&ob.pi_l).sub(&c.mul(&ob.total));
-        let cell = Piece {
-            lo: w[0].clone(),
-            hi: w[1].clone(),
-            candidate: b.candidate,
-            entered: b.entered,
-        };
-        events.extend(roots_inside(&dj, &cell));
+        events.extend(roots_inside(&dj, &w[0], &w[1]));
         events.push(w[1].clone());
     }
     events.retain(|e| *e < ends().1);
@@ -251,4 +245,17 @@ pub fn omega_v(p: &Params) -> Option<Algebraic> {
             .iter()
             .all(|(_, _, s)| *s == Ordering::Less);
     pattern_ok.then(|| cells[first_negative].0.clone())
+}
+
+/// The threshold a claim or report names (`omega_1`, `omega_bar`, `omega_bar_t`, `omega_v`,
+/// `omega_w`); `None` when it does not exist for this game or the name is none of these.
+pub fn by_name(p: &Params, name: &str) -> Option<Algebraic> {
+    match name {
+        "omega_1" => omega_1(p),
+        "omega_bar" => omega_bar(p, Variant::Baseline),
+        "omega_bar_t" => omega_bar(p, Variant::Trial),
+        "omega_v" => omega_v(p),
+        "omega_w" => omega_w(p).map(|(w, _)| w),
+        _ => None,
+    }
 }

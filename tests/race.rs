@@ -331,7 +331,7 @@ fn bad_input_names_the_parameter_and_its_domain() {
             String::from_utf8_lossy(&out.stderr).to_string(),
         )
     };
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 8] = [
         (&["f=cubic"], "f must be one of power, polynomial, pwl, log"),
         (
             &["f=polynomial", "coef=0,1,-1", "cap=10"],
@@ -352,6 +352,14 @@ fn bad_input_names_the_parameter_and_its_domain() {
         (
             &["x=12", "y=9"],
             "y = 9 is outside its domain: a rational > x = 12",
+        ),
+        (
+            &["p=1/1099511627776"],
+            "p = 1/1099511627776 is outside its domain: a rational in (0, 1] with denominator at most 64",
+        ),
+        (
+            &["ext=discount", "rho=1/2", "m=1000000000", "k=1"],
+            "at most 100000 days under ext=discount",
         ),
     ];
     for (args, fragment) in cases {

@@ -15,7 +15,7 @@ pub fn log_width() -> Rational {
     pow2(-128)
 }
 
-/// `p = u/v` in lowest terms as machine integers (validated `0 < p ≤ 1`, so small in practice).
+/// `p = u/v` in lowest terms as machine integers (validated: `0 < p ≤ 1`, `v ≤ 64`).
 fn exponent(p: &Rational) -> (u32, u32) {
     let u = int_to_i64(&numerator(p)).and_then(|u| u32::try_from(u).ok());
     let v = int_to_i64(&denominator(p)).and_then(|v| u32::try_from(v).ok());

@@ -1,7 +1,7 @@
 //! Parameters of the race model: the value family f, customers, days, the open and closed sizes, and the extension switched on.
 
 use crate::error::{Error, Result};
-use crate::exact::rational::{is_integer, one, zero};
+use crate::exact::rational::{denominator, is_integer, one, zero};
 use crate::exact::sign::sign_on_interval;
 use crate::exact::{IntervalSign, Poly, Rational};
 use crate::models::arguments::Arguments;
@@ -77,6 +77,11 @@ pub struct Params {
     ext: Extension,
 }
 
+/// The largest denominator of the power family's exponent.
+const MAX_DENOMINATOR: u32 = 64;
+/// The longest horizon under `ext=discount` (the day weights are summed one by one).
+const MAX_DISCOUNTED_DAYS: u32 = 100_000;
+
 fn domain(name: &str, value: impl ToString, domain: &str) -> Error {
     Error::Domain {
         name: name.into(),
@@ -100,8 +105,13 @@ impl Family {
                 if *a <= 0 {
                     return Err(domain("a", a, "a rational > 0"));
                 }
-                if *p <= 0 || *p > 1 {
-                    return Err(domain("p", p, "a rational in (0, 1]"));
+                // f(x) = a·x^(u/v) is a root of a degree-v polynomial: v stays small.
+                if *p <= 0 || *p > 1 || denominator(p) > MAX_DENOMINATOR {
+                    return Err(domain(
+                        "p",
+                        p,
+                        &format!("a rational in (0, 1] with denominator at most {MAX_DENOMINATOR}"),
+                    ));
                 }
             }
             Family::Log { a, b } => {
@@ -210,6 +220,15 @@ impl Params {
                     if !is_integer(v) {
                         return Err(domain(name, v, "a whole number of days under ext=discount"));
                     }
+                }
+                if m > MAX_DISCOUNTED_DAYS {
+                    return Err(domain(
+                        "m",
+                        &m,
+                        &format!(
+                            "at most {MAX_DISCOUNTED_DAYS} days under ext=discount (each day is weighed)"
+                        ),
+                    ));
                 }
             }
             Extension::UncertainRelease { q } => {

@@ -46,7 +46,7 @@ pub const INFO: ModelInfo = ModelInfo {
         },
         ParamSpec {
             name: "p",
-            domain: "a rational in (0, 1]",
+            domain: "a rational in (0, 1], denominator <= 64",
             default: Some("1/2"),
             meaning: "exponent of the power family",
         },
@@ -82,7 +82,7 @@ pub const INFO: ModelInfo = ModelInfo {
         },
         ParamSpec {
             name: "m",
-            domain: "a rational > 0 (whole under discount)",
+            domain: "a rational > 0 (whole, at most 100000, under discount)",
             default: Some("30"),
             meaning: "days in the horizon",
         },

@@ -13,4 +13,5 @@ mod race;
 mod readme;
 mod roots;
 mod safety_regulation;
+mod setup;
 mod snapshots;

@@ -16,7 +16,7 @@ use toml_edit::ImDocument;
 
 use crate::claims::eval::Env;
 use crate::claims::expr::{Arith, Expr, Kind, parse};
-use crate::claims::file::{ClaimError, Domain, param_table, position, string_start};
+use crate::claims::file::{ClaimError, Domain, check_range, param_table, position, string_start};
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
 use crate::exact::resultant::interpolate;
@@ -136,7 +136,22 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     let mut family = None;
     for (name, domain, offset) in param_table(&doc, "family", model, &at)? {
         match domain {
-            Domain::Range { lo, hi, .. } if family.is_none() => {
+            Domain::Range { .. } if fixed.iter().any(|(n, _)| *n == name) => {
+                return Err(at(
+                    offset,
+                    format!("{name} is given twice: in [params] and in [family]"),
+                ));
+            }
+            Domain::Range { .. } if family.is_none() => {
+                check_range(model, &name, &domain).map_err(|message| {
+                    at(
+                        offset,
+                        format!("{message}; narrow the family to games of the model"),
+                    )
+                })?;
+                let Domain::Range { lo, hi, .. } = domain else {
+                    unreachable!("matched a range")
+                };
                 if lo >= hi {
                     return Err(at(offset, format!("{name}: the family needs lo < hi")));
                 }

@@ -38,6 +38,21 @@ pub enum Error {
     /// A malformed argument (not `name=value`, or a value that is not an exact number).
     #[error("invalid argument {argument:?}: {reason}")]
     InvalidArgument { argument: String, reason: String },
+    /// A problem at a place in an input file (a claim, policy or stored report).
+    #[error("{file}:{line}:{column}: {message}")]
+    File {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A file that cannot be read or written.
+    #[error("{path}: cannot {action}: {reason}")]
+    Io {
+        path: String,
+        action: &'static str,
+        reason: String,
+    },
     /// A question the exact machinery could not settle within its limits (not bad input).
     #[error("could not decide {what}: {reason}")]
     Undecided { what: String, reason: String },

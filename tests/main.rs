@@ -15,3 +15,4 @@ mod roots;
 mod safety_regulation;
 mod setup;
 mod snapshots;
+mod trust;

@@ -25,7 +25,11 @@ fn with_programs(root: &Path) {
         put(root, &format!("usr/bin/{program}"), b"#!/bin/sh\n");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    put(root, "usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", b"font");
+    put(
+        root,
+        "usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        b"font",
+    );
 }
 
 /// What `setup.sh --check` reports missing under `root`.

@@ -105,6 +105,18 @@ pub struct Method {
     /// A named theorem of the model the claim states (`theorem = "R1"`): after sampling, the
     /// model's prover tries it over the whole box (see `theorem.rs`).
     pub theorem: Option<String>,
+    /// What to do with sample points that are not games of the model.
+    pub outside: Outside,
+}
+
+/// How a claim treats points of its ranges outside the model's domain (`[method] outside`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outside {
+    /// A range reaching outside the domain is an error at load; a sample point that is not a
+    /// game (a joint condition fails) is an error at that point.
+    Error,
+    /// Such points are skipped, and counted in the report.
+    Skip,
 }
 
 impl Default for Method {
@@ -116,6 +128,7 @@ impl Default for Method {
             prove: true,
             refine: true,
             theorem: None,
+            outside: Outside::Error,
         }
     }
 }
@@ -136,12 +149,18 @@ pub struct Claim {
     pub assume: Option<Expr>,
     pub claim: Expr,
     pub method: Method,
-    /// Where each expression's text starts in the file: `claim`, `assume`, `let.NAME`.
+    /// Where each expression's text starts in the file (`claim`, `assume`, `let.NAME`), and
+    /// each parameter's value (`param.NAME`).
     starts: Vec<(String, usize)>,
     text: String,
 }
 
 impl Claim {
+    /// Whether `field` (`claim`, `let.NAME`, `param.NAME`, …) has a position in the file.
+    pub fn has_field(&self, field: &str) -> bool {
+        self.starts.iter().any(|(f, _)| f == field)
+    }
+
     /// The file position of an evaluation problem at `offset` of the expression `field`.
     pub fn locate(&self, field: &str, at: &Located) -> ClaimError {
         let start = self
@@ -231,9 +250,25 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             )
         })?,
     };
-    let params = param_table(&doc, "params", model, &at)?
+    let method = method_of(&doc, model, &at)?;
+    let table = param_table(&doc, "params", model, &at)?;
+    if method.outside == Outside::Error {
+        for (name, domain, offset) in &table {
+            check_range(model, name, domain).map_err(|message| {
+                at(
+                    *offset,
+                    format!("{message}; narrow the range, or set [method] outside = \"skip\" to skip the points outside (they are counted)"),
+                )
+            })?;
+        }
+    }
+    let mut starts = Vec::new();
+    let params = table
         .into_iter()
-        .map(|(name, domain, _)| (name, domain))
+        .map(|(name, domain, offset)| {
+            starts.push((format!("param.{name}"), offset));
+            (name, domain)
+        })
         .collect();
     let mut vars = Vec::new();
     if let Some(item) = doc.get("vars") {
@@ -253,7 +288,6 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             vars.push((name.to_string(), domain));
         }
     }
-    let mut starts = Vec::new();
     let mut expression = |field: &str, source: &str, start: usize| -> Result<Expr, ClaimError> {
         starts.push((field.to_string(), start));
         parse(source).map_err(|e| at(start + e.offset, e.message))
@@ -286,7 +320,6 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     };
     let (claim_text, claim_start) = string("claim", true)?.expect("required");
     let claim = expression("claim", &claim_text, claim_start)?;
-    let method = method_of(&doc, model, &at)?;
     let parsed = Claim {
         file: file.into(),
         id,
@@ -339,9 +372,43 @@ pub(crate) fn param_table(
                 format!("{name}: {reason}; {name} must be {}", spec.domain),
             )
         })?;
+        // A fixed value is a game's parameter: checked against its domain here, as every
+        // command checks it (the same message).
+        if let Domain::Fixed(v) = &domain {
+            model
+                .check(name, v)
+                .map_err(|e| at(offset, e.to_string()))?;
+        }
         out.push((name.to_string(), domain, offset));
     }
     Ok(out)
+}
+
+/// An error message unless a range lies inside its parameter's domain (a fixed value was
+/// checked when read).
+pub(crate) fn check_range(model: &ModelInfo, name: &str, domain: &Domain) -> Result<(), String> {
+    let Domain::Range {
+        lo,
+        hi,
+        lo_closed,
+        hi_closed,
+    } = domain
+    else {
+        return Ok(());
+    };
+    let (spec, _) = model.resolve(name).map_err(|e| e.to_string())?;
+    if spec.domain.contains_range(lo, *lo_closed, hi, *hi_closed) {
+        return Ok(());
+    }
+    let range = format!(
+        "{}{lo}, {hi}{}",
+        if *lo_closed { '[' } else { '(' },
+        if *hi_closed { ']' } else { ')' }
+    );
+    Err(format!(
+        "{name} = {range} reaches outside its domain ({})",
+        spec.domain
+    ))
 }
 
 /// Where the expression inside a string value starts (after its opening quotes).
@@ -438,6 +505,18 @@ fn method_of(
             "seed" => method.seed = count(i64::MAX)? as u64,
             "prove" => method.prove = flag()?,
             "refine" => method.refine = flag()?,
+            "outside" => {
+                method.outside = match value.as_str() {
+                    Some("error") => Outside::Error,
+                    Some("skip") => Outside::Skip,
+                    _ => {
+                        return Err(at(
+                            offset,
+                            "outside must be \"error\" (a range reaching outside the model's domain is refused) or \"skip\" (such points are skipped and counted)".into(),
+                        ));
+                    }
+                }
+            }
             "theorem" => {
                 let name = value.as_str().unwrap_or("");
                 let known = super::theorem::names(model);
@@ -457,7 +536,7 @@ fn method_of(
                 return Err(at(
                     span_of(value),
                     format!(
-                        "unknown method option `{key}`; the options are grid, random, seed, prove, refine, theorem"
+                        "unknown method option `{key}`; the options are grid, random, seed, prove, refine, theorem, outside"
                     ),
                 ));
             }

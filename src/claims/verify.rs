@@ -12,7 +12,7 @@ use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 
 use super::eval::{Env, EvalError};
-use super::file::{Claim, ClaimError, Domain, Expect};
+use super::file::{Claim, ClaimError, Domain, Expect, Outside};
 use super::outputs::Cache;
 use super::prove::{Proof, decide};
 use super::sample::{self, Range};
@@ -142,14 +142,56 @@ struct Run<'c> {
 }
 
 impl Run<'_> {
-    fn args_at(&self, values: &[Rational]) -> Result<Arguments, String> {
+    /// The game at a point: its arguments, or why the point is not a game of the model (a
+    /// value outside its parameter's domain, or a joint condition failing).
+    fn game_at(&self, values: &[Rational]) -> crate::error::Result<Arguments> {
         let mut args = self.base.clone();
         for ((name, var), value) in self.names.iter().zip(values) {
             if !var {
-                args = args.with(name, value.clone()).map_err(|e| e.to_string())?;
+                args = args.with(name, value.clone())?;
             }
         }
+        super::outputs::validate(&args)?;
         Ok(args)
+    }
+
+    /// A point that is not a game: skipped and counted (`outside = "skip"`), else an error there.
+    fn not_a_game(&mut self, values: &[Rational], e: crate::error::Error) -> Outcome {
+        if self.claim.method.outside == Outside::Skip {
+            self.outside += 1;
+            return Outcome::Skipped;
+        }
+        let point = self
+            .names
+            .iter()
+            .zip(values)
+            .map(|((name, _), v)| (name.clone(), Val::rational(v.clone())))
+            .collect();
+        let message = format!(
+            "a sample point is not a game of {}: {e}; narrow the ranges, or set [method] outside = \"skip\" to skip such points (they are counted)",
+            self.claim.model.name
+        );
+
+        // Located at the value of the parameter that is out of its domain, where known.
+        let field = match &e {
+            crate::error::Error::Domain { name, .. }
+                if self.claim.has_field(&format!("param.{name}")) =>
+            {
+                format!("param.{name}")
+            }
+            _ => "claim".into(),
+        };
+        self.error.get_or_insert((
+            EvalError {
+                field,
+                at: super::expr::Located { offset: 0, message },
+            },
+            Witnessed {
+                point,
+                values: Vec::new(),
+            },
+        ));
+        Outcome::Failed
     }
 
     /// The free variables' values at a point.
@@ -182,29 +224,12 @@ impl Run<'_> {
 
     /// Evaluates at one point; records a failure or error (the first one wins).
     fn evaluate(&mut self, values: &[Rational]) -> Outcome {
-        let args = match self.args_at(values) {
-            Ok(a) => a,
-            Err(message) => {
-                let e = EvalError {
-                    field: "claim".into(),
-                    at: super::expr::Located { offset: 0, message },
-                };
-                self.error.get_or_insert((
-                    e,
-                    Witnessed {
-                        point: Vec::new(),
-                        values: Vec::new(),
-                    },
-                ));
-                return Outcome::Failed;
-            }
-        };
         // A sample that is not a game of the model (e.g. a cost matrix that makes some
-        // investment free) is outside the claim's domain: counted, not evaluated.
-        if super::outputs::validate(&args).is_err() {
-            self.outside += 1;
-            return Outcome::Skipped;
-        }
+        // investment free) is never evaluated: an error, or skipped and counted.
+        let args = match self.game_at(values) {
+            Ok(a) => a,
+            Err(e) => return self.not_a_game(values, e),
+        };
         let vars = self.vars_at(values);
         let point = self.point_of(&args, &vars);
         let lets = &self.claim.lets;
@@ -254,6 +279,26 @@ impl Run<'_> {
             Err(e) => {
                 self.error.get_or_insert((e, Witnessed { point, values }));
                 Outcome::Failed
+            }
+        }
+    }
+
+    /// Whether the one ranging parameter at `at` (possibly irrational) makes a game: exactly
+    /// at a rational; at an irrational, at rationals on both sides inside its isolating
+    /// interval (the joint conditions are intervals in one parameter, see `check`).
+    fn is_game_at(&self, at: &Algebraic) -> bool {
+        if self.names.first().is_some_and(|(_, var)| *var) {
+            return true;
+        }
+        match at.as_rational() {
+            Some(r) => self.game_at(std::slice::from_ref(r)).is_ok(),
+            None => {
+                let mut narrow = at.clone();
+                narrow.refine(&crate::exact::rational::pow2(-40));
+                let (lo, hi) = narrow.interval();
+                [lo, hi]
+                    .iter()
+                    .all(|r| self.game_at(std::slice::from_ref(r)).is_ok())
             }
         }
     }
@@ -319,12 +364,30 @@ fn check(claim: &Claim) -> Verdict {
             return verdict;
         }
     };
-    // Ranged parameters start at their lower end so the base names every parameter.
+    // Ranged parameters start at a value of their range inside their domain, so the base
+    // names every parameter with a value it may take.
     for (name, range, var) in &ranged {
-        if !var {
-            base = base
-                .with(name, range.lo.clone())
-                .expect("a declared parameter");
+        if *var {
+            continue;
+        }
+        let spec = claim.model.resolve(name).expect("checked at load").0;
+        let start = spec.domain.point_in(
+            (range.lo.clone(), range.lo_closed),
+            (range.hi.clone(), range.hi_closed),
+        );
+        match start.map(|v| base.with(name, v)) {
+            Some(Ok(b)) => base = b,
+            Some(Err(e)) => {
+                verdict.how = format!("the ranges are not games: {e}");
+                return verdict;
+            }
+            None => {
+                verdict.how = format!(
+                    "no value of {name}'s range lies in its domain ({})",
+                    spec.domain
+                );
+                return verdict;
+            }
         }
     }
     let reads_outputs = {
@@ -351,7 +414,21 @@ fn check(claim: &Claim) -> Verdict {
         failure: None,
         error: None,
     };
-    if claim.method.prove && !reads_outputs && ranged.len() == 1 {
+    // The prover decides the claim for every value of the range; every value must then be a
+    // game. Each parameter's own interval was checked at load; the joint conditions (`c < a`,
+    // a cost matrix's cross term) are checked at the range's grid, and the counterexample is
+    // checked itself. (Every joint condition of the models is an interval in each parameter, so
+    // a range whose grid points, ends included, are games holds only games.)
+    let all_games = ranged.len() == 1 && {
+        let (_, range, var) = &ranged[0];
+        *var || range
+            .grid(claim.method.grid.max(2))
+            .iter()
+            .chain(range.lo_closed.then_some(range.lo))
+            .chain(range.hi_closed.then_some(range.hi))
+            .all(|v| run.game_at(std::slice::from_ref(v)).is_ok())
+    };
+    if claim.method.prove && !reads_outputs && ranged.len() == 1 && all_games {
         let (name, range, _) = &ranged[0];
         let lets = &claim.lets;
         let mut env = Env::new(run.base.clone(), lets, &mut run.cache);
@@ -364,6 +441,7 @@ fn check(claim: &Claim) -> Verdict {
                 );
                 return verdict;
             }
+            Proof::Refuted(at) if !run.is_game_at(&at) => {}
             Proof::Refuted(at) => {
                 verdict.status = Status::Refuted;
                 verdict.how = format!(
@@ -493,11 +571,17 @@ fn check(claim: &Claim) -> Verdict {
         );
         return verdict;
     }
-    let refinement = if refined > 0 {
+    let mut refinement = if refined > 0 {
         format!(", {refined} boundary pairs refined")
     } else {
         String::new()
     };
+    if run.outside > 0 {
+        refinement.push_str(&format!(
+            ", {} points outside the model's domain skipped (outside = \"skip\")",
+            run.outside
+        ));
+    }
     if ranged.is_empty() {
         verdict.status = if exists {
             Status::Witnessed

@@ -6,13 +6,16 @@ use crate::report::Format;
 use crate::report::audit::render;
 
 pub(super) fn run(path: &str, format: Format) -> Result<(String, u8)> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::InvalidArgument {
-        argument: path.into(),
-        reason: format!("cannot read: {e}"),
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.into(),
+        action: "read",
+        reason: e.to_string(),
     })?;
-    let policy = parse_policy(path, &text).map_err(|e| Error::InvalidArgument {
-        argument: format!("{}:{}:{}", e.file, e.line, e.column),
-        reason: e.message,
+    let policy = parse_policy(path, &text).map_err(|e| Error::File {
+        file: e.file,
+        line: e.line,
+        column: e.column,
+        message: e.message,
     })?;
     let result = audit(&policy).map_err(|reason| Error::InvalidArgument {
         argument: path.into(),

@@ -18,6 +18,25 @@ pub struct Arguments {
     values: BTreeMap<String, (Vec<Rational>, String)>,
 }
 
+/// Every value of `name` (one number, or one per domain) checked against its declared domain.
+fn check_values(model: &ModelInfo, name: &str, values: &[Rational]) -> Result<()> {
+    if model.is_list(name) {
+        return Ok(());
+    }
+    match values {
+        [one] => model_check(model, name, one),
+        many => many
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, v)| model_check(model, &format!("{name}_{}", i + 1), v)),
+    }
+}
+
+fn model_check(model: &ModelInfo, name: &str, value: &Rational) -> Result<()> {
+    let (spec, _) = model.resolve(name)?;
+    spec.domain.check(name, value)
+}
+
 impl Arguments {
     /// Parses `name=value` strings for `model`: unknown names, repeats, malformed numbers and
     /// lists for one-number parameters are errors.
@@ -65,6 +84,7 @@ impl Arguments {
                     argument: argument.clone(),
                     reason: format!("{e}; {name} must be {}", spec.domain),
                 })?;
+            check_values(model, name, &numbers)?;
             if values
                 .insert(name.to_string(), (numbers, value.trim().to_string()))
                 .is_some()
@@ -129,7 +149,7 @@ impl Arguments {
             None => Err(Error::MissingParameter {
                 model: self.model.name.into(),
                 name: spec.name.into(),
-                domain: spec.domain.into(),
+                domain: self.model.domain_text(spec),
             }),
         }
     }
@@ -193,6 +213,7 @@ impl Arguments {
                 !(k.starts_with(&prefix) && self.model.resolve(k).is_ok_and(|(_, i)| i.is_some()))
             });
         }
+        model_check(self.model, name, &value)?;
         let text = value.to_string();
         values.insert(name.to_string(), (vec![value], text));
         Ok(Arguments {

@@ -7,6 +7,7 @@
 
 pub mod arguments;
 pub mod competition;
+pub mod domain;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod openness;
@@ -15,12 +16,16 @@ pub mod safety_regulation;
 pub mod search;
 
 use crate::error::{Error, Result};
+use crate::exact::Rational;
 
-/// One parameter: its name as typed on the command line, its domain in words, its default.
+use domain::Domain;
+
+/// One parameter: its name as typed on the command line, its domain, its default.
 #[derive(Debug)]
 pub struct ParamSpec {
     pub name: &'static str,
-    pub domain: &'static str,
+    /// Checked for every value when it is built (see [`Domain`]); a default lies inside it.
+    pub domain: Domain,
     pub default: Option<&'static str>,
     pub meaning: &'static str,
 }
@@ -114,6 +119,26 @@ impl ModelInfo {
         Err(self.unknown(name))
     }
 
+    /// The domain as `gpai models` prints it (per-domain parameters say how lists are given).
+    pub fn domain_text(&self, spec: &ParamSpec) -> String {
+        if self.is_per_domain(spec.name) {
+            format!(
+                "{}, one per domain: {name}=1,2 or {name}_2=2",
+                spec.domain,
+                name = spec.name
+            )
+        } else {
+            spec.domain.to_string()
+        }
+    }
+
+    /// An error unless `value` lies in the domain of the parameter typed as `name` (`delta`, or
+    /// `delta_2` for one domain's entry); the one check every command's values pass.
+    pub fn check(&self, name: &str, value: &Rational) -> Result<()> {
+        let (spec, _) = self.resolve(name)?;
+        spec.domain.check(name, value)
+    }
+
     /// Whether `name` resolves to a parameter (see [`ModelInfo::resolve`]).
     pub fn is_param(&self, name: &str) -> bool {
         self.resolve(name).is_ok()
@@ -169,4 +194,38 @@ pub fn find(name: &str) -> Result<&'static ModelInfo> {
             name: name.to_string(),
             known: MODELS.iter().map(|m| m.name).collect::<Vec<_>>().join(", "),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A default is a value the parameter may take: the declaration checks itself.
+    #[test]
+    fn every_default_lies_in_its_domain() {
+        for model in MODELS {
+            for p in model.params {
+                let Some(text) = p.default else { continue };
+                if model.is_text(p.name) {
+                    continue;
+                }
+                let value = crate::exact::parse_rational(text).expect("a number");
+                assert!(
+                    p.domain.contains(&value),
+                    "{}.{} = {text} is outside {}",
+                    model.name,
+                    p.name,
+                    p.domain
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_cost_exponents_domain_is_the_solvers_limit() {
+        let k0 = fine_tuning::regimes::INFO.param("k0").unwrap();
+        let limit = Rational::from(fine_tuning::params::MAX_EXPONENT);
+        assert!(k0.domain.contains(&limit));
+        assert!(!k0.domain.contains(&(limit + Rational::from(1))));
+    }
 }

@@ -20,7 +20,7 @@ pub fn render(models: &[&ModelInfo], format: Format) -> String {
                         "source": m.source,
                         "provenance": provenance(m.provenance),
                         "params": m.params.iter().map(|p| json!({
-                            "name": p.name, "domain": p.domain, "default": p.default, "meaning": p.meaning,
+                            "name": p.name, "domain": m.domain_text(p), "default": p.default, "meaning": p.meaning,
                         })).collect::<Vec<_>>(),
                         "outputs": m.outputs.iter().map(|o| json!({"name": o.name, "meaning": o.meaning})).collect::<Vec<_>>(),
                     })
@@ -44,7 +44,7 @@ pub fn render(models: &[&ModelInfo], format: Format) -> String {
                     .map(|p| {
                         vec![
                             p.name.into(),
-                            p.domain.into(),
+                            m.domain_text(p),
                             p.default.unwrap_or("required").into(),
                             p.meaning.into(),
                         ]

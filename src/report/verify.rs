@@ -166,6 +166,7 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
                             format!("{} (NOT MET)", v.expect.name())
                         },
                         v.points.to_string(),
+                        v.outside.to_string(),
                         millis(v),
                     ]
                 })
@@ -176,7 +177,7 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
                 verdicts.len() - met
             );
             out.push_str(&table::render(
-                &["claim", "status", "expected", "points", "time"],
+                &["claim", "status", "expected", "points", "outside", "time"],
                 &rows,
             ));
             out.push_str("\nwhat each verdict rests on:\n");

@@ -67,32 +67,22 @@ impl Params {
 
     /// Checks every parameter against its domain.
     pub fn validate(&self) -> Result<()> {
-        if self.a <= 0 {
-            return Err(domain("a", &self.a, "a rational > 0"));
+        for (name, value) in [
+            ("a", &self.a),
+            ("c", &self.c),
+            ("k", &self.k),
+            ("kappa", &self.kappa),
+            ("tau", &self.tau),
+            ("omega", &self.omega),
+        ] {
+            INFO.check(name, value)?;
         }
-        if self.c <= 0 || self.c >= self.a {
+        if self.c >= self.a {
             return Err(domain(
                 "c",
                 &self.c,
                 &format!("a rational in (0, a) = (0, {})", self.a),
             ));
-        }
-        // Concavity of L's payoff with F in, at every openness: 9k > 2(2 − ω)² ≤ 8.
-        if self.k <= ratio(8, 9) {
-            return Err(domain(
-                "k",
-                &self.k,
-                "a rational > 8/9 (the spec's domain is k > 4/3)",
-            ));
-        }
-        if self.kappa <= 0 {
-            return Err(domain("kappa", &self.kappa, "a rational > 0"));
-        }
-        if self.tau <= 0 || self.tau >= 1 {
-            return Err(domain("tau", &self.tau, "a rational in (0, 1)"));
-        }
-        if self.omega < 0 || self.omega > 1 {
-            return Err(domain("omega", &self.omega, "an openness in [0, 1]"));
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// What the leader does about the follower.
@@ -38,37 +39,39 @@ pub const INFO: ModelInfo = ModelInfo {
     params: &[
         ParamSpec {
             name: "a",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "demand intercept: p_i = a + s_i - (q_L + q_F)",
         },
         ParamSpec {
             name: "c",
-            domain: "a rational in (0, a)",
+            domain: Domain::positive().when("< a"),
             default: Some("1/4"),
             meaning: "the developer's per-unit access fee",
         },
         ParamSpec {
             name: "k",
-            domain: "a rational > 8/9 (spec domain: > 4/3)",
+            domain: Domain::rational()
+                .above("8/9")
+                .when("the spec's domain is k > 4/3"),
             default: Some("2"),
             meaning: "L's effort cost k*e^2/2",
         },
         ParamSpec {
             name: "kappa",
-            domain: "a rational > 0 (spec domain: 2(a-c) < 3*kappa)",
+            domain: Domain::positive().when("the spec's domain is 2(a-c) < 3*kappa"),
             default: Some("1"),
             meaning: "F's adoption cost kappa^2*(1-omega)^2",
         },
         ParamSpec {
             name: "tau",
-            domain: "a rational in (0, 1)",
+            domain: Domain::rational().above("0").below("1"),
             default: Some("3/4"),
             meaning: "free trial: F's adoption cost becomes tau^2*K(omega)",
         },
         ParamSpec {
             name: "omega",
-            domain: "an openness in [0, 1]",
+            domain: Domain::unit().called("an openness"),
             default: Some("1/2"),
             meaning: "share of L's fine-tuning F imitates",
         },

@@ -1,13 +1,14 @@
 //! Parameters of the one-specialist fine-tuning game, validated once when built.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::exact::Rational;
-use crate::exact::rational::{int_to_i64, is_integer, numerator, to_f64};
+use crate::exact::rational::{int_to_i64, numerator, to_f64};
 use crate::models::arguments::Arguments;
 
 use super::regimes::INFO;
 
-/// Largest cost exponent accepted (degrees of the exact elimination grow with it).
+/// Largest cost exponent accepted (degrees of the exact elimination grow with it); the
+/// registry's domain of `k0` and `k1` says the same.
 pub const MAX_EXPONENT: u32 = 6;
 
 /// `φ0 = c0·α0^k0`, `φ1 = c1·(α1 − α0)^k1`, revenue `r·α1`; `k0 = k1 = 2` is the paper's quadratic case.
@@ -23,13 +24,11 @@ pub struct Params {
 impl Params {
     /// Validated parameters: `c0, c1, r > 0`, integers `2 ≤ k0, k1 ≤ MAX_EXPONENT`.
     pub fn new(c0: Rational, c1: Rational, r: Rational, k0: u32, k1: u32) -> Result<Params> {
-        positive("c0", &c0)?;
-        positive("c1", &c1)?;
-        positive("r", &r)?;
+        for (name, value) in [("c0", &c0), ("c1", &c1), ("r", &r)] {
+            INFO.check(name, value)?;
+        }
         for (name, k) in [("k0", k0), ("k1", k1)] {
-            if !(2..=MAX_EXPONENT).contains(&k) {
-                return Err(exponent_domain(name, &k.to_string()));
-            }
+            INFO.check(name, &Rational::from(k))?;
         }
         Ok(Params { c0, c1, r, k0, k1 })
     }
@@ -42,14 +41,13 @@ impl Params {
     /// Parameters from `name=value` arguments (`delta` is read separately).
     pub fn from_arguments(args: &Arguments) -> Result<Params> {
         let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
+        // The registry's domain makes k0, k1 integers from 2 to MAX_EXPONENT.
         let exponent = |name: &str| -> Result<u32> {
             let value = get(name)?;
-            if !is_integer(&value) {
-                return Err(exponent_domain(name, &value.to_string()));
-            }
-            int_to_i64(&numerator(&value))
+            INFO.check(name, &value)?;
+            Ok(int_to_i64(&numerator(&value))
                 .and_then(|k| u32::try_from(k).ok())
-                .ok_or_else(|| exponent_domain(name, &value.to_string()))
+                .expect("a small integer"))
         };
         Params::new(
             get("c0")?,
@@ -88,33 +86,7 @@ impl Params {
     }
 }
 
-/// Checks a revenue share: `0 ≤ delta ≤ 1`.
+/// Checks a revenue share: `0 ≤ delta ≤ 1` (the registry's domain of `delta`).
 pub fn check_delta(delta: &Rational) -> Result<()> {
-    if *delta < 0 || *delta > 1 {
-        return Err(Error::Domain {
-            name: "delta".into(),
-            value: delta.to_string(),
-            domain: "a share in [0, 1] (G receives delta of revenue, D receives 1 - delta)".into(),
-        });
-    }
-    Ok(())
-}
-
-fn positive(name: &str, value: &Rational) -> Result<()> {
-    if *value <= 0 {
-        return Err(Error::Domain {
-            name: name.into(),
-            value: value.to_string(),
-            domain: "a rational > 0".into(),
-        });
-    }
-    Ok(())
-}
-
-fn exponent_domain(name: &str, value: &str) -> Error {
-    Error::Domain {
-        name: name.into(),
-        value: value.into(),
-        domain: format!("an integer from 2 to {MAX_EXPONENT}"),
-    }
+    INFO.check("delta", delta)
 }

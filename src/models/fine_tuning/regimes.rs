@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// What the generalist does in equilibrium.
@@ -56,39 +57,39 @@ pub const INFO: ModelInfo = ModelInfo {
     params: &[
         ParamSpec {
             name: "c0",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: None,
             meaning: "G's cost coefficient: phi0 = c0*alpha0^k0",
         },
         ParamSpec {
             name: "c1",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: None,
             meaning: "D's cost coefficient: phi1 = c1*(alpha1 - alpha0)^k1",
         },
         ParamSpec {
             name: "r",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "revenue per unit of final performance",
         },
         ParamSpec {
             name: "k0",
-            domain: "an integer from 2 to 6",
+            domain: Domain::integers("2", "6"),
             default: Some("2"),
             meaning: "G's cost exponent (2: the paper's quadratic case)",
         },
         ParamSpec {
             name: "k1",
-            domain: "an integer from 2 to 6",
+            domain: Domain::integers("2", "6"),
             default: Some("2"),
             meaning: "D's cost exponent",
         },
         ParamSpec {
             name: "delta",
-            domain: "a share in [0, 1]; solve only (bargain chooses it)",
+            domain: Domain::unit(),
             default: None,
-            meaning: "G's share of revenue",
+            meaning: "G's share of revenue (solve only: bargain chooses it)",
         },
     ],
     per_domain: &[],

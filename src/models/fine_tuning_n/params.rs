@@ -22,24 +22,13 @@ pub struct Params {
     domains: Vec<Domain>,
 }
 
-fn domain(name: String, value: &Rational, domain: &str) -> Error {
-    Error::Domain {
-        name,
-        value: value.to_string(),
-        domain: domain.into(),
-    }
-}
-
 impl Params {
     /// Checks `c0 > 0`, `κ0 ≥ 0`, at least one domain, and per domain `r, c > 0`, `κ, a ≥ 0`,
     /// `δ ∈ [0, 1]`.
     pub fn new(c0: Rational, kappa0: Rational, domains: Vec<Domain>) -> Result<Params> {
-        if c0 <= 0 {
-            return Err(domain("c0".into(), &c0, "a rational > 0"));
-        }
-        if kappa0 < 0 {
-            return Err(domain("kappa0".into(), &kappa0, "a rational >= 0"));
-        }
+        let info = &super::regimes::INFO;
+        info.check("c0", &c0)?;
+        info.check("kappa0", &kappa0)?;
         if domains.is_empty() {
             return Err(Error::InvalidArgument {
                 argument: "domains".into(),
@@ -48,18 +37,14 @@ impl Params {
         }
         for (k, d) in domains.iter().enumerate() {
             let i = k + 1;
-            for (name, v) in [("r", &d.r), ("c", &d.c)] {
-                if *v <= 0 {
-                    return Err(domain(format!("{name}_{i}"), v, "a rational > 0"));
-                }
-            }
-            for (name, v) in [("kappa", &d.kappa), ("a", &d.a)] {
-                if *v < 0 {
-                    return Err(domain(format!("{name}_{i}"), v, "a rational >= 0"));
-                }
-            }
-            if d.delta < 0 || d.delta > 1 {
-                return Err(domain(format!("delta_{i}"), &d.delta, "a share in [0, 1]"));
+            for (name, v) in [
+                ("r", &d.r),
+                ("c", &d.c),
+                ("kappa", &d.kappa),
+                ("a", &d.a),
+                ("delta", &d.delta),
+            ] {
+                info.check(&format!("{name}_{i}"), v)?;
             }
         }
         Ok(Params {

@@ -23,6 +23,7 @@ impl fmt::Display for Regime {
     }
 }
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// The registry entry `gpai models` prints.
@@ -35,43 +36,43 @@ pub const INFO: ModelInfo = ModelInfo {
     params: &[
         ParamSpec {
             name: "c0",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "G's cost c0*alpha0^2",
         },
         ParamSpec {
             name: "kappa0",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "G's fixed cost",
         },
         ParamSpec {
             name: "r",
-            domain: "rationals > 0, one per domain: r=1,2 or r_2=2",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "revenue per unit of performance in each domain",
         },
         ParamSpec {
             name: "c",
-            domain: "rationals > 0, one per domain",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "fine-tuning cost c_i*(alpha_i-alpha0)^2",
         },
         ParamSpec {
             name: "kappa",
-            domain: "rationals >= 0, one per domain",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "fixed adoption cost",
         },
         ParamSpec {
             name: "a",
-            domain: "rationals >= 0, one per domain",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "marginal cost at zero effort",
         },
         ParamSpec {
             name: "delta",
-            domain: "shares in [0, 1], one per domain (one value: common)",
+            domain: Domain::unit(),
             default: Some("1/2"),
             meaning: "G's share of each domain's revenue",
         },

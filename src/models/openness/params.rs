@@ -1,6 +1,6 @@
 //! Parameters of the openness model, over any exact field (rationals when read, algebraic numbers at exact boundaries).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::exact::Rational;
 use crate::lp::Scalar;
 use crate::models::arguments::Arguments;
@@ -26,14 +26,6 @@ pub struct Params<F> {
 pub const NAMES: [&str; 10] = [
     "r", "c0", "c1", "delta", "phi", "epsilon", "m", "alpha0", "theta", "p",
 ];
-
-fn domain(name: &str, value: &Rational, domain: &str) -> Error {
-    Error::Domain {
-        name: name.into(),
-        value: value.to_string(),
-        domain: domain.into(),
-    }
-}
 
 impl Params<Rational> {
     /// The spec's base set B with `α0 = 1` and no regulation.
@@ -74,30 +66,8 @@ impl Params<Rational> {
 
     /// Checks every parameter against its domain.
     pub fn validate(&self) -> Result<()> {
-        let positive = [("r", &self.r), ("c1", &self.c1), ("alpha0", &self.alpha0)];
-        for (name, v) in positive {
-            if *v <= 0 {
-                return Err(domain(name, v, "a rational > 0"));
-            }
-        }
-        for (name, v) in [
-            ("c0", &self.c0),
-            ("epsilon", &self.epsilon),
-            ("m", &self.m),
-            ("p", &self.p),
-        ] {
-            if *v < 0 {
-                return Err(domain(name, v, "a rational >= 0"));
-            }
-        }
-        if self.delta <= 0 || self.delta >= 1 {
-            return Err(domain("delta", &self.delta, "a share in (0, 1)"));
-        }
-        if self.phi <= 0 || self.phi > 1 {
-            return Err(domain("phi", &self.phi, "a rational in (0, 1]"));
-        }
-        if self.theta < 0 || self.theta > 1 {
-            return Err(domain("theta", &self.theta, "a rational in [0, 1]"));
+        for name in NAMES {
+            INFO.check(name, self.get(name))?;
         }
         Ok(())
     }

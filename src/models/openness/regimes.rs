@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// What the generalist does under the regulation.
@@ -51,61 +52,61 @@ pub const INFO: ModelInfo = ModelInfo {
     params: &[
         ParamSpec {
             name: "r",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "revenue per unit of final performance",
         },
         ParamSpec {
             name: "c0",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("1/2"),
             meaning: "G's production cost c0*alpha0^2",
         },
         ParamSpec {
             name: "c1",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1/2"),
             meaning: "D's fine-tuning cost c1*(alpha1-alpha0)^2",
         },
         ParamSpec {
             name: "delta",
-            domain: "a share in (0, 1)",
+            domain: Domain::rational().called("a share").above("0").below("1"),
             default: Some("3/4"),
             meaning: "G's revenue share before leakage",
         },
         ParamSpec {
             name: "phi",
-            domain: "a rational in (0, 1]",
+            domain: Domain::rational().above("0").at_most("1"),
             default: Some("2/3"),
             meaning: "share leakage at full openness",
         },
         ParamSpec {
             name: "epsilon",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("3/8"),
             meaning: "reputation per unit of openness",
         },
         ParamSpec {
             name: "m",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("1/8"),
             meaning: "operation cost m*(1-omega) of gated access",
         },
         ParamSpec {
             name: "alpha0",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "G's baseline performance",
         },
         ParamSpec {
             name: "theta",
-            domain: "a rational in [0, 1]",
+            domain: Domain::rational().at_least("0").at_most("1"),
             default: Some("0"),
             meaning: "open-source threshold (0: no regulation)",
         },
         ParamSpec {
             name: "p",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "penalty below the threshold (0: no regulation)",
         },

@@ -102,11 +102,10 @@ impl Family {
     fn validate(&self, cap: &Rational) -> Result<()> {
         match self {
             Family::Power { a, p } => {
-                if *a <= 0 {
-                    return Err(domain("a", a, "a rational > 0"));
-                }
+                INFO.check("a", a)?;
+                INFO.check("p", p)?;
                 // f(x) = a·x^(u/v) is a root of a degree-v polynomial: v stays small.
-                if *p <= 0 || *p > 1 || denominator(p) > MAX_DENOMINATOR {
+                if denominator(p) > MAX_DENOMINATOR {
                     return Err(domain(
                         "p",
                         p,
@@ -115,12 +114,8 @@ impl Family {
                 }
             }
             Family::Log { a, b } => {
-                if *a <= 0 {
-                    return Err(domain("a", a, "a rational > 0"));
-                }
-                if *b <= 0 {
-                    return Err(domain("b", b, "a rational > 0"));
-                }
+                INFO.check("a", a)?;
+                INFO.check("b", b)?;
             }
             Family::Polynomial(f) => {
                 let text = list_text(f.coeffs());
@@ -181,21 +176,12 @@ impl Params {
         cap: Rational,
         ext: Extension,
     ) -> Result<Params> {
-        if cap <= 0 {
-            return Err(domain("cap", &cap, "a rational > 0"));
+        for (name, value) in [("cap", &cap), ("n", &n), ("m", &m), ("k", &k), ("x", &x)] {
+            INFO.check(name, value)?;
         }
         family.validate(&cap)?;
-        if n <= 0 {
-            return Err(domain("n", &n, "a rational > 0 (customers)"));
-        }
-        if m <= 0 {
-            return Err(domain("m", &m, "a rational > 0 (days)"));
-        }
-        if k < 0 || k > m {
+        if k > m {
             return Err(domain("k", &k, &format!("a rational in [0, m] = [0, {m}]")));
-        }
-        if x < 0 {
-            return Err(domain("x", &x, "a rational >= 0"));
         }
         if y <= x {
             return Err(domain("y", &y, &format!("a rational > x = {x}")));
@@ -213,9 +199,7 @@ impl Params {
         match &ext {
             Extension::Base => {}
             Extension::Discount { rho } => {
-                if *rho <= 0 || *rho > 1 {
-                    return Err(domain("rho", rho, "a rational in (0, 1]"));
-                }
+                INFO.check("rho", rho)?;
                 for (name, v) in [("m", &m), ("k", &k)] {
                     if !is_integer(v) {
                         return Err(domain(name, v, "a whole number of days under ext=discount"));
@@ -232,9 +216,7 @@ impl Params {
                 }
             }
             Extension::UncertainRelease { q } => {
-                if *q < 0 || *q > 1 {
-                    return Err(domain("q", q, "a probability in [0, 1]"));
-                }
+                INFO.check("q", q)?;
             }
             Extension::CustomerTypes { v, w } => {
                 let total: Rational = w.iter().cloned().sum();
@@ -258,9 +240,7 @@ impl Params {
                         &format!("a rational in (x, cap] = ({x}, {cap}]"),
                     ));
                 }
-                if *s < 0 || *s > 1 {
-                    return Err(domain("s", s, "a share in [0, 1]"));
-                }
+                INFO.check("s", s)?;
             }
         }
         Ok(Params {

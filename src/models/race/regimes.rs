@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// Whether the closed firm trains.
@@ -34,133 +35,138 @@ pub const INFO: ModelInfo = ModelInfo {
     params: &[
         ParamSpec {
             name: "f",
-            domain: "power | polynomial | pwl | log",
+            domain: Domain::described("power | polynomial | pwl | log"),
             default: Some("power"),
             meaning: "the value family f(x): a*x^p, coef polynomial, piecewise linear concave, a*ln(1 + x/b)",
         },
         ParamSpec {
             name: "a",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "scale of f (power, log)",
         },
         ParamSpec {
             name: "p",
-            domain: "a rational in (0, 1], denominator <= 64",
+            domain: Domain::rational()
+                .above("0")
+                .at_most("1")
+                .when("denominator at most 64"),
             default: Some("1/2"),
             meaning: "exponent of the power family",
         },
         ParamSpec {
             name: "b",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("1"),
             meaning: "the log family's scale: f = a*ln(1 + x/b)",
         },
         ParamSpec {
             name: "coef",
-            domain: "a list c0,c1,... with c0 = 0, f increasing on [0, cap]",
+            domain: Domain::described("a list c0,c1,... with c0 = 0, f increasing on [0, cap]"),
             default: Some("0,1"),
             meaning: "the polynomial family's coefficients, lowest first",
         },
         ParamSpec {
             name: "breaks",
-            domain: "a list 0 = b1 < b2 < ...",
+            domain: Domain::described("a list 0 = b1 < b2 < ..."),
             default: Some("0"),
             meaning: "the piecewise linear family's breakpoints",
         },
         ParamSpec {
             name: "slopes",
-            domain: "a list as long as breaks, positive, non-increasing",
+            domain: Domain::described("a list as long as breaks, positive, non-increasing"),
             default: Some("1"),
             meaning: "the piecewise linear family's slopes from each breakpoint",
         },
         ParamSpec {
             name: "n",
-            domain: "a rational > 0",
+            domain: Domain::positive(),
             default: Some("10"),
             meaning: "customers",
         },
         ParamSpec {
             name: "m",
-            domain: "a rational > 0 (whole, at most 100000, under discount)",
+            domain: Domain::positive().when("whole, at most 100000, under ext=discount"),
             default: Some("30"),
             meaning: "days in the horizon",
         },
         ParamSpec {
             name: "k",
-            domain: "a rational in [0, m]",
+            domain: Domain::non_negative().when("at most m"),
             default: Some("30"),
             meaning: "days before the open improvement arrives (k = m: it never does)",
         },
         ParamSpec {
             name: "x",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("1"),
             meaning: "expense of the best open model",
         },
         ParamSpec {
             name: "xp",
-            domain: "a rational > x",
+            domain: Domain::rational().when("> x"),
             default: Some("4"),
             meaning: "expense of the improved open model x'",
         },
         ParamSpec {
             name: "y",
-            domain: "a rational > x",
+            domain: Domain::rational().when("> x"),
             default: Some("9"),
             meaning: "the closed firm's size",
         },
         ParamSpec {
             name: "z",
-            domain: "a rational > max(y, xp)",
+            domain: Domain::rational().when("> max(y, xp)"),
             default: Some("16"),
             meaning: "the upgraded size",
         },
         ParamSpec {
             name: "cap",
-            domain: "a rational >= z",
+            domain: Domain::positive().when(">= z"),
             default: Some("1000000"),
             meaning: "the largest expense considered (y* is sought in (x, cap])",
         },
         ParamSpec {
             name: "ext",
-            domain: "base | discount | uncertain_release | customer_types | duopoly",
+            domain: Domain::described(
+                "base | discount | uncertain_release | customer_types | duopoly",
+            ),
             default: Some("base"),
             meaning: "the extension switched on",
         },
         ParamSpec {
             name: "rho",
-            domain: "a rational in (0, 1]",
+            domain: Domain::rational().above("0").at_most("1"),
             default: Some("1"),
             meaning: "discount: day t weighs rho^t",
         },
         ParamSpec {
             name: "q",
-            domain: "a probability in [0, 1]",
+            domain: Domain::unit().called("a probability"),
             default: Some("1/2"),
             meaning: "uncertain_release: probability that the improvement arrives",
         },
         ParamSpec {
             name: "v",
-            domain: "a list of rationals > 0",
+            domain: Domain::described("a list of rationals > 0"),
             default: Some("1"),
             meaning: "customer_types: valuations (type j values the model at v_j*f)",
         },
         ParamSpec {
             name: "w",
-            domain: "a list of shares > 0 summing to 1",
+            domain: Domain::described("a list of shares > 0 summing to 1"),
             default: Some("1"),
             meaning: "customer_types: population shares of the types",
         },
         ParamSpec {
             name: "y2",
-            domain: "a rational in (x, cap]",
+            domain: Domain::rational().when("in (x, cap]"),
             default: Some("4"),
             meaning: "duopoly: the rival's size",
         },
         ParamSpec {
             name: "s",
-            domain: "a share in [0, 1]",
+            domain: Domain::unit(),
             default: Some("1/2"),
             meaning: "duopoly: share of customers captive (half to each firm)",
         },

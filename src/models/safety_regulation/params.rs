@@ -18,14 +18,8 @@ pub struct Costs {
 impl Costs {
     /// Checks `aa, bb > 0` and `ab > −√(aa·bb)`: no non-negative investment is free.
     pub fn new(aa: Rational, ab: Rational, bb: Rational, prefix: &str) -> Result<Costs> {
-        for (name, value) in [("aa", &aa), ("bb", &bb)] {
-            if *value <= 0 {
-                return Err(Error::Domain {
-                    name: format!("{prefix}_{name}"),
-                    value: value.to_string(),
-                    domain: "a rational > 0 (a diagonal cost)".into(),
-                });
-            }
+        for (name, value) in [("aa", &aa), ("ab", &ab), ("bb", &bb)] {
+            INFO.check(&format!("{prefix}_{name}"), value)?;
         }
         // ab > −√(aa·bb)  ⇔  ab ≥ 0 or ab² < aa·bb.
         if ab < 0 && &ab * &ab >= &aa * &bb {
@@ -82,14 +76,14 @@ impl Params {
         delta: Rational,
         (theta_g, theta_d): (Rational, Rational),
     ) -> Result<Params> {
-        for (name, value) in [("r_a", &r_a), ("r_b", &r_b)] {
-            if *value < 0 {
-                return Err(domain(
-                    name,
-                    value,
-                    "a rational >= 0 (revenue per unit of the attribute)",
-                ));
-            }
+        for (name, value) in [
+            ("r_a", &r_a),
+            ("r_b", &r_b),
+            ("delta", &delta),
+            ("theta_g", &theta_g),
+            ("theta_d", &theta_d),
+        ] {
+            INFO.check(name, value)?;
         }
         if r_a == 0 && r_b == 0 {
             return Err(domain(
@@ -97,22 +91,6 @@ impl Params {
                 &r_b,
                 "a rational > 0 when r_a = 0 (revenue cannot be zero for both attributes)",
             ));
-        }
-        if !(0..=1).contains(&delta) {
-            return Err(domain(
-                "delta",
-                &delta,
-                "a share in [0, 1] (G receives delta of revenue)",
-            ));
-        }
-        for (name, value) in [("theta_g", &theta_g), ("theta_d", &theta_d)] {
-            if *value < 0 {
-                return Err(domain(
-                    name,
-                    value,
-                    "a safety floor >= 0 (0 means no regulation)",
-                ));
-            }
         }
         Ok(Params {
             c0,

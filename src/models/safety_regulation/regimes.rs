@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::models::domain::Domain;
 use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// Which constraints bind in a player's equilibrium choice.
@@ -70,8 +71,8 @@ impl fmt::Display for Regime {
     }
 }
 
-const COST: &str = "a rational > 0";
-const CROSS: &str = "a rational > -sqrt(aa*bb) of the same matrix";
+const COST: Domain = Domain::positive();
+const CROSS: Domain = Domain::rational().when("> -sqrt(aa*bb) of the same matrix");
 
 /// The registry entry `gpai models` prints.
 pub const INFO: ModelInfo = ModelInfo {
@@ -119,31 +120,31 @@ pub const INFO: ModelInfo = ModelInfo {
         },
         ParamSpec {
             name: "r_a",
-            domain: "a rational >= 0 (r_a, r_b not both 0)",
+            domain: Domain::non_negative().when("r_a, r_b not both 0"),
             default: Some("1"),
             meaning: "revenue per unit of performance",
         },
         ParamSpec {
             name: "r_b",
-            domain: "a rational >= 0 (r_a, r_b not both 0)",
+            domain: Domain::non_negative().when("r_a, r_b not both 0"),
             default: Some("1"),
             meaning: "revenue per unit of safety",
         },
         ParamSpec {
             name: "delta",
-            domain: "a share in [0, 1]",
+            domain: Domain::unit(),
             default: Some("1/2"),
             meaning: "G's share of revenue",
         },
         ParamSpec {
             name: "theta_g",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "safety floor on G: beta0 >= theta_g",
         },
         ParamSpec {
             name: "theta_d",
-            domain: "a rational >= 0",
+            domain: Domain::non_negative(),
             default: Some("0"),
             meaning: "safety floor on D: beta1 >= theta_d",
         },

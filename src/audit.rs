@@ -16,7 +16,9 @@ use toml_edit::ImDocument;
 
 use crate::claims::eval::Env;
 use crate::claims::expr::{Arith, Expr, Kind, parse};
-use crate::claims::file::{ClaimError, Domain, check_range, param_table, position, string_start};
+use crate::claims::file::{
+    ClaimError, Domain, check_labels, check_range, param_table, position, string_start,
+};
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
 use crate::exact::resultant::interpolate;
@@ -62,20 +64,44 @@ pub struct Audit {
     pub beyond: Vec<(Algebraic, Algebraic)>,
 }
 
-fn shorthand(text: &str) -> Option<String> {
+/// A shorthand assertion as a claim expression: `all comply`, `none exits`, `openness at least
+/// X`, `no deadweight loss`. The label after `all`/`none` is matched, singular or plural, against
+/// the labels the model's `regime` can take; one it cannot take is an error listing them.
+fn shorthand(text: &str, model: &ModelInfo) -> Option<Result<String, String>> {
     let t = text.trim().to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
-    match words.as_slice() {
-        ["all", label] => Some(format!("regime == \"{}\"", label.trim_end_matches('s'))),
-        ["none", "exits"] | ["none", "exit"] => {
-            Some("regime != \"exit\" and regime != \"exit_unregulated\"".into())
+    let regime = |word: &str| -> Result<String, String> {
+        let labels = crate::claims::outputs::labels_of(model, "regime").unwrap_or_default();
+        let singular = [
+            word.to_string(),
+            word.strip_suffix("ies")
+                .map(|w| format!("{w}y"))
+                .unwrap_or_default(),
+            word.strip_suffix("es").unwrap_or_default().to_string(),
+            word.strip_suffix('s').unwrap_or_default().to_string(),
+        ];
+        singular
+            .into_iter()
+            .find(|w| labels.contains(w))
+            .ok_or_else(|| {
+                format!(
+                    "{word:?} is not a regime of {}: its regimes are {}",
+                    model.name,
+                    labels.join(", ")
+                )
+            })
+    };
+    let exits = model.name == "openness";
+    Some(match words.as_slice() {
+        ["all", label] => regime(label).map(|l| format!("regime == \"{l}\"")),
+        ["none", "exits" | "exit"] if exits => {
+            Ok("regime != \"exit\" and regime != \"exit_unregulated\"".into())
         }
-        ["none", "pays"] | ["none", "pay"] => Some("regime != \"pay\"".into()),
-        ["none", label] => Some(format!("regime != \"{}\"", label.trim_end_matches('s'))),
-        ["no", "deadweight", "loss"] => Some("regime != \"pay\"".into()),
-        ["openness", "at", "least", value] => Some(format!("spe.omega >= {value}")),
-        _ => None,
-    }
+        ["none", label] => regime(label).map(|l| format!("regime != \"{l}\"")),
+        ["no", "deadweight", "loss"] => regime("pay").map(|l| format!("regime != \"{l}\"")),
+        ["openness", "at", "least", value] => Ok(format!("spe.omega >= {value}")),
+        _ => return None,
+    })
 }
 
 /// Reads a policy file.
@@ -172,12 +198,22 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
         )
     })?;
     let (assert_text, assert_at) = string("assert")?;
-    let expression = shorthand(&assert_text).unwrap_or_else(|| assert_text.clone());
+    let expression = match shorthand(&assert_text, model) {
+        Some(expanded) => expanded.map_err(|message| at(assert_at, message))?,
+        None => assert_text.clone(),
+    };
+    // A shorthand's expansion is not in the file: its problems point at the assertion itself.
+    let offset_of = |e: usize| {
+        if expression == assert_text {
+            assert_at + e
+        } else {
+            assert_at
+        }
+    };
     let expr = parse(&expression).map_err(|e| {
-        // A shorthand's expansion is not in the file: point at the assertion itself.
-        let offset = if expression == assert_text { assert_at + e.offset } else { assert_at };
-        at(offset, format!("{}; an assertion is a shorthand (all comply, none exits, openness at least X, no deadweight loss) or a claim expression", e.message))
+        at(offset_of(e.offset), format!("{}; an assertion is a shorthand (all comply, none exits, openness at least X, no deadweight loss) or a claim expression", e.message))
     })?;
+    check_labels(model, &[], &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
     Ok(Policy {
         file: file.into(),
         title,

@@ -183,3 +183,146 @@ fn a_range_reaching_outside_the_domain_is_an_error_unless_skipped_and_counted() 
         "{text}"
     );
 }
+
+#[test]
+fn label_typos_and_duplicate_ids_are_refused_at_load() {
+    let dir = scratch("labels");
+    let claim = |id: &str, text: &str| {
+        format!(
+            "id = \"{id}\"\ntitle = \"t\"\nsource = \"s\"\nmodel = \"safety_regulation\"\nclaim = '{text}'\n[params]\ntheta_d = \"[0, 1]\"\n"
+        )
+    };
+    // `regime != "backfires"` held everywhere (no regime is called that): verified, exit 0.
+    let typo = write(&dir, "typo.toml", &claim("t.a", r#"regime != "backfires""#));
+    refused(
+        &["verify", &typo],
+        r#"typo.toml:5:20: regime cannot be "backfires": its labels are market_exit, backfire, mutualism, neutral"#,
+    );
+    for (text, literal, message) in [
+        (
+            r#"solve(theta_g = 0).spe.g_strategy == "floor""#,
+            "\"floor\"",
+            "solve(...).spe.g_strategy cannot be \"floor\"",
+        ),
+        (
+            r#""neutrl" != unregulated.d_strategy"#,
+            "\"neutrl\"",
+            "unregulated.d_strategy cannot be \"neutrl\"",
+        ),
+        (
+            r#"backfire or regime == "mutualism" or regime == "exit""#,
+            "\"exit\"",
+            "regime cannot be \"exit\"",
+        ),
+    ] {
+        let file = write(&dir, "more.toml", &claim("t.b", text));
+        // `claim = '` takes nine columns before the expression.
+        let column = 10 + text.find(literal).unwrap();
+        refused(
+            &["verify", &file],
+            &format!("more.toml:5:{column}: {message}"),
+        );
+    }
+    // Through a `let` name, and a label parameter's choices.
+    let via_let = write(
+        &dir,
+        "let.toml",
+        "id = \"t.l\"\ntitle = \"t\"\nsource = \"s\"\nmodel = \"race\"\nclaim = 'family == \"powr\" implies trains'\n[let]\nfamily = 'f'\n",
+    );
+    refused(
+        &["verify", &via_let],
+        "let.toml:5:20: family cannot be \"powr\": its labels are power, polynomial, pwl, log",
+    );
+    // Correct labels still verify; a second claim with the same id is an error.
+    let good = write(
+        &dir,
+        "good.toml",
+        &claim("t.same", r#"regime != "backfire" or theta_d > 0"#),
+    );
+    let twin = write(
+        &dir,
+        "twin.toml",
+        &claim("t.same", r#"regime != "backfire" or theta_d > 0"#),
+    );
+    assert_eq!(gpai(&["verify", &good]).status.code(), Some(0));
+    refused(
+        &["verify", &good, &twin],
+        "twin.toml:1:7: duplicate claim id `t.same`: also in",
+    );
+}
+
+#[test]
+fn audit_shorthands_name_a_regime_the_model_has() {
+    let dir = scratch("shorthand");
+    let policy = |assert: &str| {
+        format!(
+            "title = \"t\"\nmodel = \"openness\"\nassert = \"{assert}\"\n[params]\ntheta = \"3/4\"\np = \"1/32\"\n[family]\nalpha0 = \"[4/5, 1]\"\n"
+        )
+    };
+    // The plural is understood, as the singular is.
+    for assert in ["all comply", "all complies"] {
+        let file = write(&dir, "p.toml", &policy(assert));
+        let out = gpai(&["audit", &file]);
+        assert_eq!(out.status.code(), Some(0), "{assert}: {}", printed(&out));
+        assert!(printed(&out).contains("assertion: regime == \"comply\""));
+    }
+    // "all complie" became `regime == "complie"`: FALSE, "proved", with an empty list of changes.
+    let file = write(&dir, "p.toml", &policy("all complie"));
+    refused(
+        &["audit", &file],
+        "p.toml:3:11: \"complie\" is not a regime of openness",
+    );
+    let file = write(&dir, "p.toml", &policy("regime == 'complie'"));
+    refused(
+        &["audit", &file],
+        "p.toml:3:21: regime cannot be \"complie\"",
+    );
+}
+
+#[test]
+fn a_fixed_parameter_that_is_also_swept_is_given_twice() {
+    let grid = ["--grid", "theta_d=0:1:1/2"];
+    refused(
+        &[&["sweep", "safety_regulation", "theta_d=1/2"][..], &grid].concat(),
+        "theta_d is given twice: as a fixed parameter and as a --grid axis",
+    );
+    refused(
+        &[&["frontier", "safety_regulation", "theta_d=1/2"][..], &grid].concat(),
+        "theta_d is given twice",
+    );
+    refused(
+        &[
+            "boundary",
+            "safety_regulation",
+            "--along",
+            "theta_d=0:1",
+            "theta_d=1/2",
+        ],
+        "theta_d is given twice: as a fixed parameter and as the --along line",
+    );
+    // Sweeping every domain's share would drop one domain's own entry.
+    refused(
+        &[
+            "sweep",
+            "fine_tuning_n",
+            "delta_2=1/2",
+            "r=1,1",
+            "--grid",
+            "delta=0:1:1/2",
+        ],
+        "delta is given twice",
+    );
+    // One domain's entry over a list is the documented override.
+    let out = gpai(&["sweep", "fine_tuning_n", "r=1,1", "--grid", "r_2=1:2:1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    let dir = scratch("twice");
+    let policy = write(
+        &dir,
+        "p.toml",
+        "title = \"t\"\nmodel = \"openness\"\nassert = \"all comply\"\n[params]\nalpha0 = \"1\"\n[family]\nalpha0 = \"[1/2, 1]\"\n",
+    );
+    refused(
+        &["audit", &policy],
+        "p.toml:7:10: alpha0 is given twice: in [params] and in [family]",
+    );
+}

@@ -227,7 +227,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             },
         }
     };
-    let (id, _) = string("id", true)?.expect("required");
+    let (id, id_at) = string("id", true)?.expect("required");
     let (title, _) = string("title", true)?.expect("required");
     let (source, _) = string("source", true)?.expect("required");
     let (model_name, model_at) = string("model", true)?.expect("required");
@@ -262,7 +262,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             })?;
         }
     }
-    let mut starts = Vec::new();
+    let mut starts = vec![("id".to_string(), id_at)];
     let params = table
         .into_iter()
         .map(|(name, domain, offset)| {
@@ -600,7 +600,99 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
     if let Some(a) = &claim.assume {
         check("assume", a)?;
     }
-    check("claim", &claim.claim)
+    check("claim", &claim.claim)?;
+    let lets: Vec<(&str, &Expr)> = claim.lets.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    let fields = claim
+        .lets
+        .iter()
+        .map(|(n, e)| (format!("let.{n}"), e))
+        .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
+        .chain(std::iter::once(("claim".to_string(), &claim.claim)));
+    for (field, expr) in fields {
+        check_labels(model, &lets, expr).map_err(|l| claim.locate(&field, &l))?;
+    }
+    Ok(())
+}
+
+/// The labels a label-valued expression can take: a label output (directly, through
+/// `solve(...)` or a `let` name) or a label parameter. `None` for anything else.
+fn label_set(
+    model: &ModelInfo,
+    lets: &[(&str, &Expr)],
+    e: &Expr,
+    depth: usize,
+) -> Option<(String, Vec<String>)> {
+    match &e.kind {
+        Kind::Path(p) => {
+            if let Some((_, expr)) = lets.iter().find(|(n, _)| n == p) {
+                let (_, labels) =
+                    (depth < 64).then(|| label_set(model, lets, expr, depth + 1))??;
+                return Some((p.clone(), labels));
+            }
+            if let Some(choices) = model.choices(p) {
+                return Some((p.clone(), choices.iter().map(|c| c.to_string()).collect()));
+            }
+            super::outputs::labels_of(model, p).map(|l| (p.clone(), l))
+        }
+        Kind::Solve(_, path) => {
+            super::outputs::labels_of(model, path).map(|l| (format!("solve(...).{path}"), l))
+        }
+        _ => None,
+    }
+}
+
+/// Every label literal compared with a label-valued expression must be one of its labels.
+pub(crate) fn check_labels(
+    model: &ModelInfo,
+    lets: &[(&str, &Expr)],
+    expr: &Expr,
+) -> Result<(), Located> {
+    let mut problem = None;
+    visit(expr, &mut |e: &Expr| {
+        let Kind::Compare(items, _) = &e.kind else {
+            return;
+        };
+        for pair in items.windows(2) {
+            for (literal, other) in [(&pair[0], &pair[1]), (&pair[1], &pair[0])] {
+                let Kind::Label(text) = &literal.kind else {
+                    continue;
+                };
+                let Some((name, labels)) = label_set(model, lets, other, 0) else {
+                    continue;
+                };
+                if !labels.contains(text) && problem.is_none() {
+                    problem = Some(Located {
+                        offset: literal.offset,
+                        message: format!(
+                            "{name} cannot be {text:?}: its labels are {}",
+                            labels.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+    });
+    problem.map_or(Ok(()), Err)
+}
+
+/// Calls `f` on every node of the expression.
+fn visit(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
+    match &e.kind {
+        Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) | Kind::Path(_) => {}
+        Kind::Solve(args, _) => args.iter().for_each(|(_, _, a)| visit(a, f)),
+        Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => visit(a, f),
+        Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+            visit(a, f);
+            visit(b, f);
+        }
+        Kind::Call(_, items) | Kind::Compare(items, _) => items.iter().for_each(|i| visit(i, f)),
+        Kind::Exists { lo, hi, body, .. } => {
+            visit(lo, f);
+            visit(hi, f);
+            visit(body, f);
+        }
+    }
 }
 
 /// Visits every path (with the variables bound there) and every `solve` parameter and output.

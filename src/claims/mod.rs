@@ -49,25 +49,43 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads, parses and checks one claim file.
+/// Reads, parses and checks the claim files, then verifies each, in order. Two claims with one
+/// id are an error (the later one, located at its id): a report keyed by id would hide one.
+pub fn verify_files(paths: &[PathBuf]) -> Vec<Verdict> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    paths
+        .iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let claim = match read_claim(path) {
+                Ok(claim) => claim,
+                Err(e) => return Verdict::unreadable(&name, e),
+            };
+            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == claim.id) {
+                let at = expr::Located {
+                    offset: 0,
+                    message: format!("duplicate claim id `{}`: also in {first}", claim.id),
+                };
+                return Verdict::unreadable(&name, claim.locate("id", &at));
+            }
+            seen.push((claim.id.clone(), name));
+            verify::verify(&claim)
+        })
+        .collect()
+}
+
+/// Reads, parses and checks one claim file, then verifies it.
 pub fn verify_file(path: &Path) -> Verdict {
+    verify_files(&[path.to_path_buf()]).remove(0)
+}
+
+fn read_claim(path: &Path) -> Result<file::Claim, ClaimError> {
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            return Verdict::unreadable(
-                &name,
-                ClaimError {
-                    file: name.clone(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read: {e}"),
-                },
-            );
-        }
-    };
-    match parse_claim(&name, &text) {
-        Ok(claim) => verify::verify(&claim),
-        Err(e) => Verdict::unreadable(&name, e),
-    }
+    let text = std::fs::read_to_string(path).map_err(|e| ClaimError {
+        file: name.clone(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read: {e}"),
+    })?;
+    parse_claim(&name, &text)
 }

@@ -180,6 +180,17 @@ pub fn canonical(model: &str, path: &str) -> Option<String> {
     [path.to_string(), short].into_iter().find(known)
 }
 
+/// The labels the output `path` can take, when its values are labels (`None` otherwise).
+pub fn labels_of(model: &crate::models::ModelInfo, path: &str) -> Option<Vec<String>> {
+    let full = canonical(model.name, path)?;
+    let generic = indexed(&full).map_or(full.clone(), |(g, _)| g);
+    model
+        .label_outputs
+        .iter()
+        .find(|(name, _)| *name == full || *name == generic)
+        .map(|(_, labels)| labels())
+}
+
 /// Whether the arguments make a game of their model (the parameters' joint domain).
 pub fn validate(args: &Arguments) -> Result<()> {
     match args.model().name {
@@ -233,6 +244,19 @@ pub struct Cache {
 impl Cache {
     /// The output `path` of the game `args` (whose model is `args.model()`).
     pub fn output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
+        let value = self.solved_output(args, path)?;
+        // The labels claims are checked against at load are the labels the solvers produce.
+        if let Val::Label(label) = &value {
+            let declared = labels_of(args.model(), path).unwrap_or_default();
+            assert!(
+                declared.contains(label),
+                "{path} = {label:?} is not among its declared labels {declared:?}"
+            );
+        }
+        Ok(value)
+    }
+
+    fn solved_output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
         let model = args.model().name;
         let Some(full) = canonical(model, path) else {
             return Err(Error::InvalidArgument {

@@ -59,6 +59,7 @@ pub(super) fn boundary(
     }
     let name = name.trim().to_string();
     let base = Arguments::parse(info, params)?;
+    base.refuse_also_set(&name, "the --along line")?;
     let sweeper = Sweeper::new(base, std::slice::from_ref(&name), Engine::Exact)?;
     // Both ends must be valid games (a bad range fails here, naming the parameter).
     for t in [&lo, &hi] {

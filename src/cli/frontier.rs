@@ -66,6 +66,9 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     let base = Arguments::parse(info, params)?;
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
+    for name in &names {
+        base.refuse_also_set(name, "a --grid axis")?;
+    }
     let sweeper = AnySweeper::new(info.name, base, &names, Engine::Exact)?;
     let points = grid.points(MAX_POINTS)?;
     let plan = Plan {

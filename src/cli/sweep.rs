@@ -84,7 +84,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
     for name in &names {
-        info.resolve(name)?;
+        base.refuse_also_set(name, "a --grid axis")?;
     }
     if request.every == 0 {
         return Err(Error::Domain {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::claims::verify::Status;
-use crate::claims::{claim_files, verify_file};
+use crate::claims::{claim_files, verify_files};
 use crate::error::{Error, Result};
 use crate::report::Format;
 use crate::report::verify::{render, render_grid};
@@ -30,7 +30,7 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
             reason: "no claim files (*.toml) found".into(),
         });
     }
-    let verdicts: Vec<_> = files.iter().map(|f| verify_file(f)).collect();
+    let verdicts = verify_files(&files);
     let status = if verdicts.iter().any(|v| v.status == Status::Error) {
         2
     } else if verdicts.iter().all(|v| v.met()) {

@@ -222,6 +222,29 @@ impl Arguments {
         })
     }
 
+    /// An error when a parameter another input sets (`how`: a sweep's `--grid` axis, a
+    /// boundary's `--along` line) is also given here, which that input would silently override.
+    /// Setting one domain's entry (`r_2`) over a list (`r=1,2`) is the documented override, not
+    /// a repeat; setting the whole list over an entry is.
+    pub fn refuse_also_set(&self, name: &str, how: &str) -> Result<()> {
+        let (spec, index) = self.model.resolve(name)?;
+        let repeated = self.values.keys().find(|key| {
+            *key == name
+                || (index.is_none()
+                    && self
+                        .model
+                        .resolve(key)
+                        .is_ok_and(|(s, i)| s.name == spec.name && i.is_some()))
+        });
+        match repeated {
+            None => Ok(()),
+            Some(key) => Err(Error::InvalidArgument {
+                argument: format!("{key}={}", self.values[key].1),
+                reason: format!("{name} is given twice: as a fixed parameter and as {how}"),
+            }),
+        }
+    }
+
     /// The same arguments with every `(name, value)` of a grid point set, in order.
     pub fn with_point(&self, point: &[(String, Rational)]) -> Result<Arguments> {
         let mut args = self.clone();

@@ -37,6 +37,19 @@ pub struct OutputSpec {
     pub meaning: &'static str,
 }
 
+/// A finite label type (a regime, a strategy): every value in order; its names are its `Display`.
+pub trait Label: Copy + std::fmt::Display + 'static {
+    const ALL: &'static [Self];
+}
+
+/// The names of every value of a label type.
+pub fn label_names<L: Label>() -> Vec<String> {
+    L::ALL.iter().map(ToString::to_string).collect()
+}
+
+/// The labels an output can take, for the outputs whose values are labels.
+pub type LabelOutput = (&'static str, fn() -> Vec<String>);
+
 /// Where a model comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Provenance {
@@ -63,6 +76,9 @@ pub struct ModelInfo {
     /// The parameters given as a comma-separated list of any length (`coef=0,2,-1/10`).
     pub lists: &'static [&'static str],
     pub outputs: &'static [OutputSpec],
+    /// The outputs whose values are labels (`regime`, `spe.regime_i`), with the labels each can
+    /// take: a claim comparing one with a label it cannot take is refused at load.
+    pub label_outputs: &'static [LabelOutput],
 }
 
 impl ModelInfo {

@@ -108,7 +108,11 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                     }
                 ));
                 let changes: Vec<String> = audit.changes.iter().map(show).collect();
-                out.push_str(&format!("  changes at {name} = {}\n", changes.join(", ")));
+                if changes.is_empty() {
+                    out.push_str(&format!("  it fails at every {name} of the family\n"));
+                } else {
+                    out.push_str(&format!("  changes at {name} = {}\n", changes.join(", ")));
+                }
                 if let Some((t, values)) = &audit.counterexample {
                     let shown: Vec<String> =
                         values.iter().map(|(n, v)| format!("{n} = {v}")).collect();

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance, label_names};
 
 /// What the leader does about the follower.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +24,10 @@ impl fmt::Display for Regime {
             Regime::Accommodation => "accommodation",
         })
     }
+}
+
+impl Label for Regime {
+    const ALL: &'static [Regime] = &[Regime::Blockade, Regime::Deterrence, Regime::Accommodation];
 }
 
 /// The registry entry `gpai models` prints.
@@ -101,5 +105,9 @@ pub const INFO: ModelInfo = ModelInfo {
             name: "in_spec_domain",
             meaning: "k > 4/3 and 2(a - c) < 3*kappa",
         },
+    ],
+    label_outputs: &[
+        ("regime", label_names::<Regime>),
+        ("vi_regime", label_names::<Regime>),
     ],
 };

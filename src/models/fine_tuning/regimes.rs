@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance, label_names};
 
 /// What the generalist does in equilibrium.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,22 @@ impl fmt::Display for Specialist {
             Specialist::Abstainer => "abstainer",
         })
     }
+}
+
+impl Label for Generalist {
+    const ALL: &'static [Generalist] = &[
+        Generalist::Invests,
+        Generalist::ZeroEffort,
+        Generalist::Abstains,
+    ];
+}
+
+impl Label for Specialist {
+    const ALL: &'static [Specialist] = &[
+        Specialist::Contributor,
+        Specialist::FreeRider,
+        Specialist::Abstainer,
+    ];
 }
 
 /// The registry entry `gpai models` prints.
@@ -132,5 +148,9 @@ pub const INFO: ModelInfo = ModelInfo {
             name: "vertical_monopoly",
             meaning: "one integrated firm: .alpha0 .alpha1 .joint (each bargain's shortfall is joint - u_g - u_d)",
         },
+    ],
+    label_outputs: &[
+        ("spe.generalist", label_names::<Generalist>),
+        ("spe.specialist", label_names::<Specialist>),
     ],
 };

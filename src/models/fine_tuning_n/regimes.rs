@@ -24,7 +24,11 @@ impl fmt::Display for Regime {
 }
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance, label_names};
+
+impl Label for Regime {
+    const ALL: &'static [Regime] = &[Regime::Contributor, Regime::FreeRider, Regime::Abstainer];
+}
 
 /// The registry entry `gpai models` prints.
 pub const INFO: ModelInfo = ModelInfo {
@@ -102,4 +106,5 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "bargaining solutions over a common share, n+1 players",
         },
     ],
+    label_outputs: &[("spe.regime_i", label_names::<Regime>)],
 };

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance, label_names};
 
 /// What the generalist does under the regulation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,6 +40,17 @@ impl fmt::Display for Regime {
             Regime::ExitUnregulated => "exit_unregulated",
         })
     }
+}
+
+impl Label for Regime {
+    const ALL: &'static [Regime] = &[
+        Regime::Unregulated,
+        Regime::Slack,
+        Regime::Comply,
+        Regime::Pay,
+        Regime::Exit,
+        Regime::ExitUnregulated,
+    ];
 }
 
 /// The registry entry `gpai models` prints.
@@ -140,4 +151,5 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "boundaries (exact, a + sqrt(b)): highest threshold met at penalty p, beyond which complying is unprofitable, the critical and the slack baseline performance",
         },
     ],
+    label_outputs: &[("regime", label_names::<Regime>)],
 };

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance};
 
 /// Whether the closed firm trains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +21,10 @@ impl fmt::Display for Decision {
             Decision::StaysOut => "stays_out",
         })
     }
+}
+
+impl Label for Decision {
+    const ALL: &'static [Decision] = &[Decision::Trains, Decision::StaysOut];
 }
 
 /// The registry entry `gpai models` prints.
@@ -200,4 +204,5 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "f at the open, improved, closed, upgraded and rival sizes (exact, or certified enclosures for log)",
         },
     ],
+    label_outputs: &[],
 };

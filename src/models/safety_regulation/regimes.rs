@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::models::domain::Domain;
-use crate::models::{ModelInfo, OutputSpec, ParamSpec, Provenance};
+use crate::models::{Label, ModelInfo, OutputSpec, ParamSpec, Provenance, label_names};
 
 /// Which constraints bind in a player's equilibrium choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,6 +73,26 @@ impl fmt::Display for Regime {
 
 const COST: Domain = Domain::positive();
 const CROSS: Domain = Domain::rational().when("> -sqrt(aa*bb) of the same matrix");
+
+impl Label for Strategy {
+    const ALL: &'static [Strategy] = &[
+        Strategy::Unconstrained,
+        Strategy::AlphaFloor,
+        Strategy::SafetyFloor,
+        Strategy::BothFloors,
+        Strategy::ParticipationBoundary,
+        Strategy::Abstain,
+    ];
+}
+
+impl Label for Regime {
+    const ALL: &'static [Regime] = &[
+        Regime::MarketExit,
+        Regime::Backfire,
+        Regime::Mutualism,
+        Regime::Neutral,
+    ];
+}
 
 /// The registry entry `gpai models` prints.
 pub const INFO: ModelInfo = ModelInfo {
@@ -181,5 +201,12 @@ pub const INFO: ModelInfo = ModelInfo {
             name: "backfire, mutualism",
             meaning: "the two flags behind the regime (true or false)",
         },
+    ],
+    label_outputs: &[
+        ("spe.g_strategy", label_names::<Strategy>),
+        ("spe.d_strategy", label_names::<Strategy>),
+        ("unregulated.g_strategy", label_names::<Strategy>),
+        ("unregulated.d_strategy", label_names::<Strategy>),
+        ("regime", label_names::<Regime>),
     ],
 };

@@ -326,3 +326,126 @@ fn a_fixed_parameter_that_is_also_swept_is_given_twice() {
         "p.toml:7:10: alpha0 is given twice: in [params] and in [family]",
     );
 }
+
+#[test]
+fn merge_takes_exactly_the_complete_shards_of_one_grid() {
+    let dir = scratch("merge");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let sweep = |extra: &[&str]| {
+        let mut args = vec![
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_g=0:1/2:1/4",
+            "--grid",
+            "theta_d=theta_g:1:1/4",
+        ];
+        args.extend(extra);
+        let out = gpai(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    };
+    for format in ["csv", "jsonl"] {
+        let part = |i: usize| path(&format!("p{i}.{format}"));
+        sweep(&["--out", &path(&format!("all.{format}"))]);
+        for i in 1..=3 {
+            sweep(&["--shard", &format!("{i}/3"), "--out", &part(i)]);
+        }
+        let merged = path(&format!("merged.{format}"));
+        let out = gpai(&["merge", &merged, &part(3), &part(1), &part(2)]);
+        assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+        assert_eq!(
+            std::fs::read(&merged).unwrap(),
+            std::fs::read(path(&format!("all.{format}"))).unwrap(),
+            "{format}: the merge is the unsharded sweep byte for byte"
+        );
+        // A missing shard used to merge with exit 0, a third of the rows gone.
+        refused(
+            &["merge", &merged, &part(1), &part(3)],
+            "shard 2/3 of the safety_regulation sweep",
+        );
+        refused(
+            &["merge", &merged, &part(1), &part(2), &part(2), &part(3)],
+            "shard 2/3 is given twice",
+        );
+    }
+    // A torn last row (a shard killed mid-write, a copy cut short) is not the part its shard wrote.
+    let text = std::fs::read_to_string(path("p3.csv")).unwrap();
+    std::fs::write(path("p3.csv"), &text[..text.len() - 7]).unwrap();
+    refused(
+        &[
+            "merge",
+            &path("m.csv"),
+            &path("p1.csv"),
+            &path("p2.csv"),
+            &path("p3.csv"),
+        ],
+        "it was cut short, torn or edited; run shard 3/3 again",
+    );
+    // A shard that never finished has no manifest; an edited manifest is caught by the rows.
+    std::fs::remove_file(path("p3.csv.manifest.json")).unwrap();
+    refused(
+        &[
+            "merge",
+            &path("m.csv"),
+            &path("p1.csv"),
+            &path("p2.csv"),
+            &path("p3.csv"),
+        ],
+        "the shard did not finish",
+    );
+    // Parts of different sweeps, or formats, do not mix.
+    refused(
+        &["merge", &path("m.csv"), &path("p1.csv"), &path("p2.jsonl")],
+        "is a part of another sweep",
+    );
+    // Run again, the shard writes the same rows and a fresh manifest.
+    sweep(&["--shard", "3/3", "--out", &path("p3.csv")]);
+    let out = gpai(&[
+        "merge",
+        &path("m.csv"),
+        &path("p1.csv"),
+        &path("p2.csv"),
+        &path("p3.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    assert_eq!(
+        std::fs::read(path("m.csv")).unwrap(),
+        std::fs::read(path("all.csv")).unwrap()
+    );
+    let other = gpai(&[
+        "sweep",
+        "safety_regulation",
+        "delta=1/4",
+        "--grid",
+        "theta_g=0:1/2:1/4",
+        "--grid",
+        "theta_d=theta_g:1:1/4",
+        "--shard",
+        "3/3",
+        "--out",
+        &path("q3.csv"),
+    ]);
+    assert_eq!(other.status.code(), Some(0));
+    refused(
+        &[
+            "merge",
+            &path("m.csv"),
+            &path("p1.csv"),
+            &path("p2.csv"),
+            &path("q3.csv"),
+        ],
+        "is a part of another sweep",
+    );
+    // A shard goes to a file that carries its manifest.
+    refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_d=0:1:1/2",
+            "--shard",
+            "1/2",
+        ],
+        "give --out PART.csv",
+    );
+}

@@ -12,7 +12,7 @@ use crate::models::{self};
 use crate::sweep::grid::{Grid, MAX_POINTS};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
 use crate::sweep::plot::{Cell, Curve, png, regime_map_with};
-use crate::sweep::{Plan, parse_shard, run};
+use crate::sweep::{Plan, manifest, parse_shard, run};
 
 /// Everything `gpai sweep` was asked.
 #[derive(clap::Args, Debug)]
@@ -81,6 +81,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         });
     }
     let base = Arguments::parse(info, &request.params)?;
+    let base_text = base.canonical();
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
     for name in &names {
@@ -128,6 +129,39 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         .out
         .as_deref()
         .map_or(RowFormat::Csv, RowFormat::for_path);
+    // A shard is a part `gpai merge` checks through its manifest, written beside the file.
+    let manifest = match (plan.shard, &request.out) {
+        (Some(_), None) => {
+            return Err(Error::InvalidArgument {
+                argument: format!("--shard {}", request.shard.clone().unwrap_or_default()),
+                reason: "a shard is written to a file that gpai merge checks: give --out PART.csv (or .jsonl)".into(),
+            });
+        }
+        (Some(shard), Some(path)) => {
+            // A stale manifest must never vouch for the part this run is about to write.
+            let stale = manifest::path_of(path);
+            match std::fs::remove_file(&stale) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error(&stale, e)),
+            }
+            Some((
+                shard,
+                manifest::Sweep {
+                    model: info.name.to_string(),
+                    params: base_text.clone(),
+                    grid: request.grid.iter().map(|g| g.trim().to_string()).collect(),
+                    engine: format!("{:?}", request.engine).to_lowercase(),
+                    every: request.every,
+                    format: format.name().to_string(),
+                    points: points.len(),
+                },
+            ))
+        }
+        (None, _) => None,
+    };
+    let mut hasher = manifest::Hasher::default();
+    let mut bytes_written = 0u64;
     let mut file = match &request.out {
         Some(path) => Some(File::create(path).map_err(|e| io_error(path, e))?),
         None => None,
@@ -161,6 +195,8 @@ pub(super) fn sweep(request: Request) -> Result<String> {
                     .and_then(|()| stdout.flush()),
             };
             result.map_err(|e| io_error(&out_name, e))?;
+            hasher.update(text.as_bytes());
+            bytes_written += text.len() as u64;
             if request.plot.is_some() {
                 let point = &points[index];
                 let value = |k: usize| {
@@ -187,6 +223,17 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             }
         },
     )?;
+    if let (Some((shard, sweep)), Some(path)) = (manifest, &request.out) {
+        let m = manifest::Manifest {
+            sweep,
+            shard,
+            rows: written,
+            bytes: bytes_written,
+            hash: hasher.0,
+        };
+        let target = manifest::path_of(path);
+        std::fs::write(&target, m.to_text()).map_err(|e| io_error(&target, e))?;
+    }
     if let (Some(path), AnySweeper::Competition(c)) = (&request.plot, &sweeper)
         && names.len() == 1
         && names[0] == "omega"
@@ -243,54 +290,110 @@ fn write_picture(path: &str, svg: String) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| io_error(path, e))
 }
 
-/// Joins shard CSV files into one, rows in grid order; headers must agree.
+/// Joins the parts of a sharded sweep into one file, rows in grid order, byte for byte what the
+/// unsharded sweep writes. The parts must be exactly the shards of one grid (their manifests
+/// say so), each complete: a missing, repeated, torn, edited or foreign part is refused, naming
+/// it. CSV and JSON Lines parts both merge, into their own format.
 pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
-    let mut header: Option<String> = None;
-    let mut rows: Vec<(usize, String)> = Vec::new();
+    let bad = |path: &str, reason: String| Error::InvalidArgument {
+        argument: path.into(),
+        reason,
+    };
+    let mut parts = Vec::new();
+    let mut texts = std::collections::HashMap::new();
     for path in inputs {
-        let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-        let mut lines = text.lines();
-        let first = lines.next().unwrap_or_default().to_string();
-        match &header {
-            None => header = Some(first),
-            Some(h) if *h == first => {}
-            Some(_) => {
-                return Err(Error::InvalidArgument {
-                    argument: path.clone(),
-                    reason:
-                        "its header differs from the first file's; merge parts of one sweep only"
-                            .into(),
-                });
+        let target = manifest::path_of(path);
+        let m = match std::fs::read_to_string(&target) {
+            Ok(text) => manifest::Manifest::parse(&text).map_err(|e| bad(&target, e))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(bad(
+                    path,
+                    format!(
+                        "it has no manifest {target}: the shard did not finish (or the file was not written by gpai sweep --shard); run the shard again"
+                    ),
+                ));
+            }
+            Err(e) => return Err(io_error(&target, e)),
+        };
+        let text = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        let mut hash = manifest::Hasher::default();
+        hash.update(&text);
+        if text.len() as u64 != m.bytes || hash.0 != m.hash {
+            return Err(bad(
+                path,
+                format!(
+                    "it is not the part its shard wrote ({} bytes, its manifest says {}): it was cut short, torn or edited; run shard {}/{} again",
+                    text.len(),
+                    m.bytes,
+                    m.shard.0,
+                    m.shard.1
+                ),
+            ));
+        }
+        let text = String::from_utf8(text).map_err(|_| bad(path, "not UTF-8 text".into()))?;
+        texts.insert(path.clone(), text);
+        parts.push((path.clone(), m));
+    }
+    let ordered = manifest::check_shards(&parts).map_err(|e| bad(&inputs.join(" "), e))?;
+    let format = if ordered[0].1.sweep.format == "jsonl" {
+        RowFormat::JsonLines
+    } else {
+        RowFormat::Csv
+    };
+    let mut header: Option<String> = None;
+    let mut rows: Vec<(usize, &str)> = Vec::new();
+    for (path, m) in ordered {
+        let mut lines = texts[path].lines();
+        if format == RowFormat::Csv && m.rows > 0 {
+            let first = lines.next().unwrap_or_default().to_string();
+            match &header {
+                None => header = Some(first),
+                Some(h) if *h == first => {}
+                Some(_) => {
+                    return Err(bad(path, "its header differs from the other parts'".into()));
+                }
             }
         }
+        let mut indices = Vec::with_capacity(m.rows);
         for (number, row) in lines.enumerate() {
-            let index = split_csv(row)
-                .first()
-                .and_then(|cell| cell.parse::<usize>().ok())
-                .ok_or_else(|| Error::InvalidArgument {
-                    argument: format!("{path}:{}", number + 2),
-                    reason: "a row without an index in its first column".into(),
-                })?;
-            rows.push((index, row.to_string()));
+            let index = match format {
+                RowFormat::Csv => split_csv(row).first().and_then(|c| c.parse::<usize>().ok()),
+                RowFormat::JsonLines => serde_json::from_str::<serde_json::Value>(row)
+                    .ok()
+                    .and_then(|v| v["index"].as_u64())
+                    .map(|i| i as usize),
+            }
+            .ok_or_else(|| {
+                bad(
+                    &format!("{path}:{}", number + 1),
+                    "a row without its grid index".into(),
+                )
+            })?;
+            indices.push(index);
+            rows.push((index, row));
+        }
+        if indices != m.indices() {
+            return Err(bad(
+                path,
+                format!(
+                    "its rows are not the points of shard {}/{} ({} rows, {} expected)",
+                    m.shard.0,
+                    m.shard.1,
+                    indices.len(),
+                    m.indices().len()
+                ),
+            ));
         }
     }
     rows.sort_by_key(|(index, _)| *index);
-    rows.dedup();
-    if let Some(pair) = rows.windows(2).find(|w| w[0].0 == w[1].0) {
-        return Err(Error::InvalidArgument {
-            argument: format!("index {}", pair[0].0),
-            reason: "two different rows for one grid point".into(),
-        });
-    }
-    let mut text = header.unwrap_or_default();
-    text.push('\n');
+    let mut text = header.map(|h| h + "\n").unwrap_or_default();
     for (_, row) in &rows {
         text.push_str(row);
         text.push('\n');
     }
     std::fs::write(out, text).map_err(|e| io_error(out, e))?;
     Ok(format!(
-        "merged {} rows from {} files into {out}\n",
+        "merged {} rows from {} shards into {out}\n",
         rows.len(),
         inputs.len()
     ))

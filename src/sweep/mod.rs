@@ -6,6 +6,7 @@
 pub mod boundary;
 pub mod grid;
 pub mod lines;
+pub mod manifest;
 pub mod output;
 pub mod plot;
 

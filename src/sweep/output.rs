@@ -10,6 +10,14 @@ pub enum RowFormat {
 }
 
 impl RowFormat {
+    /// `csv` or `jsonl`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RowFormat::Csv => "csv",
+            RowFormat::JsonLines => "jsonl",
+        }
+    }
+
     pub fn for_path(path: &str) -> RowFormat {
         if path.ends_with(".json") || path.ends_with(".jsonl") {
             RowFormat::JsonLines

@@ -144,9 +144,7 @@ impl Manifest {
 
 /// Checks that the parts' manifests are exactly the shards `1..=n` of one sweep: `Ok` with the
 /// parts in shard order, else what is wrong (which part, which shard, which grid).
-pub fn check_shards<'a>(
-    parts: &'a [(String, Manifest)],
-) -> Result<Vec<&'a (String, Manifest)>, String> {
+pub fn check_shards(parts: &[(String, Manifest)]) -> Result<Vec<&(String, Manifest)>, String> {
     let Some((first_path, first)) = parts.first() else {
         return Err("no parts to merge".into());
     };

@@ -449,3 +449,42 @@ fn merge_takes_exactly_the_complete_shards_of_one_grid() {
         "give --out PART.csv",
     );
 }
+
+#[test]
+fn pictures_go_only_to_picture_files_and_never_over_another_output() {
+    let dir = scratch("pictures");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let grid = ["sweep", "safety_regulation", "--grid", "theta_d=0:1:1/2"];
+    // The rows went into x.svg and the picture then overwrote them.
+    refused(
+        &[
+            &grid[..],
+            &["--out", &path("x.svg"), "--plot", &path("x.svg")],
+        ]
+        .concat(),
+        "--out holds the rows",
+    );
+    refused(
+        &[&grid[..], &["--plot", &path("x.gif")]].concat(),
+        "name the file *.svg or *.png",
+    );
+    // frontier wrote SVG into a .bmp.
+    refused(
+        &[
+            "frontier",
+            "safety_regulation",
+            "--grid",
+            "theta_d=0:1:1/2",
+            "--plot",
+            &path("p.bmp"),
+        ],
+        "name the file *.svg or *.png",
+    );
+    let rows = path("rows.svg");
+    std::fs::write(&rows, "index,u_g,u_d\n0,1,2\n").unwrap();
+    refused(
+        &["frontier", "--input", &rows, "--plot", &rows],
+        "it is the same file as --input",
+    );
+    assert!(!dir.join("x.svg").exists() && !dir.join("p.bmp").exists());
+}

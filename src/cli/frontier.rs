@@ -7,13 +7,13 @@ use crate::frontier::run::frontiers;
 use crate::models::arguments::Arguments;
 use crate::models::safety_regulation::sweep::Engine;
 
+use super::files::{Picture, distinct, write_picture};
 use super::sweep::AnySweeper;
 use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
 use crate::sweep::grid::{Grid, MAX_POINTS};
 use crate::sweep::output::{RowFormat, csv_header, line};
-use crate::sweep::plot::png;
 use crate::sweep::{Plan, run};
 
 /// Everything `gpai frontier` was asked.
@@ -94,6 +94,12 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
 }
 
 pub(super) fn frontier(request: Request) -> Result<String> {
+    if let Some(plot) = &request.plot {
+        Picture::for_path(plot)?;
+        let mut files = vec![("--plot", plot.as_str())];
+        files.extend(request.input.as_deref().map(|i| ("--input", i)));
+        distinct(&files)?;
+    }
     let outcomes = match (&request.input, request.grid.is_empty()) {
         (Some(path), true) => {
             if !request.args.is_empty() {
@@ -164,15 +170,7 @@ pub(super) fn frontier(request: Request) -> Result<String> {
             &request.players[1],
             "attainable utilities and their hull frontiers",
         );
-        let bytes = if path.ends_with(".png") {
-            png(&svg).map_err(|reason| Error::InvalidArgument {
-                argument: path.clone(),
-                reason,
-            })?
-        } else {
-            svg.into_bytes()
-        };
-        std::fs::write(path, bytes).map_err(|e| file_error(path, e))?;
+        write_picture(path, svg)?;
     }
     let format: Format = request.format.into();
     Ok(render(&request.players, &groups, format))

@@ -11,7 +11,9 @@ use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
 use crate::models::{self};
 use crate::sweep::grid::{Grid, MAX_POINTS};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
-use crate::sweep::plot::{Cell, Curve, png, regime_map_with};
+use crate::sweep::plot::{Cell, Curve, regime_map_with};
+
+use super::files::{Picture, distinct, write_picture};
 use crate::sweep::{Plan, manifest, parse_shard, run};
 
 /// Everything `gpai sweep` was asked.
@@ -108,16 +110,31 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     for point in &points {
         sweeper.params_at(point)?;
     }
-    if request
-        .plot
-        .as_deref()
-        .is_some_and(|p| !p.ends_with(".svg") && !p.ends_with(".png"))
+    if let Some(plot) = &request.plot {
+        Picture::for_path(plot)?;
+    }
+    if let Some(out) = &request.out
+        && Picture::for_path(out).is_ok()
     {
         return Err(Error::InvalidArgument {
-            argument: format!("--plot {}", request.plot.clone().unwrap_or_default()),
-            reason: "the regime map is written as SVG or PNG; name the file *.svg or *.png".into(),
+            argument: format!("--out {out}"),
+            reason:
+                "--out holds the rows (CSV, or JSON Lines for *.jsonl); the picture goes to --plot"
+                    .into(),
         });
     }
+    let mut outputs: Vec<(&str, &str)> = Vec::new();
+    outputs.extend(request.out.as_deref().map(|p| ("--out", p)));
+    outputs.extend(request.plot.as_deref().map(|p| ("--plot", p)));
+    let manifest_path = request.out.as_deref().map(manifest::path_of);
+    if request.shard.is_some() {
+        outputs.extend(
+            manifest_path
+                .as_deref()
+                .map(|p| ("the shard's manifest", p)),
+        );
+    }
+    distinct(&outputs)?;
     let plan = Plan {
         jobs: request
             .jobs
@@ -275,19 +292,6 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         );
     }
     Ok(String::new())
-}
-
-/// Writes an SVG picture to `path`, converted to PNG when the name ends in `.png`.
-fn write_picture(path: &str, svg: String) -> Result<()> {
-    let bytes = if path.ends_with(".png") {
-        png(&svg).map_err(|reason| Error::InvalidArgument {
-            argument: format!("--plot {path}"),
-            reason,
-        })?
-    } else {
-        svg.into_bytes()
-    };
-    std::fs::write(path, bytes).map_err(|e| io_error(path, e))
 }
 
 /// Joins the parts of a sharded sweep into one file, rows in grid order, byte for byte what the

@@ -488,3 +488,27 @@ fn pictures_go_only_to_picture_files_and_never_over_another_output() {
     );
     assert!(!dir.join("x.svg").exists() && !dir.join("p.bmp").exists());
 }
+
+#[test]
+fn typeset_polynomials_are_read_as_written_or_refused() {
+    // `x²-2` read `x²` as a variable's name and answered 2.
+    let out = gpai(&["roots", "x²-2"]);
+    let text = printed(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("-sqrt(2)") && text.contains("sqrt(2)"),
+        "{text}"
+    );
+    assert!(text.contains("x^2 - 2: 2 real roots"), "{text}");
+    refused(
+        &["roots", "x⁻¹ + 1"],
+        "at column 2: unexpected character '⁻'",
+    );
+    let dir = scratch("unicode");
+    let claim = write(
+        &dir,
+        "c.toml",
+        &format!("{CLAIM_HEAD}model = \"fine_tuning\"\nclaim = 'c0 ≥ 0'\n[params]\nc0 = \"1\"\n"),
+    );
+    refused(&["verify", &claim], "c.toml:5:13: unexpected character '≥'");
+}

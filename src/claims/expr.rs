@@ -238,6 +238,8 @@ fn tokenize(text: &str) -> Result<Vec<(Token, usize)>, Located> {
                 i += op.len();
             }
             None => {
+                // The whole character, not its first byte (`'≥'`, not `'â'`).
+                let c = text[i..].chars().next().unwrap_or(c);
                 return Err(Located {
                     offset: start,
                     message: format!("unexpected character {c:?}"),
@@ -706,6 +708,11 @@ mod tests {
         assert_eq!(err.offset, 0);
         let err = parse("1 + ").unwrap_err();
         assert_eq!(err.offset, 4);
+        let err = parse("x ≥ 0").unwrap_err();
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (2, "unexpected character '≥'")
+        );
         let err = parse("x ^ y").unwrap_err();
         assert!(err.message.contains("integer exponent") && err.offset == 4);
         assert!(

@@ -95,7 +95,9 @@ fn tokenize(input: &str) -> Result<Vec<Token>> {
                 continue;
             }
             '+' => Some(Kind::Plus),
-            '-' => Some(Kind::Minus),
+            // The minus sign, multiplication dot and cross of typeset text mean what they look like.
+            '-' | '\u{2212}' => Some(Kind::Minus),
+            '\u{b7}' | '\u{d7}' | '\u{22c5}' => Some(Kind::Star),
             '*' if chars.get(pos + 1) == Some(&'*') => {
                 pos += 1;
                 Some(Kind::Caret)
@@ -118,11 +120,33 @@ fn tokenize(input: &str) -> Result<Vec<Token>> {
                 column,
             });
             pos = next;
+        } else if superscript(c).is_some() {
+            // Superscript digits are a power: x² is x^2, x¹⁰ is x^10.
+            let start = pos;
+            let mut digits = String::new();
+            while let Some(d) = chars.get(pos).copied().and_then(superscript) {
+                digits.push(d);
+                pos += 1;
+            }
+            let value = digits.parse::<u64>().map_err(|_| {
+                fail(
+                    start + 1,
+                    format!("superscript exponent {digits} is too large"),
+                )
+            })?;
+            tokens.push(Token {
+                kind: Kind::Caret,
+                column,
+            });
+            tokens.push(Token {
+                kind: Kind::Number(Rational::from(value)),
+                column,
+            });
         } else if c.is_alphabetic() || c == '_' {
             let start = pos;
             while chars
                 .get(pos)
-                .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+                .is_some_and(|c| (c.is_alphanumeric() && superscript(*c).is_none()) || *c == '_')
             {
                 pos += 1;
             }
@@ -146,6 +170,18 @@ fn tokenize(input: &str) -> Result<Vec<Token>> {
         column: chars.len() + 1,
     });
     Ok(tokens)
+}
+
+/// The digit a superscript digit stands for (`²` → `2`).
+fn superscript(c: char) -> Option<char> {
+    const DIGITS: [char; 10] = [
+        '\u{2070}', '\u{b9}', '\u{b2}', '\u{b3}', '\u{2074}', '\u{2075}', '\u{2076}', '\u{2077}',
+        '\u{2078}', '\u{2079}',
+    ];
+    DIGITS
+        .iter()
+        .position(|d| *d == c)
+        .map(|k| char::from(b'0' + k as u8))
 }
 
 struct Parser<'a> {
@@ -373,6 +409,15 @@ mod tests {
         );
         check("7", Poly::from_i64s(&[7]));
         check("2(x+1)^2", Poly::from_i64s(&[2, 4, 2]));
+        // Typeset text: superscript powers, the minus sign, the multiplication dot.
+        check("x²-2", Poly::from_i64s(&[-2, 0, 1]));
+        check("x¹⁰ − 3·x³", {
+            let mut c = vec![0; 11];
+            c[10] = 1;
+            c[3] = -3;
+            Poly::from_i64s(&c)
+        });
+        check("α² + 1", Poly::from_i64s(&[1, 0, 1]));
     }
 
     #[test]
@@ -389,5 +434,8 @@ mod tests {
         check_err("(x+1", 5, "expected ')'");
         check_err("x # 2", 3, "unexpected character '#'");
         check_err("2 3", 3, "unexpected number 3");
+        check_err("x⁻¹", 2, "unexpected character '⁻'");
+        check_err("x²²²²²²²²²²²²²²²²²²²²²", 2, "too large");
+        check_err("x^2 ≥ 0", 5, "unexpected character '≥'");
     }
 }

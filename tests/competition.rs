@@ -131,6 +131,8 @@ fn the_welfare_trap_end_is_an_algebraic_root_of_the_derived_polynomial() {
     assert_eq!(w.sign_of_poly(&poly), std::cmp::Ordering::Equal);
     // Between ω̄ = 3/4 and 1, and W − W(blockade) changes sign there.
     let w_b = solve(&p1).w;
+    let mut w = w;
+    w.refine(&gpai::exact::rational::pow2(-30));
     let (lo, hi) = w.interval();
     assert!(lo > ratio(3, 4) && hi < int(1));
     let at = |x: Rational| solve(&Params::p1(x)).w - &w_b;
@@ -232,5 +234,132 @@ fn bad_input_names_the_parameter_and_its_domain() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(fragment), "{args:?}: {stderr}");
+    }
+}
+
+/// Games over the model's whole declared domain (a > 0, 0 < c < a, k > 8/9, κ > 0, 0 < τ < 1),
+/// not only the spec's.
+fn wide_game() -> impl Strategy<Value = Params> {
+    (1i64..=12, 1i64..=9, 1i64..=48, 1i64..=36, 1i64..=20).prop_map(|(a, c, k, kappa, tau)| {
+        let a = ratio(a, 3);
+        Params {
+            c: &a * ratio(c, 10),
+            a,
+            k: ratio(k, 12) + ratio(8, 9),
+            kappa: ratio(kappa, 12),
+            tau: ratio(tau, 21),
+            omega: int(0),
+        }
+    })
+}
+
+/// Openness values to check a threshold against: an even grid, and rationals within 2^-30 of
+/// the threshold on either side (and the threshold itself when it is rational).
+fn around(t: Option<&gpai::exact::Algebraic>) -> Vec<Rational> {
+    let mut out: Vec<Rational> = (0..=32).map(|i| ratio(i, 32)).collect();
+    if let Some(t) = t {
+        let mut narrow = t.clone();
+        narrow.refine(&gpai::exact::rational::pow2(-40));
+        let (lo, hi) = narrow.interval();
+        let step = gpai::exact::rational::pow2(-30);
+        out.extend([&lo - &step, lo, hi.clone(), hi + step]);
+        out.extend(t.as_rational().cloned());
+    }
+    out.retain(|w| *w >= int(0) && *w <= int(1));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The games the threshold formulas got wrong, with what the model's own solves say.
+#[test]
+fn thresholds_outside_the_formulas_reach_are_the_solvers() {
+    let game = |a, c, k, kappa, tau| Params {
+        a,
+        c,
+        k,
+        kappa,
+        tau,
+        omega: int(0),
+    };
+    // 2A > 3τκ: with the trial, L deters F by investing more below 1/2; the formula said 1/3.
+    let p = game(int(1), ratio(1, 4), int(3), ratio(3, 4), ratio(1, 2));
+    let t = omega_bar(&p, Variant::Trial).unwrap();
+    assert_eq!(
+        t.defining_poly().display_in("w").to_string(),
+        "106*w^4 - 492*w^3 - 917*w^2 + 798*w - 143"
+    );
+    assert_eq!(t.decimal(6).digits, "0.404666");
+    // The trial is offered exactly on (7/19, 2/3] (the solves at either side of each end).
+    let offered = |w: Rational| {
+        solve(&Params {
+            omega: w,
+            ..p.clone()
+        })
+        .trial
+    };
+    let step = gpai::exact::rational::pow2(-20);
+    for (w, expected) in [
+        (ratio(7, 19), false),
+        (ratio(7, 19) + &step, true),
+        (ratio(2, 3), true),
+        (ratio(2, 3) + &step, false),
+    ] {
+        assert_eq!(offered(w.clone()), expected, "trial at {w}");
+    }
+    // The formula printed -37/135 and -11/45: thresholds below 0.
+    let p = game(ratio(17, 6), ratio(7, 5), ratio(3, 2), int(1), ratio(3, 8));
+    assert!(omega_bar(&p, Variant::Trial).unwrap().sign().is_gt());
+    let p = game(
+        ratio(8, 3),
+        ratio(1, 3),
+        ratio(5, 3),
+        ratio(5, 8),
+        ratio(3, 4),
+    );
+    let t = omega_bar(&p, Variant::Baseline).unwrap();
+    assert_eq!(t.decimal(6).digits, "0.282714");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 120,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7468_7265),
+        ..ProptestConfig::default()
+    })]
+
+    /// Each derived threshold says what the per-game solves find on either side of it, over the
+    /// whole declared domain: blockade exactly for ω ≤ ω_1, F in exactly for ω > ω̄ (and with
+    /// the trial for ω > ω̄_T). (ω̄ was once printed from 1 − A/(3κ), which holds only when
+    /// L deters F by investing less.)
+    #[test]
+    fn thresholds_agree_with_the_per_game_solves_around_them(p in wide_game()) {
+        let at = |variant: Variant, w: &Rational| equilibrium(&market(&p, variant, w.clone()));
+        let w1 = omega_1(&p);
+        for w in around(w1.as_ref()) {
+            let blockade = at(Variant::Baseline, &w).regime == Regime::Blockade;
+            if let Some(t) = &w1 {
+                prop_assert_eq!(blockade, t.cmp_rational(&w).is_ge(), "omega_1 = {:?} at omega = {}", t, w);
+            }
+        }
+        for variant in [Variant::Baseline, Variant::Trial] {
+            let t = omega_bar(&p, variant);
+            let samples = around(t.as_ref());
+            let entered: Vec<bool> = samples.iter().map(|w| at(variant, w).entered).collect();
+            match &t {
+                Some(t) => {
+                    for (w, e) in samples.iter().zip(&entered) {
+                        prop_assert_eq!(*e, t.cmp_rational(w).is_lt(), "{:?} threshold {:?} at omega = {}", variant, t, w);
+                    }
+                }
+                // No threshold: F's entry is not one final stretch, so the samples must not be
+                // out everywhere below some point and in everywhere above it, with both seen.
+                None => {
+                    let first_in = entered.iter().position(|e| *e);
+                    let clean = first_in.is_some_and(|k| k > 0 && entered[k..].iter().all(|e| *e));
+                    prop_assert!(!clean, "{:?}: no threshold, but the samples show one ({:?})", variant, entered);
+                }
+            }
+        }
     }
 }

@@ -514,6 +514,7 @@ fn ftn_output(
 /// first time a claim reads it.
 #[derive(Default)]
 struct CompetitionThresholds {
+    lines: Option<competition::thresholds::Lines>,
     computed: HashMap<&'static str, Option<crate::exact::Algebraic>>,
 }
 
@@ -523,9 +524,12 @@ impl CompetitionThresholds {
         p: &competition::Params,
         name: &'static str,
     ) -> Option<crate::exact::Algebraic> {
+        let lines = self
+            .lines
+            .get_or_insert_with(|| competition::thresholds::Lines::new(p));
         self.computed
             .entry(name)
-            .or_insert_with(|| competition::thresholds::by_name(p, name))
+            .or_insert_with(|| lines.by_name(name))
             .clone()
     }
 }

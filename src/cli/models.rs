@@ -46,12 +46,13 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
             use crate::models::competition::{self, exact::Variant, thresholds};
             let params = competition::Params::from_arguments(&arguments)?;
             let solution = competition::solve(&params);
+            let lines = thresholds::Lines::new(&params);
             let t = report::competition::Thresholds {
-                omega_1: thresholds::omega_1(&params),
-                omega_bar: thresholds::omega_bar(&params, Variant::Baseline),
-                omega_bar_t: thresholds::omega_bar(&params, Variant::Trial),
-                omega_v: thresholds::omega_v(&params),
-                omega_w: thresholds::omega_w(&params),
+                omega_1: lines.omega_1(),
+                omega_bar: lines.omega_bar(Variant::Baseline),
+                omega_bar_t: lines.omega_bar(Variant::Trial),
+                omega_v: lines.omega_v(),
+                omega_w: lines.omega_w(),
             };
             Ok(report::competition::render(
                 &params, &solution, &t, format, digits,

@@ -8,10 +8,11 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::descartes::{descartes_bound, sign_at};
+use super::descartes::{Isolated, descartes_bound, sign_at};
 use super::poly::{Poly, primitive_part};
 use super::rational::{
-    abs, denominator, from_integer, int_abs, one, pow2, simplest_between, to_f64,
+    abs, denominator, from_integer, from_integers, int_abs, int_exact_sqrt, one, pow2,
+    simplest_between, to_f64,
 };
 use super::sturm::SturmSequence;
 use super::{Integer, Rational};
@@ -116,6 +117,85 @@ impl Algebraic {
         }
     }
 
+    /// Every isolated root of the square-free `p` (in the order given), deciding rationality
+    /// once for the whole polynomial where it can: the rational roots isolation found exactly
+    /// are divided out, and when what is left has no root modulo a small prime every other
+    /// root is irrational. Otherwise the simplest rational of each interval is tried during a
+    /// short bisection, found roots are divided out and the test repeated; only roots still
+    /// undecided are bisected to `1/lc²` one by one.
+    pub(crate) fn roots_of_square_free(p: &Poly, isolated: Vec<Isolated>) -> Vec<Algebraic> {
+        const QUICK_STEPS: usize = 24;
+        let poly = primitive_part(p);
+        let ints = poly.primitive_integer_coeffs();
+        let lc = int_abs(ints.last().expect("a non-constant polynomial"));
+        let mut found: Vec<Option<Rational>> = Vec::with_capacity(isolated.len());
+        let mut roots: Vec<Option<Root>> = Vec::with_capacity(isolated.len());
+        for iso in isolated {
+            match iso {
+                Isolated::Exact(r) => {
+                    found.push(Some(r));
+                    roots.push(None);
+                }
+                Isolated::Open(lo, hi) => {
+                    let lo_sign = sign_at(&ints, &lo);
+                    found.push(None);
+                    roots.push(Some(Root {
+                        poly: poly.clone(),
+                        ints: ints.clone(),
+                        lo,
+                        hi,
+                        lo_sign,
+                    }));
+                }
+            }
+        }
+        let rest_is_irrational = |found: &[Option<Rational>]| {
+            let mut rest = poly.clone();
+            for r in found.iter().flatten() {
+                rest = rest.div_exact(&Poly::new(vec![-r.clone(), one()]));
+            }
+            let rest_ints = rest.primitive_integer_coeffs();
+            rest_ints.len() <= 1 || no_rational_root(&rest_ints)
+        };
+        let mut irrational = rest_is_irrational(&found);
+        if !irrational {
+            for (rational, root) in found.iter_mut().zip(roots.iter_mut()) {
+                let (None, Some(root)) = (&rational, root) else {
+                    continue;
+                };
+                for _ in 0..QUICK_STEPS {
+                    let c = simplest_between(&root.lo, &root.hi);
+                    if denominator(&c) <= lc && sign_at(&ints, &c) == Ordering::Equal {
+                        *rational = Some(c);
+                        break;
+                    }
+                    if let Some(r) = root.bisect() {
+                        *rational = Some(r);
+                        break;
+                    }
+                }
+            }
+            irrational = rest_is_irrational(&found);
+        }
+        found
+            .into_iter()
+            .zip(roots)
+            .map(|(rational, root)| match (rational, root) {
+                (Some(r), _) => Algebraic::from_rational(r),
+                (None, Some(root)) if irrational => Algebraic {
+                    repr: Repr::Root(root),
+                },
+                (None, Some(mut root)) => match rational_root(&mut root) {
+                    Some(r) => Algebraic::from_rational(r),
+                    None => Algebraic {
+                        repr: Repr::Root(root),
+                    },
+                },
+                (None, None) => unreachable!("an exact root is rational"),
+            })
+            .collect()
+    }
+
     /// The value when it is rational.
     pub fn as_rational(&self) -> Option<&Rational> {
         match &self.repr {
@@ -153,11 +233,17 @@ impl Algebraic {
         let mut k = 0;
         loop {
             let scale = super::rational::pow10(k);
-            while root.width() * &scale > 1 {
+            // Narrow the interval into one cell (j/10^k, (j+1)/10^k): the cell depends on the
+            // number only, not on how narrow its interval happened to be (an irrational root is
+            // never a cell end).
+            // (The interval is open, so an end on a cell boundary belongs to the cell inside.)
+            let cell = |x: &Rational| super::rational::floor(&(x * &scale));
+            let top = |x: &Rational| super::rational::ceil(&(x * &scale)) - Integer::from(1);
+            while cell(&root.lo) != top(&root.hi) {
                 root.bisect();
             }
-            let lo = from_integer(super::rational::floor(&(&root.lo * &scale))) / &scale;
-            let hi = from_integer(super::rational::ceil(&(&root.hi * &scale))) / &scale;
+            let lo = from_integer(cell(&root.lo)) / &scale;
+            let hi = &lo + one() / &scale;
             let clean = |x: &Rational| sign_at(&root.ints, x) != Ordering::Equal;
             if clean(&lo) && clean(&hi) && descartes_bound(&root.poly, &lo, &hi) == 1 {
                 return (lo, hi);
@@ -251,6 +337,24 @@ impl Algebraic {
 /// polynomial has `v | lc`, and two such rationals are at least `1/lc²` apart, so once the
 /// interval is narrower than that its simplest rational is the only candidate.
 fn rational_root(root: &mut Root) -> Option<Rational> {
+    // Degrees 1 and 2 are decided by formula: the root itself, or whether the discriminant is a
+    // perfect square (then both roots are rational and the one inside the interval is it).
+    match root.ints.as_slice() {
+        [a0, a1] => return Some(from_integers(-a0.clone(), a1.clone())),
+        [c, b, a] => {
+            let discriminant = b * b - Integer::from(4) * a * c;
+            let d = int_exact_sqrt(&discriminant)?;
+            let two_a = Integer::from(2) * a;
+            return [&d, &-d.clone()]
+                .into_iter()
+                .map(|d| from_integers(-b.clone() + d, two_a.clone()))
+                .find(|r| *r > root.lo && *r < root.hi);
+        }
+        _ => {}
+    }
+    if no_rational_root(&root.ints) {
+        return None;
+    }
     let lc = int_abs(root.ints.last().expect("a non-constant polynomial"));
     let separation = one() / from_integer(&lc * &lc);
     while root.width() >= separation {
@@ -261,6 +365,28 @@ fn rational_root(root: &mut Root) -> Option<Rational> {
     let candidate = simplest_between(&root.lo, &root.hi);
     (denominator(&candidate) <= lc && sign_at(&root.ints, &candidate) == Ordering::Equal)
         .then_some(candidate)
+}
+
+/// Whether the integer polynomial provably has no rational root: for a prime `q` not dividing
+/// the leading coefficient, a rational root `u/v` (so `v` divides it, and `q` does not divide
+/// `v`) gives the root `u·v⁻¹` of the polynomial modulo `q`. So a small prime modulo which the
+/// polynomial has no root rules every rational root out, with no bisection. `false` means
+/// nothing (some polynomials have roots modulo every prime).
+fn no_rational_root(ints: &[Integer]) -> bool {
+    const PRIMES: [i64; 12] = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41];
+    let lc = ints.last().expect("a non-constant polynomial");
+    PRIMES.iter().any(|&q| {
+        let q_int = Integer::from(q);
+        let residue = |c: &Integer| -> i64 {
+            let r = c % &q_int;
+            i64::try_from(&r).expect("a residue below q").rem_euclid(q)
+        };
+        if residue(lc) == 0 {
+            return false;
+        }
+        let coeffs: Vec<i64> = ints.iter().map(residue).collect();
+        (0..q).all(|x| coeffs.iter().rev().fold(0, |acc, c| (acc * x + c) % q) != 0)
+    })
 }
 
 fn compare_roots(a: &Root, b: &Root) -> Ordering {
@@ -326,7 +452,8 @@ impl fmt::Display for Algebraic {
         if let Some(text) = self.closed_form() {
             return f.write_str(&text);
         }
-        let (lo, hi) = self.interval();
+        // The tidy interval depends on the number only, not on how far it was refined.
+        let (lo, hi) = self.tidy_interval();
         write!(f, "root of {} in ({lo}, {hi})", self.defining_poly())
     }
 }
@@ -338,6 +465,30 @@ mod tests {
 
     fn sqrt_of(n: i64) -> Algebraic {
         Algebraic::root_of(&Poly::from_i64s(&[-n, 0, 1]), &int(0), &int(n.max(1))).unwrap()
+    }
+
+    #[test]
+    fn a_polynomial_without_roots_modulo_a_prime_has_no_rational_root() {
+        let ints = |c: &[i64]| c.iter().map(|x| Integer::from(*x)).collect::<Vec<_>>();
+        // x^3 - 2 has no root modulo 7 (cubes mod 7 are 0, 1, 6).
+        assert!(no_rational_root(&ints(&[-2, 0, 0, 1])));
+        // 3x^3 - 2x^2 - 3x + 2 = (3x - 2)(x - 1)(x + 1): roots modulo every prime.
+        assert!(!no_rational_root(&ints(&[2, -3, -2, 3])));
+        // (x^2 - 2)(x^2 - 3)(x^2 - 6) has roots modulo every prime, yet no rational root: the
+        // test says nothing, and bisection decides.
+        assert!(!no_rational_root(&ints(&[-36, 0, 36, 0, -11, 0, 1])));
+        let r = Algebraic::root_of(
+            &Poly::from_i64s(&[-36, 0, 36, 0, -11, 0, 1]),
+            &int(1),
+            &ratio(3, 2),
+        );
+        assert!(r.unwrap().as_rational().is_none());
+        let cube = Algebraic::root_of(
+            &Poly::from_i64s(&[2, -3, -2, 3]),
+            &ratio(1, 2),
+            &ratio(9, 10),
+        );
+        assert_eq!(cube.unwrap().as_rational(), Some(&ratio(2, 3)));
     }
 
     #[test]

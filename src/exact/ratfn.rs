@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 
 use super::Rational;
 use super::algebraic::Algebraic;
+use super::descartes::descartes_bound;
 use super::poly::Poly;
 use super::rational::one;
 use super::roots::real_roots;
@@ -41,8 +42,13 @@ impl RatFn {
         if num.is_zero() {
             return Some(RatFn::constant(Rational::from(0)));
         }
-        let g = num.gcd(&den);
-        let (num, den) = (num.div_exact(&g), den.div_exact(&g));
+        // A constant on either side shares no factor with the other: no gcd to take.
+        let (num, den) = if num.is_constant() || den.is_constant() {
+            (num, den)
+        } else {
+            let g = num.gcd(&den);
+            (num.div_exact(&g), den.div_exact(&g))
+        };
         let lead = den.leading().cloned().unwrap_or_else(one);
         let inv = one() / lead;
         Some(RatFn {
@@ -105,19 +111,20 @@ impl RatFn {
     pub fn critical_points(&self, lo: &Rational, hi: &Rational) -> Vec<Algebraic> {
         let mut out: Vec<Algebraic> = Vec::new();
         for p in [&self.num, &self.den] {
-            if p.is_constant() {
+            // Descartes' bound is exact at 0: no root in (lo, hi), nothing to isolate.
+            if p.is_constant() || descartes_bound(p, lo, hi) == 0 {
                 continue;
             }
             for r in real_roots(p) {
                 if r.value.cmp_rational(lo) == Ordering::Greater
                     && r.value.cmp_rational(hi) == Ordering::Less
-                    && !out.contains(&r.value)
                 {
                     out.push(r.value);
                 }
             }
         }
         out.sort();
+        out.dedup();
         out
     }
 }

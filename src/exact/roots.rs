@@ -1,7 +1,7 @@
 //! All real roots of a polynomial, with multiplicities, as exact algebraic numbers in ascending order.
 
 use super::algebraic::Algebraic;
-use super::descartes::{Isolated, isolate_square_free};
+use super::descartes::isolate_square_free;
 use super::poly::Poly;
 
 /// One distinct real root and how many times it divides the polynomial.
@@ -20,13 +20,10 @@ pub fn real_roots(p: &Poly) -> Vec<RealRoot> {
         .square_free_factors()
         .into_iter()
         .flat_map(|(factor, multiplicity)| {
-            isolate_square_free(&factor)
+            Algebraic::roots_of_square_free(&factor, isolate_square_free(&factor))
                 .into_iter()
-                .map(move |isolated| RealRoot {
-                    value: match isolated {
-                        Isolated::Exact(r) => Algebraic::from_rational(r),
-                        Isolated::Open(lo, hi) => Algebraic::from_isolated(&factor, lo, hi),
-                    },
+                .map(move |value| RealRoot {
+                    value,
                     multiplicity,
                 })
                 .collect::<Vec<_>>()

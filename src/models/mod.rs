@@ -14,6 +14,7 @@ pub mod openness;
 pub mod race;
 pub mod safety_regulation;
 pub mod search;
+pub mod tie;
 
 use crate::error::{Error, Result};
 use crate::exact::Rational;

@@ -8,6 +8,7 @@ use crate::models::fine_tuning::{Equilibrium, Params};
 
 use super::Format;
 use super::table;
+use super::ties;
 use super::value::{decimal_text, exact_text, json_value, latex_text};
 
 fn params_text(params: &Params) -> String {
@@ -71,6 +72,7 @@ pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: 
                 String::new(),
             ]);
             out.push_str(&table::render(&["output", "exact", "decimal"], &rows));
+            out.push_str(&ties::text(&spe.ties));
             out
         }
         Format::Json => {
@@ -80,6 +82,7 @@ pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: 
                 "delta": spe.delta.to_string(),
                 "generalist": spe.generalist.to_string(),
                 "specialist": spe.specialist.to_string(),
+                "ties": ties::json(&spe.ties),
             });
             for (name, _, v) in &quantities {
                 doc[*name] = json_value(v, "x", digits);
@@ -92,9 +95,10 @@ pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: 
                 .map(|(_, symbol, v)| format!("{symbol} = {}", latex_text(v, digits)))
                 .collect();
             format!(
-                "$\\delta = {}$: ${}$\n",
+                "$\\delta = {}$: ${}$\n{}",
                 latex_rational(&spe.delta),
-                cells.join(",\\; ")
+                cells.join(",\\; "),
+                ties::latex(&spe.ties)
             )
         }
     }

@@ -12,6 +12,7 @@ pub mod race;
 pub mod roots;
 pub mod safety_regulation;
 pub mod table;
+pub mod ties;
 pub mod value;
 pub mod verify;
 

@@ -10,7 +10,7 @@ use crate::sweep::{Point, Row, point_cells};
 use super::exact::{Variant, solve};
 use super::float;
 use super::params::Params;
-use super::thresholds::{omega_1, omega_bar, pieces};
+use super::thresholds::Lines;
 
 /// Evaluates grid points against a base set of arguments.
 pub struct Sweeper {
@@ -118,15 +118,9 @@ impl Sweeper {
             },
         ];
         let mut bands: Vec<Band> = Vec::new();
-        for piece in pieces(&base, Variant::Baseline) {
-            let t = crate::exact::sign::rational_between(&piece.lo, &piece.hi);
-            let regime = solve(&Params {
-                omega: t,
-                ..base.clone()
-            })
-            .base
-            .regime
-            .to_string();
+        let lines = Lines::new(&base);
+        for piece in lines.pieces(Variant::Baseline) {
+            let regime = piece.regime.to_string();
             match bands.last_mut() {
                 Some(last) if last.label == regime => last.to = piece.hi.to_f64(),
                 _ => bands.push(Band {
@@ -137,14 +131,23 @@ impl Sweeper {
                 }),
             }
         }
-        if let (Some(w1), Some(wb)) = (omega_1(&base), omega_bar(&base, Variant::Baseline)) {
+        // The traps and the trial band are marked only where their claims hold (K3, K4 in the
+        // spec's domain; K6 with 2A < 3·τ·κ): elsewhere they are not what the thresholds bound.
+        let a = base.margin();
+        let trial_band = crate::exact::rational::int(2) * &a
+            < crate::exact::rational::int(3) * &base.tau * &base.kappa;
+        if let (true, Some(w1), Some(wb)) = (
+            base.in_spec_domain(),
+            lines.omega_1(),
+            lines.omega_bar(Variant::Baseline),
+        ) {
             bands.push(Band {
                 from: w1.to_f64(),
                 to: wb.to_f64(),
                 label: "openness trap (omega_1, omega_bar]".into(),
                 marked: true,
             });
-            if let Some((ww, _)) = super::thresholds::omega_w(&base) {
+            if let Some((ww, _)) = lines.omega_w() {
                 bands.push(Band {
                     from: w1.to_f64(),
                     to: ww.to_f64(),
@@ -152,7 +155,7 @@ impl Sweeper {
                     marked: true,
                 });
             }
-            if let Some(wt) = omega_bar(&base, Variant::Trial) {
+            if let (true, Some(wt)) = (trial_band, lines.omega_bar(Variant::Trial)) {
                 bands.push(Band {
                     from: wt.to_f64(),
                     to: wb.to_f64(),

@@ -18,6 +18,7 @@ use crate::exact::{Algebraic, Poly, Rational};
 use super::exact::{Variant, equilibrium, market, solve};
 use super::market::{CANDIDATES, Candidate, Market, Outcome};
 use super::params::Params;
+use super::regimes::Regime;
 
 /// A stretch of openness on which L's choice is one candidate with one reply from F.
 #[derive(Clone, Debug)]
@@ -26,6 +27,8 @@ pub struct Piece {
     pub hi: Algebraic,
     pub candidate: Candidate,
     pub entered: bool,
+    /// The regime the exact solver finds there.
+    pub regime: Regime,
 }
 
 fn line(p: &Params, variant: Variant) -> Market<RatFn> {
@@ -77,9 +80,29 @@ fn with_ends(mut events: Vec<Algebraic>) -> Vec<Algebraic> {
 /// The pieces of [0, 1] for `variant`.
 pub fn pieces(p: &Params, variant: Variant) -> Vec<Piece> {
     let m = line(p, variant);
-    let mut events = Vec::new();
+    // The conditions share most of their numerators' and denominators' factors (the slope
+    // 2ω − 1, the accommodation denominator): each distinct polynomial is isolated once.
+    let mut polys: Vec<Poly> = Vec::new();
     for f in conditions(&m) {
-        events.extend(f.critical_points(&zero(), &one()));
+        for q in [f.num(), f.den()] {
+            if q.is_constant() {
+                continue;
+            }
+            let q = crate::exact::poly::primitive_part(q);
+            let q = if q.leading().is_some_and(|c| *c < 0) {
+                -&q
+            } else {
+                q
+            };
+            if !polys.contains(&q) {
+                polys.push(q);
+            }
+        }
+    }
+    let mut events = Vec::new();
+    for q in &polys {
+        let as_fn = RatFn::new(q.clone(), Poly::constant(one())).expect("a polynomial");
+        events.extend(as_fn.critical_points(&zero(), &one()));
     }
     let points = with_ends(events);
     points
@@ -92,6 +115,7 @@ pub fn pieces(p: &Params, variant: Variant) -> Vec<Piece> {
                 hi: w[1].clone(),
                 candidate: eq.candidate,
                 entered: eq.entered,
+                regime: eq.regime,
             }
         })
         .collect()
@@ -103,26 +127,31 @@ pub fn outcome_on(p: &Params, variant: Variant, piece: &Piece) -> Outcome<RatFn>
     m.outcome(&m.effort(piece.candidate), piece.entered)
 }
 
-/// The single root of `f`'s numerator in (0, 1), if it has exactly one.
-fn only_root(f: &RatFn) -> Option<Algebraic> {
-    let numerator = RatFn::new(f.num().clone(), Poly::constant(one()))?;
-    let roots = numerator.critical_points(&zero(), &one());
-    (roots.len() == 1).then(|| roots[0].clone())
+/// Where the stretches with `inside` stop and the others start along [0, 1], when the pieces
+/// with `inside` are exactly an initial stretch (`from_start`) or a final one: the one point
+/// separating them. `None` when they are all or none of [0, 1], or not one such stretch.
+fn split(pieces: &[Piece], inside: impl Fn(&Piece) -> bool, from_start: bool) -> Option<Algebraic> {
+    let first_other = pieces.iter().position(|q| inside(q) != from_start)?;
+    let rest_other = pieces[first_other..]
+        .iter()
+        .all(|q| inside(q) != from_start);
+    (first_other > 0 && rest_other).then(|| pieces[first_other].lo.clone())
 }
 
-/// ω_1: where the monopoly effort stops keeping F out.
+/// ω_1: the end of the blockade stretch. The regime is `blockade` (F out at L's monopoly effort)
+/// exactly for ω ≤ ω_1 — read off the exact solver's regimes on the pieces of [0, 1], not a
+/// formula (which holds only in the spec's domain). `None` when blockade is not an initial
+/// stretch of openness that ends inside (0, 1).
 pub fn omega_1(p: &Params) -> Option<Algebraic> {
-    let m = line(p, Variant::Baseline);
-    only_root(&m.entry_margin(&m.effort(Candidate::Monopoly)))
+    Lines::new(p).omega_1()
 }
 
-/// ω̄ (or ω̄_T with the trial): where zero effort stops keeping F out — the root of the
-/// (linear) entry condition on the whole line, so a trial threshold below 0 is reported as it is.
+/// ω̄ (or ω̄_T with the trial): where F starts to adopt. F is in exactly for ω > ω̄ — read off
+/// the exact solver's choices on the pieces of [0, 1] (the entry condition at zero effort,
+/// `1 − A/(3κ)`, gives it only where L deters F by investing less, as in the spec's domain).
+/// `None` when F's adoption is not one final stretch of openness that starts inside (0, 1).
 pub fn omega_bar(p: &Params, variant: Variant) -> Option<Algebraic> {
-    let m = line(p, variant);
-    let margin = m.entry_margin(&m.effort(Candidate::Zero));
-    let roots = crate::exact::real_roots(margin.num());
-    (roots.len() == 1).then(|| roots[0].value.clone())
+    Lines::new(p).omega_bar(variant)
 }
 
 /// Open cells between consecutive events, each with the sign of `value` there.
@@ -151,111 +180,168 @@ fn roots_inside(f: &RatFn, lo: &Algebraic, hi: &Algebraic) -> Vec<Algebraic> {
 /// last stretch on which W exceeds W(blockade), with the polynomial it is a root of when W
 /// crosses W(blockade) there continuously (`None` when W jumps over it at a regime change).
 pub fn omega_w(p: &Params) -> Option<(Algebraic, Option<Poly>)> {
-    let blockade = solve(&Params {
-        omega: zero(),
-        ..p.clone()
-    });
-    if blockade.base.regime != super::regimes::Regime::Blockade {
-        return None;
-    }
-    let w_b = blockade.w.clone();
-    let at_one = solve(&Params {
-        omega: one(),
-        ..p.clone()
-    });
-    if at_one.w <= w_b {
-        return None;
-    }
-    let c = RatFn::constant(p.c.clone());
-    let mut events = Vec::new();
-    let mut polys = Vec::new();
-    for piece in pieces(p, Variant::Baseline) {
-        let o = outcome_on(p, Variant::Baseline, &piece);
-        let w = o.cs.add(&o.pi_l).add(&o.pi_f).add(&c.mul(&o.total));
-        let f = w.sub(&RatFn::constant(w_b.clone()));
-        let inside = roots_inside(&f, &piece.lo, &piece.hi);
-        if !inside.is_empty() {
-            polys.push((inside.clone(), crate::exact::poly::primitive_part(f.num())));
-        }
-        events.extend(inside);
-        events.push(piece.hi);
-    }
-    events.retain(|e| *e < ends().1);
-    let cells = signs(events, &|t| {
-        solve(&Params {
-            omega: t.clone(),
-            ..p.clone()
-        })
-        .w - &w_b
-    });
-    let start = cells
-        .iter()
-        .rposition(|(_, _, s)| *s != Ordering::Greater)
-        .map(|i| cells[i].1.clone())?;
-    let poly = polys
-        .into_iter()
-        .find(|(roots, _)| roots.contains(&start))
-        .map(|(_, poly)| poly);
-    Some((start, poly))
+    Lines::new(p).omega_w()
 }
 
 /// ω_V: where vertical integration stops paying — ΔJ > 0 on every cell below it and < 0 on
 /// every cell above; `None` when ΔJ does not change sign exactly once that way.
 pub fn omega_v(p: &Params) -> Option<Algebraic> {
-    let base = pieces(p, Variant::Baseline);
-    let merged = pieces(p, Variant::Integrated);
-    let mut cuts: Vec<Algebraic> = base.iter().chain(&merged).map(|q| q.hi.clone()).collect();
-    cuts.retain(|e| *e < ends().1);
-    let cells = with_ends(cuts);
-    let c = RatFn::constant(p.c.clone());
-    let mut events = Vec::new();
-    for w in cells.windows(2) {
-        let t = rational_between(&w[0], &w[1]);
-        let find = |list: &[Piece]| {
-            list.iter()
-                .find(|q| {
-                    q.lo.cmp_rational(&t) == Ordering::Less
-                        && q.hi.cmp_rational(&t) == Ordering::Greater
-                })
-                .cloned()
-        };
-        let (Some(b), Some(v)) = (find(&base), find(&merged)) else {
-            continue;
-        };
-        let ob = outcome_on(p, Variant::Baseline, &b);
-        let ov = outcome_on(p, Variant::Integrated, &v);
-        let dj = ov.pi_l.sub(&ob.pi_l).sub(&c.mul(&ob.total));
-        events.extend(roots_inside(&dj, &w[0], &w[1]));
-        events.push(w[1].clone());
-    }
-    events.retain(|e| *e < ends().1);
-    let cells = signs(events, &|t| {
-        solve(&Params {
-            omega: t.clone(),
-            ..p.clone()
-        })
-        .delta_j
-    });
-    let first_negative = cells.iter().position(|(_, _, s)| *s == Ordering::Less)?;
-    let pattern_ok = first_negative > 0
-        && cells[..first_negative]
-            .iter()
-            .all(|(_, _, s)| *s == Ordering::Greater)
-        && cells[first_negative..]
-            .iter()
-            .all(|(_, _, s)| *s == Ordering::Less);
-    pattern_ok.then(|| cells[first_negative].0.clone())
+    Lines::new(p).omega_v()
 }
 
 /// The threshold a claim or report names (`omega_1`, `omega_bar`, `omega_bar_t`, `omega_v`,
 /// `omega_w`); `None` when it does not exist for this game or the name is none of these.
 pub fn by_name(p: &Params, name: &str) -> Option<Algebraic> {
-    match name {
-        "omega_1" => omega_1(p),
-        "omega_bar" => omega_bar(p, Variant::Baseline),
-        "omega_bar_t" => omega_bar(p, Variant::Trial),
-        "omega_v" => omega_v(p),
-        "omega_w" => omega_w(p).map(|(w, _)| w),
-        _ => None,
+    Lines::new(p).by_name(name)
+}
+
+/// One game's openness line: each variant's pieces computed once, when a threshold first needs
+/// them, and every threshold read off them.
+pub struct Lines {
+    p: Params,
+    pieces: [std::cell::OnceCell<Vec<Piece>>; 3],
+}
+
+impl Lines {
+    pub fn new(p: &Params) -> Lines {
+        Lines {
+            p: p.clone(),
+            pieces: Default::default(),
+        }
+    }
+
+    /// The pieces of [0, 1] for `variant`.
+    pub fn pieces(&self, variant: Variant) -> &[Piece] {
+        let slot = match variant {
+            Variant::Baseline => 0,
+            Variant::Integrated => 1,
+            Variant::Trial => 2,
+        };
+        self.pieces[slot].get_or_init(|| pieces(&self.p, variant))
+    }
+
+    /// See [`omega_1`].
+    pub fn omega_1(&self) -> Option<Algebraic> {
+        split(
+            self.pieces(Variant::Baseline),
+            |q| q.regime == Regime::Blockade,
+            true,
+        )
+    }
+
+    /// See [`omega_bar`].
+    pub fn omega_bar(&self, variant: Variant) -> Option<Algebraic> {
+        split(self.pieces(variant), |q| q.entered, false)
+    }
+
+    /// See [`by_name`].
+    pub fn by_name(&self, name: &str) -> Option<Algebraic> {
+        match name {
+            "omega_1" => self.omega_1(),
+            "omega_bar" => self.omega_bar(Variant::Baseline),
+            "omega_bar_t" => self.omega_bar(Variant::Trial),
+            "omega_v" => self.omega_v(),
+            "omega_w" => self.omega_w().map(|(w, _)| w),
+            _ => None,
+        }
+    }
+
+    /// See [`omega_w`].
+    pub fn omega_w(&self) -> Option<(Algebraic, Option<Poly>)> {
+        let p = &self.p;
+        let blockade = solve(&Params {
+            omega: zero(),
+            ..p.clone()
+        });
+        if blockade.base.regime != super::regimes::Regime::Blockade {
+            return None;
+        }
+        let w_b = blockade.w.clone();
+        let at_one = solve(&Params {
+            omega: one(),
+            ..p.clone()
+        });
+        if at_one.w <= w_b {
+            return None;
+        }
+        let c = RatFn::constant(p.c.clone());
+        let mut events = Vec::new();
+        let mut polys = Vec::new();
+        for piece in self.pieces(Variant::Baseline) {
+            let o = outcome_on(p, Variant::Baseline, piece);
+            let w = o.cs.add(&o.pi_l).add(&o.pi_f).add(&c.mul(&o.total));
+            let f = w.sub(&RatFn::constant(w_b.clone()));
+            let inside = roots_inside(&f, &piece.lo, &piece.hi);
+            if !inside.is_empty() {
+                polys.push((inside.clone(), crate::exact::poly::primitive_part(f.num())));
+            }
+            events.extend(inside);
+            events.push(piece.hi.clone());
+        }
+        events.retain(|e| *e < ends().1);
+        let cells = signs(events, &|t| {
+            solve(&Params {
+                omega: t.clone(),
+                ..p.clone()
+            })
+            .w - &w_b
+        });
+        let start = cells
+            .iter()
+            .rposition(|(_, _, s)| *s != Ordering::Greater)
+            .map(|i| cells[i].1.clone())?;
+        let poly = polys
+            .into_iter()
+            .find(|(roots, _)| roots.contains(&start))
+            .map(|(_, poly)| poly);
+        Some((start, poly))
+    }
+
+    /// See [`omega_v`].
+    pub fn omega_v(&self) -> Option<Algebraic> {
+        let p = &self.p;
+        let base = self.pieces(Variant::Baseline);
+        let merged = self.pieces(Variant::Integrated);
+        let mut cuts: Vec<Algebraic> = base.iter().chain(merged).map(|q| q.hi.clone()).collect();
+        cuts.retain(|e| *e < ends().1);
+        let cells = with_ends(cuts);
+        let c = RatFn::constant(p.c.clone());
+        let mut events = Vec::new();
+        for w in cells.windows(2) {
+            let t = rational_between(&w[0], &w[1]);
+            let find = |list: &[Piece]| {
+                list.iter()
+                    .find(|q| {
+                        q.lo.cmp_rational(&t) == Ordering::Less
+                            && q.hi.cmp_rational(&t) == Ordering::Greater
+                    })
+                    .cloned()
+            };
+            let (Some(b), Some(v)) = (find(base), find(merged)) else {
+                continue;
+            };
+            let ob = outcome_on(p, Variant::Baseline, &b);
+            let ov = outcome_on(p, Variant::Integrated, &v);
+            let dj = ov.pi_l.sub(&ob.pi_l).sub(&c.mul(&ob.total));
+            events.extend(roots_inside(&dj, &w[0], &w[1]));
+            events.push(w[1].clone());
+        }
+        events.retain(|e| *e < ends().1);
+        let cells = signs(events, &|t| {
+            solve(&Params {
+                omega: t.clone(),
+                ..p.clone()
+            })
+            .delta_j
+        });
+        let first_negative = cells.iter().position(|(_, _, s)| *s == Ordering::Less)?;
+        let pattern_ok = first_negative > 0
+            && cells[..first_negative]
+                .iter()
+                .all(|(_, _, s)| *s == Ordering::Greater)
+            && cells[first_negative..]
+                .iter()
+                .all(|(_, _, s)| *s == Ordering::Less);
+        pattern_ok.then(|| cells[first_negative].0.clone())
     }
 }

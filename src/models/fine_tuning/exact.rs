@@ -11,6 +11,8 @@ use std::cmp::Ordering;
 use crate::exact::rational::{int, one};
 use crate::exact::{Algebraic, Poly, Rational};
 
+use crate::models::tie::Tie;
+
 use super::params::Params;
 use super::regimes::{Generalist, Specialist};
 
@@ -24,6 +26,9 @@ pub struct Equilibrium {
     pub u_d: Algebraic,
     pub generalist: Generalist,
     pub specialist: Specialist,
+    /// The ties resolved: a player at utility exactly 0 participates (staying out would give
+    /// both players 0).
+    pub ties: Vec<Tie>,
 }
 
 /// `argmax_{e ≥ 0} m·e − c·e^k` for `c > 0`, `k ≥ 2`, exactly.
@@ -67,6 +72,7 @@ pub fn solve(params: &Params, delta: &Rational) -> Equilibrium {
             u_d: zero,
             generalist: Generalist::Abstains,
             specialist: Specialist::Abstainer,
+            ties: Vec::new(),
         };
     }
     let u_d = alpha0
@@ -82,6 +88,13 @@ pub fn solve(params: &Params, delta: &Rational) -> Equilibrium {
     } else {
         Specialist::FreeRider
     };
+    let mut ties = Vec::new();
+    if u_g.sign() == Ordering::Equal {
+        ties.push(Tie::participation("G", "both get 0"));
+    }
+    if u_d.sign() == Ordering::Equal {
+        ties.push(Tie::participation("D", "both get 0"));
+    }
     Equilibrium {
         delta: delta.clone(),
         alpha1: alpha0.add(&increment),
@@ -90,6 +103,7 @@ pub fn solve(params: &Params, delta: &Rational) -> Equilibrium {
         u_d,
         generalist,
         specialist,
+        ties,
     }
 }
 
@@ -119,9 +133,16 @@ mod tests {
         let all_to_d = solve(&params, &int(0));
         assert_eq!(all_to_d.generalist, Generalist::ZeroEffort);
         assert_eq!(all_to_d.u_g.as_rational(), Some(&int(0)));
+        assert_eq!(all_to_d.ties.len(), 1);
+        assert_eq!(all_to_d.ties[0].player, "G");
         let all_to_g = solve(&params, &int(1));
         assert_eq!(all_to_g.specialist, Specialist::FreeRider);
         assert_eq!(all_to_g.u_d.as_rational(), Some(&int(0)));
+        assert_eq!(
+            all_to_g.ties[0].to_string(),
+            "D: participates (utility 0) over stays out (both get 0) (participate when indifferent)"
+        );
+        assert!(solve(&params, &ratio(1, 2)).ties.is_empty());
     }
 
     #[test]

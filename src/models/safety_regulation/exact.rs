@@ -22,6 +22,7 @@ use super::formulas::{AlphaRule, Formulas, Key, PieceFormulas, piece};
 use super::params::Params;
 use super::regimes::{Regime, Strategy};
 use super::reply::{DProblem, Form, Reply};
+use crate::models::tie::{Tie, value_text};
 
 /// The equilibrium of one game, every value exact.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +43,9 @@ pub struct Equilibrium {
     /// False when G's optimum sits where D's KKT form switches and nowhere else on the paper's
     /// candidate list (not at θ_G, not a critical point): Props 4.4–4.5 would miss it.
     pub paper_candidate: bool,
+    /// The ties resolved: G's other optima (equal U_G) set aside by its tie rules, D's other
+    /// best replies set aside in G's favour, a player at utility exactly 0 participating.
+    pub ties: Vec<Tie>,
 }
 
 impl Equilibrium {
@@ -59,6 +63,7 @@ impl Equilibrium {
             d_form: None,
             key: None,
             paper_candidate: true,
+            ties: Vec::new(),
         }
     }
 
@@ -101,18 +106,17 @@ struct Candidate {
 pub fn solve(params: &Params) -> Equilibrium {
     let d = DProblem::new(params);
     let pieces = pieces(params, &d);
-    let mut best: Option<Candidate> = None;
-    for piece in &pieces {
-        for candidate in candidates(params, piece) {
-            if best
-                .as_ref()
-                .is_none_or(|b| better(&candidate, b) == Ordering::Greater)
-            {
-                best = Some(candidate);
-            }
+    let all: Vec<Candidate> = pieces
+        .iter()
+        .flat_map(|piece| candidates(params, piece))
+        .collect();
+    let mut best: Option<&Candidate> = None;
+    for candidate in &all {
+        if best.is_none_or(|b| better(candidate, b) == Ordering::Greater) {
+            best = Some(candidate);
         }
     }
-    let Some(best) = best else {
+    let Some(best) = best.cloned() else {
         return Equilibrium::abstain();
     };
     let u_g = best.beta0.map_poly(&best.formulas.utility_g);
@@ -142,10 +146,12 @@ pub fn solve(params: &Params) -> Equilibrium {
     let paper_candidate = !at_switch
         || beta0.cmp_rational(params.theta_g()) == Ordering::Equal
         || beta0.sign_of_poly(&f.utility_g.derivative()) == Ordering::Equal;
+    let u_d = beta0.map_poly(&f.utility_d);
+    let ties = ties(params, &d, &all, &best, (&alpha0, &u_g, &u_d));
     Equilibrium {
         alpha1: beta0.map_poly(&(&f.alpha0 + &f.u)),
         beta1: beta0.map_poly(&(&Poly::x() + &f.v)),
-        u_d: beta0.map_poly(&f.utility_d),
+        u_d,
         alpha0,
         beta0,
         u_g,
@@ -154,7 +160,99 @@ pub fn solve(params: &Params) -> Equilibrium {
         d_form: Some(best.key.form),
         key: Some(best.key),
         paper_candidate,
+        ties,
     }
+}
+
+/// Every tie the equilibrium `best` resolved (see [`Equilibrium::ties`]).
+fn ties(
+    params: &Params,
+    d: &DProblem,
+    all: &[Candidate],
+    best: &Candidate,
+    (alpha0, u_g, u_d): (&Algebraic, &Algebraic, &Algebraic),
+) -> Vec<Tie> {
+    let point =
+        |a: &Algebraic, b: &Algebraic| format!("gamma0 = ({}, {})", value_text(a), value_text(b));
+    let mut out = Vec::new();
+    // G's other optima: candidates worth exactly U_G elsewhere (a piece end shared by two
+    // pieces is one point, not a tie).
+    let mut others: Vec<(Algebraic, Algebraic, bool)> = Vec::new();
+    for c in all {
+        let f = &c.formulas;
+        if compare_values(
+            &f.utility_g,
+            &c.beta0,
+            &best.formulas.utility_g,
+            &best.beta0,
+        ) != Ordering::Equal
+        {
+            continue;
+        }
+        let a = c.beta0.map_poly(&f.alpha0);
+        if c.beta0 == best.beta0 && a == *alpha0 {
+            continue;
+        }
+        let same_d = compare_values(
+            &f.utility_d,
+            &c.beta0,
+            &best.formulas.utility_d,
+            &best.beta0,
+        ) == Ordering::Equal;
+        if !others.iter().any(|(x, y, _)| *x == a && *y == c.beta0) {
+            others.push((a, c.beta0.clone(), same_d));
+        }
+    }
+    if !others.is_empty() {
+        let rule = if others.iter().all(|o| !o.2) {
+            "equal U_G; G takes the one with larger U_D"
+        } else {
+            "equal U_G; G takes larger U_D, then smaller beta0, then smaller alpha0"
+        };
+        let mut tie = Tie::new("G", point(alpha0, &best.beta0), rule);
+        for (a, b, _) in &others {
+            tie = tie.over(point(a, b));
+        }
+        out.push(tie);
+    }
+    if u_g.sign() == Ordering::Equal {
+        out.push(Tie::participation("G", "both get 0"));
+    }
+    // D's other best replies at the equilibrium floor, set aside in G's favour.
+    let floor = Algebraic::from_rational(params.theta_d().clone()).sub(&best.beta0);
+    let floor = if floor.sign() == Ordering::Greater {
+        floor
+    } else {
+        Algebraic::from_rational(int(0))
+    };
+    let reply = |r: &Reply| {
+        format!(
+            "increment ({}, {})",
+            value_text(&floor.map_poly(&r.u)),
+            value_text(&floor.map_poly(&r.v))
+        )
+    };
+    let set_aside = d.ties_at(best.key.form, &floor);
+    if !set_aside.is_empty() {
+        let chosen = d
+            .forms()
+            .into_iter()
+            .find(|r| r.form == best.key.form)
+            .expect("the chosen form");
+        let mut tie = Tie::new(
+            "D",
+            reply(&chosen),
+            "equal U_D; D takes the reply best for G (strong Stackelberg)",
+        );
+        for r in &set_aside {
+            tie = tie.over(reply(r));
+        }
+        out.push(tie);
+    }
+    if u_d.sign() == Ordering::Equal {
+        out.push(Tie::participation("D", "both get 0"));
+    }
+    out
 }
 
 /// G's exact utility at a rational base model `(α0, β0)` with D's exact best reply (0 when D

@@ -18,8 +18,12 @@ pub struct Costs {
 impl Costs {
     /// Checks `aa, bb > 0` and `ab > −√(aa·bb)`: no non-negative investment is free.
     pub fn new(aa: Rational, ab: Rational, bb: Rational, prefix: &str) -> Result<Costs> {
+        // Both matrices' entries have the domains the registry declares for C0's.
         for (name, value) in [("aa", &aa), ("ab", &ab), ("bb", &bb)] {
-            INFO.check(&format!("{prefix}_{name}"), value)?;
+            let spec = INFO
+                .param(&format!("c0_{name}"))
+                .expect("a declared parameter");
+            spec.domain.check(&format!("{prefix}_{name}"), value)?;
         }
         // ab > −√(aa·bb)  ⇔  ab ≥ 0 or ab² < aa·bb.
         if ab < 0 && &ab * &ab >= &aa * &bb {

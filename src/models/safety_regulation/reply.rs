@@ -12,7 +12,7 @@
 use std::cmp::Ordering;
 
 use crate::exact::rational::{int, one};
-use crate::exact::{Poly, Rational};
+use crate::exact::{Algebraic, Poly, Rational};
 
 use super::params::Params;
 
@@ -110,6 +110,40 @@ impl<'a> DProblem<'a> {
             Form::SafetyFace => u >= 0,
             Form::Corner => true,
         }
+    }
+
+    /// Whether a form is feasible and satisfies its KKT conditions at an exact floor `s`.
+    pub fn valid_at(&self, reply: &Reply, s: &Algebraic) -> bool {
+        let x = Poly::x();
+        match reply.form {
+            Form::Interior => {
+                s.sign_of_poly(&reply.u) == Ordering::Greater
+                    && s.sign_of_poly(&(&reply.v - &x)) == Ordering::Greater
+            }
+            Form::AlphaFace => s.sign_of_poly(&(&reply.v - &x)) != Ordering::Less,
+            Form::SafetyFace => s.sign_of_poly(&reply.u) != Ordering::Less,
+            Form::Corner => true,
+        }
+    }
+
+    /// The valid forms other than `chosen` that D values exactly as much at the floor `s` but
+    /// that put it elsewhere: the replies D's tie rule (G's favour) set aside.
+    pub fn ties_at(&self, chosen: Form, s: &Algebraic) -> Vec<Reply> {
+        let forms = self.forms();
+        let Some(best) = forms.iter().find(|f| f.form == chosen) else {
+            return Vec::new();
+        };
+        let value = self.value(best);
+        forms
+            .iter()
+            .filter(|f| f.form != chosen && self.valid_at(f, s))
+            .filter(|f| s.sign_of_poly(&(&self.value(f) - &value)) == Ordering::Equal)
+            .filter(|f| {
+                s.sign_of_poly(&(&f.u - &best.u)) != Ordering::Equal
+                    || s.sign_of_poly(&(&f.v - &best.v)) != Ordering::Equal
+            })
+            .cloned()
+            .collect()
     }
 
     /// D's choice among the forms at a rational floor `s`: largest `φ`, then G's favour, then order.

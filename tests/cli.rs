@@ -270,7 +270,7 @@ fn solve_and_bargain_print_exact_values() {
     let out = gpai(&["bargain", "fine_tuning", "c0=1", "c1=2", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["solutions"]["nash"]["delta"]["exact"], "(2+sqrt(13))/9");
-    assert_eq!(doc["pareto"][0]["exact"], "1/3");
+    assert_eq!(doc["pareto"]["lo"]["exact"], "1/3");
     let models = gpai(&["models"]);
     let text = String::from_utf8_lossy(&models.stdout);
     assert!(

@@ -64,7 +64,7 @@ fn base_power_game_matches_the_essay_formulas() {
     .unwrap();
     assert_eq!(s.revenue.as_exact().unwrap().as_rational(), Some(&int(600)));
     assert_eq!(s.gain.as_exact().unwrap().as_rational(), Some(&int(300)));
-    let Best::Trains { ystar, profit } = s.best else {
+    let Best::Trains { ystar, profit, .. } = s.best else {
         panic!("trains")
     };
     assert_eq!(ystar.as_rational(), Some(&int(22_500)));
@@ -267,14 +267,14 @@ proptest! {
         prop_assert!(close(exact_f64(&s.revenue), float::revenue(&p)), "revenue");
         prop_assert!(close(exact_f64(&s.gain), float::gain(&p)), "gain");
         match (&s.best, float::best_size(&p)) {
-            (Best::Trains { ystar, profit }, Some((fy, fp))) => {
+            (Best::Trains { ystar, profit, .. }, Some((fy, fp))) => {
                 // The float scan may land on another maximizer only if the profits tie.
                 prop_assert!(close(profit.to_f64(), fp), "best profit {} vs {fp}", profit.to_f64());
                 let same = (ystar.to_f64() - fy).abs() <= 1e-5 * (1.0 + fy);
                 prop_assert!(same || close(profit.to_f64(), fp), "y* {} vs {fy}", ystar.to_f64());
             }
-            (Best::StaysOut { best }, None) => prop_assert!(best.to_f64() <= 1e-9),
-            (Best::StaysOut { best }, Some((_, fp))) => prop_assert!(fp < 1e-6 && best.to_f64() > -1e-6),
+            (Best::StaysOut { best, .. }, None) => prop_assert!(best.to_f64() <= 1e-9),
+            (Best::StaysOut { best, .. }, Some((_, fp))) => prop_assert!(fp < 1e-6 && best.to_f64() > -1e-6),
             (Best::Trains { profit, .. }, None) => prop_assert!(profit.to_f64() < 1e-6),
             (Best::Undecided { why }, _) => prop_assert!(false, "undecided: {why}"),
         }

@@ -512,3 +512,247 @@ fn typeset_polynomials_are_read_as_written_or_refused() {
     );
     refused(&["verify", &claim], "c.toml:5:13: unexpected character '≥'");
 }
+
+/// The names `gpai models` lists for a model's outputs shown by `command`, as a report prints
+/// them: `spe.` dropped, `_i` as domain 1, each dotted name as its group and its field.
+fn listed(model: &gpai::models::ModelInfo, command: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for o in model.outputs.iter().filter(|o| o.shown_by == command) {
+        for item in o.name.split([',', '|']) {
+            let item = item.split_whitespace().next().unwrap_or("");
+            if item.is_empty() || item.starts_with('.') {
+                continue;
+            }
+            let item = item.strip_prefix("spe.").unwrap_or(item);
+            let item = item
+                .strip_suffix("_i")
+                .map_or(item.to_string(), |b| format!("{b}_1"));
+            out.extend(item.split('.').map(str::to_string));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_listed_output_is_printed_in_every_format() {
+    let games: [(&str, &[&str]); 6] = [
+        ("fine_tuning", &["c0=1", "c1=2", "delta=1/2"]),
+        ("fine_tuning_n", &["r=1,2"]),
+        ("safety_regulation", &[]),
+        ("openness", &["theta=3/4", "p=1/32"]),
+        ("race", &[]),
+        ("competition", &[]),
+    ];
+    for (name, params) in games {
+        let model = gpai::models::find(name).unwrap();
+        for command in ["solve", "bargain"] {
+            let names = listed(model, command);
+            if names.is_empty() {
+                continue;
+            }
+            for format in ["table", "json", "latex"] {
+                let mut args = vec![command, name];
+                args.extend(params);
+                if command == "bargain" {
+                    args.retain(|a| !a.starts_with("delta="));
+                }
+                args.extend(["--format", format]);
+                let out = gpai(&args);
+                let text = printed(&out).replace("\\_", "_").to_lowercase();
+                assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
+                for n in &names {
+                    // Domain 1's entry, or the column of every domain's (`alpha_i`).
+                    // In JSON, each domain's object under "domains" has the field itself.
+                    let column = n.strip_suffix("_1").map(|b| format!("{b}_i"));
+                    let field = n
+                        .strip_suffix("_1")
+                        .filter(|_| format == "json" && text.contains("\"domains\""))
+                        .map(|b| format!("\"{b}\""));
+                    let shown = text.contains(n.as_str())
+                        || column.is_some_and(|c| text.contains(c.as_str()))
+                        || field.is_some_and(|f| text.contains(f.as_str()));
+                    assert!(shown, "{args:?} does not show {n}:\n{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_option_a_command_cannot_honour_is_an_error() {
+    // LaTeX is for values; lists, verdicts and frontiers have none, and said so by ignoring it.
+    for args in [
+        &["models"][..],
+        &["verify", "proofs/race"],
+        &["audit", "docs/policies/comply.toml"],
+        &["boundary", "safety_regulation", "--along", "theta_d=0:1"],
+        &["frontier", "safety_regulation", "--grid", "theta_d=0:1:1/2"],
+    ] {
+        let args = [args, &["--format", "latex"]].concat();
+        refused(&args, "invalid value 'latex' for '--format <FORMAT>'");
+    }
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "r=1,1",
+            "--mode",
+            "per_domain",
+            "--format",
+            "latex",
+        ],
+        "has no LaTeX form",
+    );
+    // Bargaining options that belong to another model or mode.
+    refused(
+        &[
+            "bargain",
+            "fine_tuning",
+            "c0=1",
+            "c1=2",
+            "--mode",
+            "per_domain",
+        ],
+        "for fine_tuning_n's bargaining",
+    );
+    refused(
+        &[
+            "bargain",
+            "fine_tuning",
+            "c0=1",
+            "c1=2",
+            "--find-components",
+            "2",
+        ],
+        "for fine_tuning_n's bargaining",
+    );
+    refused(
+        &["bargain", "fine_tuning_n", "r=1,1", "--step", "1/4"],
+        "add --mode per_domain",
+    );
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "r=1,1",
+            "--mode",
+            "per_domain",
+            "--probes",
+            "9",
+        ],
+        "per_domain uses --step",
+    );
+    refused(
+        &["bargain", "fine_tuning_n", "r=1,1", "--tries", "9"],
+        "--find-components' search",
+    );
+    // A model a command does not run is named, with the ones it does.
+    refused(
+        &["sweep", "race", "--grid", "x=0:1:1"],
+        "the model has no `sweep` command",
+    );
+    refused(
+        &["boundary", "openness", "--along", "theta=0:1"],
+        "the model has no `boundary` command",
+    );
+}
+
+#[test]
+fn latex_powers_are_braced() {
+    let out = gpai(&["roots", "x^10 - 3", "--format", "latex"]);
+    let text = printed(&out);
+    assert!(text.contains("x^{10} - 3"), "{text}");
+}
+
+#[test]
+fn ties_are_reported_with_the_alternatives_set_aside() {
+    // C0 = C1 = [[1, 5/4], [5/4, 1]], theta_G = 0, theta_D <= 1/4: G has two optima, equal for
+    // both players, (1/4, 0) and (0, 1/4) — and which one it takes decides beta1.
+    let game = ["c0_ab=5/4", "c1_ab=5/4", "theta_d=1/8"];
+    let out = gpai(&[&["solve", "safety_regulation"][..], &game].concat());
+    let text = printed(&out);
+    assert!(
+        text.contains("G: gamma0 = (1/4, 0) over gamma0 = (0, 1/4) (equal U_G and U_D; G takes the smaller beta0)"),
+        "{text}"
+    );
+    let out = gpai(
+        &[
+            &["solve", "safety_regulation"][..],
+            &game,
+            &["--format", "json"],
+        ]
+        .concat(),
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tie = &doc["regulated"]["ties"][0];
+    assert_eq!(
+        (tie["player"].as_str(), tie["chose"].as_str()),
+        (Some("G"), Some("gamma0 = (1/4, 0)"))
+    );
+    assert_eq!(tie["over"][0], "gamma0 = (0, 1/4)");
+    // Sweep rows carry a ties column, empty where nothing was tied.
+    let out = gpai(
+        &[
+            &["sweep", "safety_regulation", "c0_ab=5/4", "c1_ab=5/4"][..],
+            &["--grid", "theta_d=0:1/4:1/8"],
+        ]
+        .concat(),
+    );
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(header.last(), Some(&"ties"));
+    assert!(
+        csv.lines()
+            .nth(2)
+            .unwrap()
+            .contains("G: gamma0 = (1/4, 0) over gamma0 = (0, 1/4)")
+    );
+    let plain = gpai(&["sweep", "safety_regulation", "--grid", "theta_d=1/8:1/8:1"]);
+    assert!(
+        String::from_utf8_lossy(&plain.stdout)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(',')
+    );
+    // A claim whose truth rests on the rule says so.
+    let dir = scratch("ties");
+    let claim = write(
+        &dir,
+        "c.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"safety_regulation\"\nclaim = 'spe.beta1 == 1/4'\n[params]\nc0_ab = \"5/4\"\nc1_ab = \"5/4\"\ntheta_d = \"1/8\"\n"
+        ),
+    );
+    let out = gpai(&["verify", &claim, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["claims"][0]["status"], "proved");
+    assert_eq!(doc["claims"][0]["tied"], 1);
+    assert!(
+        doc["claims"][0]["how"]
+            .as_str()
+            .unwrap()
+            .contains("a tie was resolved by the model's rule")
+    );
+    // Every model reports the ties it resolves: a player at utility exactly 0, a deterred
+    // follower, G indifferent between complying and paying.
+    for (args, expected) in [
+        (
+            &["solve", "fine_tuning", "c0=1", "c1=2", "delta=1"][..],
+            "D: participates (utility 0) over stays out",
+        ),
+        (
+            &["solve", "fine_tuning_n", "r=1,2", "delta=1,1/2"],
+            "D_1: participates (utility 0)",
+        ),
+        (
+            &["solve", "competition", "omega=29/40"],
+            "F: stays out (adopting would earn exactly 0) over adopts",
+        ),
+    ] {
+        let text = printed(&gpai(args));
+        assert!(text.contains(expected), "{args:?}: {text}");
+    }
+}

@@ -232,6 +232,22 @@ enum Solved {
     },
 }
 
+impl Solved {
+    /// The ties the solvers resolved in this game (what has been solved of it so far).
+    fn ties(&self) -> Vec<crate::models::tie::Tie> {
+        match self {
+            Solved::FineTuning { spe, .. } => {
+                spe.as_ref().map(|e| e.ties.clone()).unwrap_or_default()
+            }
+            Solved::Safety(outcome) => outcome.ties(),
+            Solved::Openness(solved) => solved.0.ties.clone(),
+            Solved::Race(solution) => solution.best.ties().to_vec(),
+            Solved::Competition(solved) => solved.1.ties.clone(),
+            Solved::FineTuningN { spe, .. } => spe.ties.clone(),
+        }
+    }
+}
+
 /// Solved games by their parameters.
 #[derive(Default)]
 pub struct Cache {
@@ -239,12 +255,28 @@ pub struct Cache {
     /// The competition model's thresholds, by the game without its openness.
     thresholds: HashMap<String, CompetitionThresholds>,
     unregulated: HashMap<String, safety_regulation::Equilibrium>,
+    /// The ties of the games whose outputs were read since [`Cache::take_ties`] last ran.
+    ties: Vec<String>,
 }
 
 impl Cache {
+    /// The ties resolved in the games read since the last call (each once): the tie rules a
+    /// verdict there rests on.
+    pub fn take_ties(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.ties)
+    }
+
     /// The output `path` of the game `args` (whose model is `args.model()`).
     pub fn output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
         let value = self.solved_output(args, path)?;
+        if let Some(solved) = self.games.get(&args.canonical()) {
+            for tie in solved.ties() {
+                let text = format!("{tie} at {}", args.text());
+                if !self.ties.contains(&text) {
+                    self.ties.push(text);
+                }
+            }
+        }
         // The labels claims are checked against at load are the labels the solvers produce.
         if let Val::Label(label) = &value {
             let declared = labels_of(args.model(), path).unwrap_or_default();

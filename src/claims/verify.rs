@@ -82,6 +82,10 @@ pub struct Verdict {
     pub skipped: usize,
     /// Sample points that are not games of the model (outside its parameter domain).
     pub outside: usize,
+    /// Points where a game read had a tie its model's rules resolved, and the first such tie:
+    /// the claim's truth there rests on those rules.
+    pub tied: usize,
+    pub first_tie: Option<String>,
     /// How the verdict was reached, in words.
     pub how: String,
     /// The counterexample, the point with no witness, or the erring point.
@@ -109,6 +113,8 @@ impl Verdict {
             points: 0,
             skipped: 0,
             outside: 0,
+            tied: 0,
+            first_tie: None,
             how: "the claim file is malformed".into(),
             at: None,
             witnesses: Vec::new(),
@@ -135,6 +141,10 @@ struct Run<'c> {
     points: usize,
     skipped: usize,
     outside: usize,
+    tied: usize,
+    first_tie: Option<String>,
+    /// The ties of the games at the counterexample.
+    failure_tie: Option<String>,
     exists: bool,
     witnesses: Vec<Witnessed>,
     failure: Option<(Status, Witnessed)>,
@@ -224,6 +234,8 @@ impl Run<'_> {
 
     /// Evaluates at one point; records a failure or error (the first one wins).
     fn evaluate(&mut self, values: &[Rational]) -> Outcome {
+        // Ties read at a point that stopped early (assume false) are not this point's.
+        self.cache.take_ties();
         // A sample that is not a game of the model (e.g. a cost matrix that makes some
         // investment free) is never evaluated: an error, or skipped and counted.
         let args = match self.game_at(values) {
@@ -253,6 +265,15 @@ impl Run<'_> {
         let values = std::mem::take(&mut env.trace);
         let labels = std::mem::take(&mut env.labels);
         let witnesses = std::mem::take(&mut env.witnesses);
+        drop(env);
+        let ties = self.cache.take_ties();
+        if !ties.is_empty() {
+            self.tied += 1;
+            self.first_tie.get_or_insert_with(|| ties[0].clone());
+        }
+        if matches!(result, Ok(false)) && !ties.is_empty() {
+            self.failure_tie.get_or_insert_with(|| ties.join("; "));
+        }
         self.points += 1;
         match result {
             Ok(true) => {
@@ -351,6 +372,8 @@ fn check(claim: &Claim) -> Verdict {
         points: 0,
         skipped: 0,
         outside: 0,
+        tied: 0,
+        first_tie: None,
         how: String::new(),
         at: None,
         witnesses: Vec::new(),
@@ -409,6 +432,9 @@ fn check(claim: &Claim) -> Verdict {
         points: 0,
         skipped: 0,
         outside: 0,
+        tied: 0,
+        first_tie: None,
+        failure_tie: None,
         exists,
         witnesses: Vec::new(),
         failure: None,
@@ -531,6 +557,8 @@ fn check(claim: &Claim) -> Verdict {
     verdict.points = run.points;
     verdict.skipped = run.skipped;
     verdict.outside = run.outside;
+    verdict.tied = run.tied;
+    verdict.first_tie = run.first_tie.clone();
     verdict.witnesses = std::mem::take(&mut run.witnesses);
     if let Some((e, at)) = run.error.take() {
         verdict.status = Status::Error;
@@ -545,7 +573,12 @@ fn check(claim: &Claim) -> Verdict {
             Status::Undecided => {
                 "no witness among the candidates tried at this point (not a counterexample)".into()
             }
-            _ => "false at this point".into(),
+            _ => match &run.failure_tie {
+                Some(tie) => format!(
+                    "false at this point, where a tie was resolved by the model's rule ({tie}): the counterexample rests on that rule"
+                ),
+                None => "false at this point".into(),
+            },
         };
         verdict.status = status;
         match theorem {
@@ -582,6 +615,12 @@ fn check(claim: &Claim) -> Verdict {
             run.outside
         ));
     }
+    if let Some(tie) = &run.first_tie {
+        refinement.push_str(&format!(
+            "; at {} of them a tie was resolved by the model's rule, the truth there rests on it (first: {tie})",
+            run.tied
+        ));
+    }
     if ranged.is_empty() {
         verdict.status = if exists {
             Status::Witnessed
@@ -589,6 +628,11 @@ fn check(claim: &Claim) -> Verdict {
             Status::Proved
         };
         verdict.how = "the single game, evaluated exactly".into();
+        if let Some(tie) = &run.first_tie {
+            verdict.how.push_str(&format!(
+                "; a tie was resolved by the model's rule there, the truth resting on it ({tie})"
+            ));
+        }
     } else if exists {
         verdict.status = Status::Witnessed;
         verdict.how = format!(

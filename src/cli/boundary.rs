@@ -21,12 +21,7 @@ pub(super) fn boundary(
     digits: usize,
 ) -> Result<String> {
     let info = models::find(model)?;
-    if info.name != "safety_regulation" {
-        return Err(Error::InvalidArgument {
-            argument: model.into(),
-            reason: "the model has no `boundary` command yet (safety_regulation has)".into(),
-        });
-    }
+    info.supports("boundary")?;
     let bad = |reason: &str| Error::InvalidArgument {
         argument: format!("--along {along}"),
         reason: reason.into(),

@@ -37,8 +37,8 @@ pub(super) struct Request {
     #[arg(long)]
     plot: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = super::FormatArg::Table)]
-    format: super::FormatArg,
+    #[arg(long, value_enum, default_value_t = super::ReportFormat::Table)]
+    format: super::ReportFormat,
 }
 
 fn file_error(path: &str, e: std::io::Error) -> Error {
@@ -57,12 +57,7 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
         });
     };
     let info = models::find(model)?;
-    if info.name != "safety_regulation" && info.name != "fine_tuning_n" {
-        return Err(Error::InvalidArgument {
-            argument: model.clone(),
-            reason: "frontiers from a grid need a model with exact sweep rows (safety_regulation, fine_tuning_n)".into(),
-        });
-    }
+    info.supports("frontier")?;
     let base = Arguments::parse(info, params)?;
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();

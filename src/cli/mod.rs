@@ -47,8 +47,8 @@ enum Command {
     /// List the models, their parameters with domains, and their named outputs.
     Models {
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
     },
     /// The subgame-perfect equilibrium of one game, exactly.
     ///
@@ -89,7 +89,7 @@ enum Command {
         #[arg(long)]
         check: Option<std::path::PathBuf>,
         #[command(flatten)]
-        output: Output,
+        output: ReportOutput,
     },
     /// Check claim files: proved, verified on exact samples, refuted or witnessed.
     ///
@@ -99,8 +99,8 @@ enum Command {
         /// Claim files or directories (searched for *.toml); default: proofs/.
         paths: Vec<std::path::PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
         /// Arrange claims whose ids read MODEL.ROW.COLUMN (e.g. race.R1.duopoly) in a grid of
         /// statuses, with the counterexample of every refuted cell.
         #[arg(long)]
@@ -120,8 +120,8 @@ enum Command {
         /// The policy file (TOML: model, [params], [family], assert).
         policy: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
     },
     /// Join the CSV parts of a sharded sweep into one file, rows in grid order.
     Merge {
@@ -144,9 +144,9 @@ enum Command {
         #[command(flatten)]
         output: Output,
         /// Width of certified enclosures, for values that are not exact (and, for
-        /// fine_tuning_n, of the brackets of Pareto-set ends and changes of form).
-        #[arg(long, default_value = "1e-15")]
-        width: String,
+        /// fine_tuning_n, of the brackets of Pareto-set ends and changes of form); default 1e-15.
+        #[arg(long)]
+        width: Option<String>,
         #[command(flatten)]
         n: models::BargainN,
     },
@@ -161,6 +161,34 @@ struct Output {
     /// Significant digits of decimal columns (1 to 10000).
     #[arg(long, default_value_t = 12)]
     digits: usize,
+}
+
+/// Options of the reports that have no LaTeX form (boundaries).
+#[derive(clap::Args, Debug)]
+struct ReportOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    format: ReportFormat,
+    /// Significant digits of decimal columns (1 to 10000).
+    #[arg(long, default_value_t = 12)]
+    digits: usize,
+}
+
+/// The formats of reports that are lists and verdicts rather than values for a paper:
+/// `--format latex` is refused there, not ignored.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum ReportFormat {
+    Table,
+    Json,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Table => Format::Table,
+            ReportFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -259,7 +287,7 @@ pub fn main() -> ExitCode {
                 &params,
                 output.format.into(),
                 output.digits,
-                &width,
+                width.as_deref(),
                 &n,
             )
         })),

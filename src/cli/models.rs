@@ -67,28 +67,67 @@ pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize)
     }
 }
 
-/// The options of `gpai bargain fine_tuning_n`.
+/// The options of `gpai bargain fine_tuning_n`. Each is `None` unless given, so that an
+/// option the chosen model or mode does not use is refused, never silently ignored.
 #[derive(clap::Args, Debug)]
 pub(super) struct BargainN {
-    /// fine_tuning_n: `common` (one share for every domain) or `per_domain` (a grid of share vectors).
-    #[arg(long, default_value = "common")]
-    mode: String,
-    /// fine_tuning_n common mode: the first grid of shares has this many intervals.
-    #[arg(long, default_value_t = 128)]
-    probes: usize,
-    /// fine_tuning_n per_domain mode: the step of every domain's share grid (a rational).
-    #[arg(long, default_value = "1/10")]
-    step: String,
+    /// fine_tuning_n: `common` (one share for every domain, the default) or `per_domain` (a grid
+    /// of share vectors).
+    #[arg(long)]
+    mode: Option<String>,
+    /// fine_tuning_n common mode: the first grid of shares has this many intervals (default 128).
+    #[arg(long)]
+    probes: Option<usize>,
+    /// fine_tuning_n per_domain mode: the step of every domain's share grid (default 1/10).
+    #[arg(long)]
+    step: Option<String>,
     /// fine_tuning_n common mode: search for a game whose Pareto set has at least this many
     /// components (the domain count comes from the parameters, the rest is drawn).
     #[arg(long)]
     find_components: Option<usize>,
-    /// The search's seed.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// The search's number of draws.
-    #[arg(long, default_value_t = 1000)]
-    tries: usize,
+    /// The search's seed (default 1).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// The search's number of draws (default 1000).
+    #[arg(long)]
+    tries: Option<usize>,
+}
+
+impl BargainN {
+    /// The options given, as they were typed.
+    fn given(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut push = |name: &str, value: Option<String>| {
+            if let Some(v) = value {
+                out.push(format!("--{name} {v}"));
+            }
+        };
+        push("mode", self.mode.clone());
+        push("probes", self.probes.map(|v| v.to_string()));
+        push("step", self.step.clone());
+        push(
+            "find-components",
+            self.find_components.map(|v| v.to_string()),
+        );
+        push("seed", self.seed.map(|v| v.to_string()));
+        push("tries", self.tries.map(|v| v.to_string()));
+        out
+    }
+
+    /// An error naming the first of `options` that was given: `why` says why it cannot apply.
+    fn refuse(&self, options: &[&str], why: &str) -> Result<()> {
+        match self
+            .given()
+            .into_iter()
+            .find(|g| options.iter().any(|o| g.starts_with(&format!("--{o} "))))
+        {
+            Some(option) => Err(Error::InvalidArgument {
+                argument: option,
+                reason: why.into(),
+            }),
+            None => Ok(()),
+        }
+    }
 }
 
 pub(super) fn bargain(
@@ -96,17 +135,22 @@ pub(super) fn bargain(
     args: &[String],
     format: Format,
     digits: usize,
-    width: &str,
+    width: Option<&str>,
     n: &BargainN,
 ) -> Result<String> {
     let info = models::find(model)?;
+    info.supports("bargain")?;
     let arguments = Arguments::parse(info, args)?;
-    let width = positive_width(width)?;
     if info.name == "fine_tuning_n" {
         return bargain_n(&arguments, format, digits, width, n);
     }
+    let width = positive_width(width.unwrap_or(DEFAULT_WIDTH))?;
     match info.name {
         "fine_tuning" => {
+            n.refuse(
+                &["mode", "probes", "step", "find-components", "seed", "tries"],
+                "this option is for fine_tuning_n's bargaining; fine_tuning's has one share and no search",
+            )?;
             arguments.forbid(
                 "delta",
                 "bargain chooses delta; use `gpai solve` for one share",
@@ -126,16 +170,30 @@ fn bargain_n(
     arguments: &Arguments,
     format: Format,
     digits: usize,
-    width: Rational,
+    width: Option<&str>,
     options: &BargainN,
 ) -> Result<String> {
-    match options.mode.as_str() {
+    match options.mode.as_deref().unwrap_or("common") {
         "common" => {
+            options.refuse(
+                &["step"],
+                "--step is the per_domain grid's; add --mode per_domain",
+            )?;
+            if options.find_components.is_none() {
+                options.refuse(
+                    &["seed", "tries"],
+                    "the seed and the number of draws are --find-components' search's",
+                )?;
+            }
+            let width = positive_width(width.unwrap_or(DEFAULT_WIDTH))?;
+            let probes = options.probes.unwrap_or(128);
+            let seed = options.seed.unwrap_or(1);
+            let tries = options.tries.unwrap_or(1000);
             arguments.forbid(
                 "delta",
                 "bargain chooses the common share; use `gpai solve` for given shares",
             )?;
-            if options.probes == 0 {
+            if probes == 0 {
                 return Err(Error::Domain {
                     name: "--probes".into(),
                     value: "0".into(),
@@ -143,7 +201,7 @@ fn bargain_n(
                 });
             }
             let config = fine_tuning_n::bargain::Config {
-                grid: options.probes,
+                grid: probes,
                 width,
             };
             let (params, bargain, found) = match options.find_components {
@@ -157,20 +215,20 @@ fn bargain_n(
                     let found = fine_tuning_n::search::find_components(
                         k,
                         n,
-                        options.seed,
-                        options.tries,
+                        seed,
+                        tries,
                         &config,
                     )?
                     .ok_or_else(|| Error::Undecided {
                         what: format!("a game with {n} domains and {k} Pareto components"),
                         reason: format!(
                             "none among {} draws from seed {}; try more --tries or another --seed",
-                            options.tries, options.seed
+                            tries, seed
                         ),
                     })?;
                     let note = format!(
                         "found by --find-components {k} --seed {} after {} draw{}",
-                        options.seed,
+                        seed,
                         found.tries,
                         if found.tries == 1 { "" } else { "s" }
                     );
@@ -182,14 +240,29 @@ fn bargain_n(
             ))
         }
         "per_domain" => {
-            if let Some(k) = options.find_components {
+            if format == Format::Latex {
                 return Err(Error::InvalidArgument {
-                    argument: format!("--find-components {k}"),
-                    reason: "the search is for a common share; drop --mode per_domain".into(),
+                    argument: "--format latex".into(),
+                    reason: "per-domain bargaining reports a frontier, which has no LaTeX form; use table or json".into(),
                 });
             }
-            let step = parse_rational(&options.step).map_err(|e| Error::InvalidArgument {
-                argument: format!("--step {}", options.step),
+            options.refuse(
+                &["find-components", "seed", "tries"],
+                "the search is for a common share; drop --mode per_domain",
+            )?;
+            options.refuse(
+                &["probes"],
+                "--probes is the common share's grid; per_domain uses --step",
+            )?;
+            if let Some(w) = width {
+                return Err(Error::InvalidArgument {
+                    argument: format!("--width {w}"),
+                    reason: "per_domain utilities and frontiers are exact; there is no enclosure width to set".into(),
+                });
+            }
+            let step_text = options.step.clone().unwrap_or_else(|| "1/10".into());
+            let step = parse_rational(&step_text).map_err(|e| Error::InvalidArgument {
+                argument: format!("--step {step_text}"),
                 reason: e.to_string(),
             })?;
             let params = fine_tuning_n::Params::from_arguments(arguments)?;
@@ -216,6 +289,9 @@ fn bargain_n(
         }),
     }
 }
+
+/// The enclosure width when none is given.
+const DEFAULT_WIDTH: &str = "1e-15";
 
 fn positive_width(text: &str) -> Result<Rational> {
     let width = parse_rational(text).map_err(|e| Error::InvalidArgument {

@@ -68,20 +68,7 @@ fn io_error(path: &str, e: std::io::Error) -> Error {
 
 pub(super) fn sweep(request: Request) -> Result<String> {
     let info = models::find(&request.model)?;
-    if ![
-        "safety_regulation",
-        "openness",
-        "fine_tuning_n",
-        "competition",
-    ]
-    .contains(&info.name)
-    {
-        return Err(Error::InvalidArgument {
-            argument: request.model.clone(),
-            reason: "the model has no `sweep` command yet (safety_regulation, openness, fine_tuning_n and competition have)"
-                .into(),
-        });
-    }
+    info.supports("sweep")?;
     let base = Arguments::parse(info, &request.params)?;
     let base_text = base.canonical();
     let grid = Grid::parse(&request.grid)?;

@@ -362,6 +362,50 @@ impl fmt::Display for Displayed<'_> {
     }
 }
 
+impl Poly {
+    /// The polynomial as LaTeX in `variable`: exponents braced (`x^{10}`), products by
+    /// juxtaposition, rational coefficients as `\frac`.
+    pub fn latex_in(&self, variable: &str) -> String {
+        if self.is_zero() {
+            return "0".into();
+        }
+        let mut out = String::new();
+        for (k, c) in self.coeffs.iter().enumerate().rev() {
+            if *c == 0 {
+                continue;
+            }
+            let negative = *c < 0;
+            out.push_str(match (out.is_empty(), negative) {
+                (true, true) => "-",
+                (true, false) => "",
+                (false, true) => " - ",
+                (false, false) => " + ",
+            });
+            let magnitude = abs(c);
+            let coefficient = if super::rational::is_integer(&magnitude) {
+                magnitude.to_string()
+            } else {
+                format!(
+                    "\\frac{{{}}}{{{}}}",
+                    super::rational::numerator(&magnitude),
+                    super::rational::denominator(&magnitude)
+                )
+            };
+            let power = match k {
+                0 => String::new(),
+                1 => variable.to_string(),
+                _ => format!("{variable}^{{{k}}}"),
+            };
+            match (k, magnitude == 1) {
+                (0, _) => out.push_str(&coefficient),
+                (_, true) => out.push_str(&power),
+                (_, false) => out.push_str(&format!("{coefficient} {power}")),
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for Poly {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.display_in("x").fmt(f)
@@ -413,6 +457,16 @@ impl Neg for &Poly {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latex_braces_exponents() {
+        let p = &Poly::new(vec![
+            Rational::from(-3),
+            Rational::from(0),
+            Rational::from_signeds(1, 2),
+        ]) + &Poly::monomial(Rational::from(1), 10);
+        assert_eq!(p.latex_in("x"), "x^{10} + \\frac{1}{2} x^{2} - 3");
+    }
 
     #[test]
     fn inverse_modulo_a_coprime_polynomial() {

@@ -271,6 +271,15 @@ impl Arguments {
             .join(" ")
     }
 
+    /// The given values as typed, `name=value` in name order (labels as their words).
+    pub fn text(&self) -> String {
+        self.values
+            .iter()
+            .map(|(name, (_, text))| format!("{name}={text}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// An error unless `name` is absent (for parameters another command chooses).
     pub fn forbid(&self, name: &str, why: &str) -> Result<()> {
         let prefix = format!("{name}_");

@@ -31,11 +31,14 @@ pub struct ParamSpec {
     pub meaning: &'static str,
 }
 
-/// One named output of a model.
+/// One named output of a model (or a group of them, comma-separated).
 #[derive(Debug)]
 pub struct OutputSpec {
     pub name: &'static str,
     pub meaning: &'static str,
+    /// The command whose report shows it (`solve`, or `bargain` for bargaining outputs); every
+    /// output can also be read by claims and audits.
+    pub shown_by: &'static str,
 }
 
 /// A finite label type (a regime, a strategy): every value in order; its names are its `Display`.
@@ -68,6 +71,9 @@ pub struct ModelInfo {
     pub source: &'static str,
     pub provenance: Provenance,
     pub params: &'static [ParamSpec],
+    /// The commands that run this model (`solve`, `bargain`, `sweep`, `boundary`, `frontier`,
+    /// `verify`, `audit`); any other refuses it.
+    pub commands: &'static [&'static str],
     /// The parameters given per domain: a comma-separated list (`r=1,2`), one value for every
     /// domain (`r=1`), or one domain's entry (`r_2=3`).
     pub per_domain: &'static [&'static str],
@@ -83,6 +89,30 @@ pub struct ModelInfo {
 }
 
 impl ModelInfo {
+    /// An error unless `command` runs this model, listing the models that it does run.
+    pub fn supports(&self, command: &str) -> Result<()> {
+        if self.commands.contains(&command) {
+            return Ok(());
+        }
+        let others: Vec<&str> = MODELS
+            .iter()
+            .filter(|m| m.commands.contains(&command))
+            .map(|m| m.name)
+            .collect();
+        Err(Error::InvalidArgument {
+            argument: self.name.into(),
+            reason: format!(
+                "the model has no `{command}` command ({} {}; see gpai models)",
+                others.join(", "),
+                if others.len() == 1 {
+                    "has it"
+                } else {
+                    "have it"
+                }
+            ),
+        })
+    }
+
     /// The parameter called `name`.
     pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.name == name)

@@ -24,8 +24,9 @@ pub fn value_text(a: &Algebraic) -> String {
 /// One resolved tie.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tie {
-    /// Who was indifferent (`G`, `D`, `D_2`, `L`, `F`, `D0`, `firm`).
-    pub player: &'static str,
+    /// Who was indifferent (`G`, `D`, `D_2`, `L`, `F`, `D0`, `firm`), and in which game when a
+    /// solution holds several (`G in the unregulated game`).
+    pub player: String,
     /// What the tie rule chose.
     pub chose: String,
     /// The options with the same value to the player that the rule set aside.
@@ -35,9 +36,9 @@ pub struct Tie {
 }
 
 impl Tie {
-    pub fn new(player: &'static str, chose: impl Into<String>, rule: &'static str) -> Tie {
+    pub fn new(player: impl Into<String>, chose: impl Into<String>, rule: &'static str) -> Tie {
         Tie {
-            player,
+            player: player.into(),
             chose: chose.into(),
             over: Vec::new(),
             rule,
@@ -55,7 +56,7 @@ impl Tie {
 
     /// A participation decision at utility exactly 0: in, by the rule "participate when
     /// indifferent" (`what_else`: what staying out would have meant).
-    pub fn participation(player: &'static str, what_else: &str) -> Tie {
+    pub fn participation(player: impl Into<String>, what_else: &str) -> Tie {
         Tie::new(
             player,
             "participates (utility 0)",

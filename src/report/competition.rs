@@ -7,7 +7,9 @@ use crate::models::competition::Params;
 use crate::models::competition::exact::Solution;
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
+use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
 
 /// The thresholds a report shows (each `None` when it does not exist for this game).
@@ -37,7 +39,9 @@ fn rows(s: &Solution, t: &Thresholds) -> Vec<(&'static str, Option<Value>)> {
         ("w", q(&s.w)),
         ("pi_v", q(&s.integrated.outcome.pi_l)),
         ("delta_j", q(&s.delta_j)),
+        ("trial_cs", q(&s.chosen.outcome.cs)),
         ("trial_pi_l", q(&s.chosen.outcome.pi_l)),
+        ("trial_pi_f", q(&s.chosen.outcome.pi_f)),
         ("trial_pi_d0", q(&s.chosen_pi_d0)),
         ("omega_1", alg(&t.omega_1)),
         ("omega_bar", alg(&t.omega_bar)),
@@ -77,14 +81,43 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
                 "provenance": "this project's competition model, not the source paper's equations",
                 "params": params,
                 "regime": s.base.regime.to_string(),
+                "entered": s.base.entered,
                 "vi_regime": s.integrated.regime.to_string(),
                 "trial": s.trial,
+                "in_spec_domain": p.in_spec_domain(),
+                "ties": ties::json(&s.ties),
                 "values": values,
                 "omega_w_polynomial": t.omega_w.as_ref().and_then(|(_, poly)| poly.as_ref()).map(|poly| poly.display_in("w").to_string()),
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
-        Format::Table | Format::Latex => {
+        Format::Latex => {
+            let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+            let mut cells: Vec<(String, Cell)> = rows
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v.map_or(Cell::Missing, Cell::Num)))
+                .collect();
+            cells.extend([
+                ("regime".to_string(), Cell::Word(s.base.regime.to_string())),
+                ("entered".to_string(), Cell::Word(yes(s.base.entered))),
+                (
+                    "vi_regime".to_string(),
+                    Cell::Word(s.integrated.regime.to_string()),
+                ),
+                ("trial".to_string(), Cell::Word(yes(s.trial))),
+                (
+                    "in_spec_domain".to_string(),
+                    Cell::Word(yes(p.in_spec_domain())),
+                ),
+            ]);
+            latex::table(
+                &format!("competition equilibrium (this project's model), {params}"),
+                &cells,
+                &s.ties,
+                digits,
+            )
+        }
+        Format::Table => {
             let mut out = format!(
                 "competition equilibrium (this project's competition model, not the paper's equations)\n  {params}; {domain}\n"
             );
@@ -101,13 +134,14 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
                 .collect();
             out.push_str(&table::render(&["output", "exact", "decimal"], &table_rows));
             out.push_str(&format!(
-                "regime: {}; F {}; vertical integration: {} (delta_j {}); free trial: {}\n",
+                "regime: {}; F {} (entered: {}); vertical integration: vi_regime {} (delta_j {}); free trial: {} (trial: {}); in_spec_domain: {}\n",
                 s.base.regime,
                 if s.base.entered {
                     "adopts"
                 } else {
                     "stays out"
                 },
+                if s.base.entered { "yes" } else { "no" },
                 s.integrated.regime,
                 if s.delta_j > 0 {
                     "> 0, pays"
@@ -115,6 +149,8 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
                     "<= 0, does not pay"
                 },
                 if s.trial { "offered" } else { "not offered" },
+                if s.trial { "yes" } else { "no" },
+                if p.in_spec_domain() { "yes" } else { "no" },
             ));
             if let Some((_, Some(poly))) = &t.omega_w {
                 out.push_str(&format!(
@@ -122,6 +158,7 @@ pub fn render(p: &Params, s: &Solution, t: &Thresholds, format: Format, digits: 
                     poly.display_in("w")
                 ));
             }
+            out.push_str(&ties::text(&s.ties));
             out
         }
     }

@@ -2,14 +2,15 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::exact::{Algebraic, Rational, Value};
+use crate::exact::{Algebraic, Value};
 use crate::models::fine_tuning::bargain::{Bargain, Solution};
 use crate::models::fine_tuning::{Equilibrium, Params};
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
 use super::ties;
-use super::value::{decimal_text, exact_text, json_value, latex_text};
+use super::value::{decimal_text, exact_text, json_value};
 
 fn params_text(params: &Params) -> String {
     format!(
@@ -90,15 +91,21 @@ pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: 
             pretty(&doc)
         }
         Format::Latex => {
-            let cells: Vec<String> = quantities
+            let mut cells: Vec<(String, Cell)> = quantities
                 .iter()
-                .map(|(_, symbol, v)| format!("{symbol} = {}", latex_text(v, digits)))
+                .map(|(name, _, v)| (name.to_string(), Cell::Num(v.clone())))
                 .collect();
-            format!(
-                "$\\delta = {}$: ${}$\n{}",
-                latex_rational(&spe.delta),
-                cells.join(",\\; "),
-                ties::latex(&spe.ties)
+            cells.push(("generalist".into(), Cell::Word(spe.generalist.to_string())));
+            cells.push(("specialist".into(), Cell::Word(spe.specialist.to_string())));
+            latex::table(
+                &format!(
+                    "fine_tuning equilibrium at delta = {} ({})",
+                    spe.delta,
+                    params_text(params)
+                ),
+                &cells,
+                &spe.ties,
+                digits,
             )
         }
     }
@@ -139,9 +146,12 @@ fn bargain_table(params: &Params, b: &Bargain, digits: usize) -> String {
         "fine_tuning bargaining over delta ({})\n",
         params_text(params)
     );
-    out.push_str(&format!("feasible shares: {}\n", interval(&b.feasible)));
     out.push_str(&format!(
-        "Pareto set: {}  (decimal: [{}, {}])\n\nexact:\n",
+        "feasible shares [lo, hi]: {}\n",
+        interval(&b.feasible)
+    ));
+    out.push_str(&format!(
+        "Pareto set [lo, hi]: {}  (decimal: [{}, {}])\n\nexact:\n",
         interval(&b.pareto),
         decimal_text(&b.pareto.0, digits),
         decimal_text(&b.pareto.1, digits)
@@ -167,7 +177,7 @@ fn bargain_table(params: &Params, b: &Bargain, digits: usize) -> String {
     ));
     let m = &b.vertical_monopoly;
     out.push_str(&format!(
-        "\nvertical monopoly: alpha0 = {}, alpha1 = {}, joint utility = {} ({})\n",
+        "\nvertical_monopoly (one integrated firm): alpha0 = {}, alpha1 = {}, joint = {} ({})\n",
         exact_text(&exact(&m.alpha0), "x", digits),
         exact_text(&exact(&m.alpha1), "x", digits),
         exact_text(&exact(&m.joint), "x", digits),
@@ -196,8 +206,8 @@ fn bargain_json(params: &Params, b: &Bargain, digits: usize) -> String {
     let doc = json!({
         "model": "fine_tuning",
         "params": params_json(params),
-        "feasible": [v(&b.feasible.0), v(&b.feasible.1)],
-        "pareto": [v(&b.pareto.0), v(&b.pareto.1)],
+        "feasible": {"lo": v(&b.feasible.0), "hi": v(&b.feasible.1)},
+        "pareto": {"lo": v(&b.pareto.0), "hi": v(&b.pareto.1)},
         "solutions": solutions,
         "vertical_monopoly": {
             "alpha0": v(&exact(&m.alpha0)),
@@ -209,26 +219,29 @@ fn bargain_json(params: &Params, b: &Bargain, digits: usize) -> String {
 }
 
 fn bargain_latex(b: &Bargain, digits: usize) -> String {
-    let mut out = String::from(
-        "\\begin{tabular}{lllllll}\nsolution & $\\delta$ & $U_G$ & $U_D$ & $\\alpha_0$ & $\\alpha_1$ & shortfall \\\\ \\hline\n",
-    );
+    let mut cells: Vec<(String, Cell)> = vec![
+        ("feasible.lo".into(), Cell::Num(b.feasible.0.clone())),
+        ("feasible.hi".into(), Cell::Num(b.feasible.1.clone())),
+        ("pareto.lo".into(), Cell::Num(b.pareto.0.clone())),
+        ("pareto.hi".into(), Cell::Num(b.pareto.1.clone())),
+    ];
     for s in &b.solutions {
-        let cells: Vec<String> = solution_cells(s)
-            .into_iter()
-            .map(|v| format!("${}$", latex_text(v, digits)))
-            .collect();
-        out.push_str(&format!(
-            "{} & {} \\\\\n",
-            s.name.replace('_', "\\_"),
-            cells.join(" & ")
+        for (field, value) in COLUMNS[1..].iter().zip(solution_cells(s)) {
+            cells.push((format!("{}.{field}", s.name), Cell::Num(value.clone())));
+        }
+    }
+    let m = &b.vertical_monopoly;
+    for (field, value) in [
+        ("alpha0", &m.alpha0),
+        ("alpha1", &m.alpha1),
+        ("joint", &m.joint),
+    ] {
+        cells.push((
+            format!("vertical_monopoly.{field}"),
+            Cell::Num(exact(value)),
         ));
     }
-    out.push_str("\\end{tabular}\n");
-    out
-}
-
-fn latex_rational(r: &Rational) -> String {
-    latex_text(&Value::rational(r.clone()), 12)
+    latex::table("fine_tuning bargaining over delta", &cells, &[], digits)
 }
 
 fn pretty(doc: &Json) -> String {

@@ -8,7 +8,9 @@ use crate::models::fine_tuning_n::pieces::{Key, Rule};
 use crate::models::fine_tuning_n::{Equilibrium, Params};
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
+use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
 
 fn v(r: &Rational) -> Value {
@@ -25,12 +27,16 @@ pub fn render(q: &Params, e: &Equilibrium, format: Format, digits: usize) -> Str
                 .zip(&e.domains)
                 .enumerate()
                 .map(|(k, (d, o))| {
+                    let (margin, value, threshold) = extras(d, e);
                     json!({
                         "domain": k + 1,
                         "params": {"r": d.r.to_string(), "c": d.c.to_string(), "kappa": d.kappa.to_string(), "a": d.a.to_string(), "delta": d.delta.to_string()},
                         "regime": o.regime.to_string(),
                         "alpha": json_value(&v(&o.alpha), "x", digits),
-                        "utility": json_value(&v(&o.utility), "x", digits),
+                        "u": json_value(&v(&o.utility), "x", digits),
+                        "margin": json_value(&v(&margin), "x", digits),
+                        "value": json_value(&v(&value), "x", digits),
+                        "threshold": threshold.map(|t| json_value(&v(&t), "x", digits)),
                     })
                 })
                 .collect();
@@ -43,10 +49,45 @@ pub fn render(q: &Params, e: &Equilibrium, format: Format, digits: usize) -> Str
                 "alpha0": json_value(&v(&e.alpha0), "x", digits),
                 "u_g": json_value(&v(&e.u_g), "x", digits),
                 "domains": domains,
+                "ties": ties::json(&e.ties),
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
-        Format::Table | Format::Latex => {
+        Format::Latex => {
+            let mut cells: Vec<(String, Cell)> = vec![
+                ("alpha0".into(), Cell::Num(v(&e.alpha0))),
+                ("u_g".into(), Cell::Num(v(&e.u_g))),
+                (
+                    "g_participates".into(),
+                    Cell::Word(if e.g_participates { "yes" } else { "no" }.into()),
+                ),
+            ];
+            for (k, (d, o)) in q.domains().iter().zip(&e.domains).enumerate() {
+                let i = k + 1;
+                let (margin, value, threshold) = extras(d, e);
+                cells.extend([
+                    (format!("regime_{i}"), Cell::Word(o.regime.to_string())),
+                    (format!("alpha_{i}"), Cell::Num(v(&o.alpha))),
+                    (format!("u_{i}"), Cell::Num(v(&o.utility))),
+                    (format!("margin_{i}"), Cell::Num(v(&margin))),
+                    (format!("value_{i}"), Cell::Num(v(&value))),
+                    (
+                        format!("threshold_{i}"),
+                        threshold.map_or(Cell::Missing, |t| Cell::Num(v(&t))),
+                    ),
+                ]);
+            }
+            latex::table(
+                &format!(
+                    "fine_tuning_n equilibrium (this project's cost form), {}",
+                    params_line(q)
+                ),
+                &cells,
+                &e.ties,
+                digits,
+            )
+        }
+        Format::Table => {
             let mut out = format!(
                 "fine_tuning_n equilibrium, {} domains (this project's cost form), c0 = {}, kappa0 = {}\n",
                 q.domains().len(),
@@ -71,6 +112,7 @@ pub fn render(q: &Params, e: &Equilibrium, format: Format, digits: usize) -> Str
                 .zip(&e.domains)
                 .enumerate()
                 .map(|(k, (d, o))| {
+                    let (margin, value, threshold) = extras(d, e);
                     vec![
                         (k + 1).to_string(),
                         format!(
@@ -81,23 +123,43 @@ pub fn render(q: &Params, e: &Equilibrium, format: Format, digits: usize) -> Str
                         o.alpha.to_string(),
                         o.utility.to_string(),
                         decimal_text(&v(&o.utility), digits),
+                        margin.to_string(),
+                        value.to_string(),
+                        threshold.map_or("none".into(), |t| t.to_string()),
                     ]
                 })
                 .collect();
             out.push_str(&table::render(
                 &[
-                    "domain",
+                    "domain i",
                     "parameters",
-                    "regime",
-                    "alpha",
-                    "utility",
+                    "regime_i",
+                    "alpha_i",
+                    "u_i",
                     "decimal",
+                    "margin_i",
+                    "value_i",
+                    "threshold_i",
                 ],
                 &rows,
             ));
+            out.push_str(&format!(
+                "g_participates: {}; margin_i = (1-delta_i) r_i - a_i, value_i is domain i's best utility from participating at alpha0, threshold_i the alpha0 from which it joins\n",
+                if e.g_participates { "yes" } else { "no" }
+            ));
+            out.push_str(&ties::text(&e.ties));
             out
         }
     }
+}
+
+/// A domain's margin, its participation value at the equilibrium's base, and its threshold.
+fn extras(
+    d: &crate::models::fine_tuning_n::params::Domain,
+    e: &Equilibrium,
+) -> (Rational, Rational, Option<Rational>) {
+    use crate::models::fine_tuning_n::exact::{margin, participation_value, threshold};
+    (margin(d), participation_value(d, &e.alpha0), threshold(d))
 }
 
 fn params_line(q: &Params) -> String {
@@ -173,7 +235,10 @@ pub fn render_common(
                 "c0": q.c0().to_string(),
                 "kappa0": q.kappa0().to_string(),
                 "domains": q.domains().iter().map(|d| json!({"r": d.r.to_string(), "c": d.c.to_string(), "kappa": d.kappa.to_string(), "a": d.a.to_string()})).collect::<Vec<_>>(),
-                "pareto": b.components.iter().map(|c| json!({"lo": json_value(&c.lo, "x", digits), "hi": json_value(&c.hi, "x", digits)})).collect::<Vec<_>>(),
+                "pareto": {
+                    "components": b.components.len(),
+                    "intervals": b.components.iter().map(|c| json!({"lo": json_value(&c.lo, "x", digits), "hi": json_value(&c.hi, "x", digits)})).collect::<Vec<_>>(),
+                },
                 "dominance": "decided exactly at every probe",
                 "probes": b.probes.len(),
                 "width": b.width.to_string(),
@@ -188,7 +253,32 @@ pub fn render_common(
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
-        Format::Table | Format::Latex => {
+        Format::Latex => {
+            let mut cells: Vec<(String, Cell)> = vec![(
+                "pareto.components".into(),
+                Cell::Num(Value::rational(Rational::from(b.components.len() as u64))),
+            )];
+            for (k, c) in b.components.iter().enumerate() {
+                cells.push((format!("pareto.lo_{}", k + 1), Cell::Num(c.lo.clone())));
+                cells.push((format!("pareto.hi_{}", k + 1), Cell::Num(c.hi.clone())));
+            }
+            for sol in &b.solutions {
+                cells.push((format!("{}.delta", sol.name), Cell::Num(sol.delta.clone())));
+                for (name, u) in utility_names.iter().zip(&sol.u) {
+                    cells.push((format!("{}.{name}", sol.name), Cell::Num(u.clone())));
+                }
+            }
+            latex::table(
+                &format!(
+                    "fine_tuning_n bargaining over one common share (this project's cost form), {}",
+                    params_line(q)
+                ),
+                &cells,
+                &[],
+                digits,
+            )
+        }
+        Format::Table => {
             let mut out = format!(
                 "fine_tuning_n bargaining over one common share delta, {} domains (this project's cost form)\n  {}\n",
                 q.domains().len(),
@@ -198,10 +288,9 @@ pub fn render_common(
                 out.push_str(&format!("  {found}\n"));
             }
             out.push_str(&format!(
-                "\nPareto set over delta ({} players): {} component{}\n",
+                "\nPareto set over delta ({} players): components = {}\n",
                 names.len(),
                 b.components.len(),
-                if b.components.len() == 1 { "" } else { "s" }
             ));
             let rows: Vec<Vec<String>> = b
                 .components
@@ -221,7 +310,7 @@ pub fn render_common(
                 })
                 .collect();
             out.push_str(&table::render(
-                &["component", "from", "to", "decimal"],
+                &["component i", "lo_i", "hi_i", "decimal"],
                 &rows,
             ));
             out.push_str(&format!(

@@ -6,6 +6,7 @@ pub mod competition;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod frontier;
+pub mod latex;
 pub mod models;
 pub mod openness;
 pub mod race;

@@ -7,7 +7,7 @@ use crate::models::{ModelInfo, Provenance};
 use super::Format;
 use super::table;
 
-/// The registry rendered in `format` (LaTeX falls back to the table).
+/// The registry rendered in `format` (the command line refuses LaTeX for it).
 pub fn render(models: &[&ModelInfo], format: Format) -> String {
     match format {
         Format::Json => {
@@ -19,10 +19,11 @@ pub fn render(models: &[&ModelInfo], format: Format) -> String {
                         "summary": m.summary,
                         "source": m.source,
                         "provenance": provenance(m.provenance),
+                        "commands": m.commands,
                         "params": m.params.iter().map(|p| json!({
                             "name": p.name, "domain": m.domain_text(p), "default": p.default, "meaning": p.meaning,
                         })).collect::<Vec<_>>(),
-                        "outputs": m.outputs.iter().map(|o| json!({"name": o.name, "meaning": o.meaning})).collect::<Vec<_>>(),
+                        "outputs": m.outputs.iter().map(|o| json!({"name": o.name, "meaning": o.meaning, "shown_by": o.shown_by})).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -32,11 +33,12 @@ pub fn render(models: &[&ModelInfo], format: Format) -> String {
             let mut out = String::new();
             for m in models {
                 out.push_str(&format!(
-                    "{}: {}\n  source: {} ({})\n\nparameters:\n",
+                    "{}: {}\n  source: {} ({})\n  commands: {}\n\nparameters:\n",
                     m.name,
                     m.summary,
                     m.source,
-                    provenance(m.provenance)
+                    provenance(m.provenance),
+                    m.commands.join(", ")
                 ));
                 let rows: Vec<Vec<String>> = m
                     .params
@@ -58,9 +60,9 @@ pub fn render(models: &[&ModelInfo], format: Format) -> String {
                 let rows: Vec<Vec<String>> = m
                     .outputs
                     .iter()
-                    .map(|o| vec![o.name.into(), o.meaning.into()])
+                    .map(|o| vec![o.name.into(), o.shown_by.into(), o.meaning.into()])
                     .collect();
-                out.push_str(&table::render(&["name", "meaning"], &rows));
+                out.push_str(&table::render(&["name", "shown by", "meaning"], &rows));
             }
             out
         }

@@ -7,7 +7,9 @@ use crate::models::openness::exact::{Boundaries, Equilibrium};
 use crate::models::openness::params::{NAMES, Params};
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
+use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
 
 fn value(r: &Rational) -> Value {
@@ -67,11 +69,33 @@ pub fn render(
                 "provenance": "this project's openness model, not the source paper's equations",
                 "params": NAMES.iter().map(|n| (n.to_string(), json!(q.get(n).to_string()))).collect::<serde_json::Map<_, _>>(),
                 "regime": e.regime.to_string(),
+                "released": e.regime.releases(),
                 "values": values,
+                "ties": ties::json(&e.ties),
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
-        Format::Table | Format::Latex => {
+        Format::Latex => {
+            let mut cells: Vec<(String, Cell)> = rows
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v.map_or(Cell::Missing, Cell::Num)))
+                .collect();
+            cells.push(("regime".into(), Cell::Word(e.regime.to_string())));
+            cells.push((
+                "released".into(),
+                Cell::Word(yes(e.regime.releases()).into()),
+            ));
+            latex::table(
+                &format!(
+                    "openness equilibrium (this project's model), {}",
+                    params.join(", ")
+                ),
+                &cells,
+                &e.ties,
+                digits,
+            )
+        }
+        Format::Table => {
             let mut out = format!(
                 "openness equilibrium (this project's openness model, not the paper's equations)\n  {}\n",
                 params.join(", ")
@@ -89,10 +113,16 @@ pub fn render(
                 .collect();
             out.push_str(&table::render(&["output", "exact", "decimal"], &table_rows));
             out.push_str(&format!(
-                "regime: {}  (Pi(omega) = pi0 + g*omega - a*omega^2; p_star = v_n - pi_theta is the indifference penalty)\n",
-                e.regime
+                "regime: {}, released: {}  (Pi(omega) = pi0 + g*omega - a*omega^2; p_star = v_n - pi_theta is the indifference penalty)\n",
+                e.regime,
+                yes(e.regime.releases())
             ));
+            out.push_str(&ties::text(&e.ties));
             out
         }
     }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
 }

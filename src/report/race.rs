@@ -8,7 +8,9 @@ use crate::models::race::form::Pt;
 use crate::models::race::{Decision, Extension, Family, Params};
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
+use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
 
 fn family_text(f: &Family) -> String {
@@ -56,7 +58,7 @@ fn rows(s: &Solution) -> Vec<(String, Option<Value>)> {
         ("profit".into(), Some(s.profit.clone())),
     ];
     match &s.best {
-        Best::Trains { ystar, profit } => {
+        Best::Trains { ystar, profit, .. } => {
             out.push(("ystar".into(), Some(Value::Exact(ystar.clone()))));
             out.push(("max_profit".into(), Some(profit.clone())));
         }
@@ -65,10 +67,9 @@ fn rows(s: &Solution) -> Vec<(String, Option<Value>)> {
             out.push(("max_profit".into(), None));
         }
     }
+    // f at the rival's size exists only in the duopoly: `none` otherwise.
     for p in [Pt::X, Pt::Xp, Pt::Y, Pt::Z, Pt::Y2] {
-        if let Some(v) = s.f.get(&p) {
-            out.push((format!("f_{}", p.name()), Some(v.clone())));
-        }
+        out.push((format!("f_{}", p.name()), s.f.get(&p).cloned()));
     }
     out
 }
@@ -111,11 +112,41 @@ pub fn render(q: &Params, s: &Solution, format: Format, digits: usize) -> String
                 "extension": extension_text(q.ext()),
                 "params": points,
                 "decision": decision(s),
+                "trains": matches!(s.best, Best::Trains { .. }),
                 "values": values,
+                "ties": ties::json(s.best.ties()),
             });
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
-        Format::Table | Format::Latex => {
+        Format::Latex => {
+            let mut cells: Vec<(String, Cell)> = rows
+                .into_iter()
+                .map(|(n, v)| (n, v.map_or(Cell::Missing, Cell::Num)))
+                .collect();
+            cells.push(("decision".into(), Cell::Word(decision(s))));
+            cells.push((
+                "trains".into(),
+                Cell::Word(
+                    if matches!(s.best, Best::Trains { .. }) {
+                        "yes"
+                    } else {
+                        "no"
+                    }
+                    .into(),
+                ),
+            ));
+            latex::table(
+                &format!(
+                    "race: {}; extension {}; {points}",
+                    family_text(q.family()),
+                    extension_text(q.ext())
+                ),
+                &cells,
+                s.best.ties(),
+                digits,
+            )
+        }
+        Format::Table => {
             let mut out = format!(
                 "race: {}; extension {}\n  {points}\n",
                 family_text(q.family()),
@@ -134,9 +165,11 @@ pub fn render(q: &Params, s: &Solution, format: Format, digits: usize) -> String
                 .collect();
             out.push_str(&table::render(&["output", "exact", "decimal"], &table_rows));
             out.push_str(&format!(
-                "decision: {}  (y* is the smallest profit-maximizing size in (x, cap]; gain = revenue_z - revenue)\n",
-                decision(s)
+                "decision: {}, trains: {}  (y* is the smallest profit-maximizing size in (x, cap]; gain = revenue_z - revenue)\n",
+                decision(s),
+                if matches!(s.best, Best::Trains { .. }) { "yes" } else { "no" }
             ));
+            out.push_str(&ties::text(s.best.ties()));
             out
         }
     }

@@ -6,8 +6,10 @@ use crate::exact::{Algebraic, Value};
 use crate::models::safety_regulation::{Equilibrium, Outcome, Params};
 
 use super::Format;
+use super::latex::{self, Cell};
 use super::table;
-use super::value::{decimal_text, exact_text, json_value, latex_text};
+use super::ties;
+use super::value::{decimal_text, exact_text, json_value};
 
 fn params_text(p: &Params) -> String {
     let m = |c: &crate::models::safety_regulation::Costs| {
@@ -44,6 +46,8 @@ fn equilibrium_json(e: &Equilibrium, digits: usize) -> Json {
     let mut doc = json!({
         "g_strategy": e.g_strategy.to_string(),
         "d_strategy": e.d_strategy.to_string(),
+        "paper_candidate": e.paper_candidate,
+        "ties": ties::json(&e.ties),
     });
     for (name, _, value) in quantities(e) {
         doc[name] = json_value(&exact(value), "x", digits);
@@ -71,28 +75,35 @@ pub fn render_solve(params: &Params, outcome: &Outcome, format: Format, digits: 
                 })
                 .collect();
             for (name, r, u) in [
-                ("g_strategy", reg.g_strategy, unreg.g_strategy),
-                ("d_strategy", reg.d_strategy, unreg.d_strategy),
+                (
+                    "g_strategy",
+                    reg.g_strategy.to_string(),
+                    unreg.g_strategy.to_string(),
+                ),
+                (
+                    "d_strategy",
+                    reg.d_strategy.to_string(),
+                    unreg.d_strategy.to_string(),
+                ),
+                (
+                    "paper_candidate",
+                    yes(reg.paper_candidate).to_string(),
+                    yes(unreg.paper_candidate).to_string(),
+                ),
             ] {
-                rows.push(vec![
-                    name.into(),
-                    r.to_string(),
-                    String::new(),
-                    u.to_string(),
-                    String::new(),
-                ]);
+                rows.push(vec![name.into(), r, String::new(), u, String::new()]);
             }
             out.push_str(&table::render(
                 &["output", "regulated", "decimal", "unregulated", "decimal"],
                 &rows,
             ));
-            let yes = |b: bool| if b { "yes" } else { "no" };
             out.push_str(&format!(
                 "regime: {} (backfire: {}, mutualism: {})\n",
                 outcome.regime,
                 yes(outcome.backfire),
                 yes(outcome.mutualism)
             ));
+            out.push_str(&ties::text(&outcome.ties()));
             out
         }
         Format::Json => {
@@ -121,11 +132,42 @@ pub fn render_solve(params: &Params, outcome: &Outcome, format: Format, digits: 
             serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
         }
         Format::Latex => {
-            let cells: Vec<String> = quantities(reg)
-                .iter()
-                .map(|(_, symbol, v)| format!("{symbol} = {}", latex_text(&exact(v), digits)))
-                .collect();
-            format!("${}$ ({})\n", cells.join(",\\; "), outcome.regime)
+            let mut cells: Vec<(String, Cell)> = Vec::new();
+            for (prefix, e) in [("", reg), ("unregulated.", unreg)] {
+                for (name, _, v) in quantities(e) {
+                    cells.push((format!("{prefix}{name}"), Cell::Num(exact(v))));
+                }
+                cells.push((
+                    format!("{prefix}g_strategy"),
+                    Cell::Word(e.g_strategy.to_string()),
+                ));
+                cells.push((
+                    format!("{prefix}d_strategy"),
+                    Cell::Word(e.d_strategy.to_string()),
+                ));
+                cells.push((
+                    format!("{prefix}paper_candidate"),
+                    Cell::Word(yes(e.paper_candidate).into()),
+                ));
+            }
+            cells.push(("regime".into(), Cell::Word(outcome.regime.to_string())));
+            cells.push(("backfire".into(), Cell::Word(yes(outcome.backfire).into())));
+            cells.push((
+                "mutualism".into(),
+                Cell::Word(yes(outcome.mutualism).into()),
+            ));
+            let mut text = latex::table(
+                &format!("safety_regulation equilibrium, {}", params_text(params)),
+                &cells,
+                &[],
+                digits,
+            );
+            text.push_str(&ties::latex(&outcome.ties()));
+            text
         }
     }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
 }

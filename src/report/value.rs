@@ -68,7 +68,7 @@ pub fn latex_text(value: &Value, digits: usize) -> String {
             let (lo, hi) = tidy(a);
             format!(
                 "\\text{{root of }} {} \\text{{ in }} ({lo}, {hi})",
-                a.defining_poly()
+                a.defining_poly().latex_in("x")
             )
         }),
         Value::Enclosure(i) => {

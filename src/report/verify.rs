@@ -142,6 +142,8 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
                         "points": v.points,
                         "skipped": v.skipped,
                         "outside_domain": v.outside,
+                        "tied": v.tied,
+                        "first_tie": v.first_tie,
                         "how": v.how,
                         "time_ms": v.time.as_secs_f64() * 1000.0,
                         "at": v.at.as_ref().map(json_point),

@@ -10,6 +10,8 @@
 use crate::exact::Rational;
 use crate::exact::rational::zero;
 
+use crate::models::tie::Tie;
+
 use super::market::{CANDIDATES, Candidate, Field, Market, Outcome};
 use super::params::Params;
 use super::regimes::Regime;
@@ -49,11 +51,14 @@ pub struct Equilibrium {
     pub candidate: Candidate,
     pub entered: bool,
     pub outcome: Outcome<Rational>,
+    /// The ties resolved: L's other efforts worth as much, F indifferent to adopting.
+    pub ties: Vec<Tie>,
 }
 
 /// L's best effort in market `m` (see the module note).
 pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
     let mut best: Option<(Candidate, bool, Outcome<Rational>)> = None;
+    let mut tried: Vec<(bool, Outcome<Rational>, Rational)> = Vec::new();
     for c in CANDIDATES {
         if c == Candidate::Deterrence && m.slope() == 0 {
             continue;
@@ -62,8 +67,10 @@ pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
         if e < 0 {
             continue;
         }
-        let entered = m.entry_margin(&e) > 0;
+        let margin = m.entry_margin(&e);
+        let entered = margin > 0;
         let out = m.outcome(&e, entered);
+        tried.push((entered, out.clone(), margin));
         let better = match &best {
             None => true,
             Some((_, b_in, b)) => {
@@ -77,6 +84,37 @@ pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
         }
     }
     let (candidate, entered, outcome) = best.expect("zero effort is always a candidate");
+    let reply = |entered: bool| if entered { "F adopts" } else { "F stays out" };
+    let effort = |e: &Rational, entered: bool| format!("effort {e} ({})", reply(entered));
+    let mut ties = Vec::new();
+    let others: Vec<&(bool, Outcome<Rational>, Rational)> = tried
+        .iter()
+        .filter(|(n, o, _)| o.pi_l == outcome.pi_l && (o.e != outcome.e || *n != entered))
+        .collect();
+    if !others.is_empty() {
+        let mut tie = Tie::new(
+            "L",
+            effort(&outcome.e, entered),
+            "equal pi_L; L keeps F out, then takes the smaller effort",
+        );
+        for (n, o, _) in others {
+            tie = tie.over(effort(&o.e, *n));
+        }
+        ties.push(tie);
+    }
+    if tried
+        .iter()
+        .any(|(_, o, margin)| o.e == outcome.e && *margin == 0)
+    {
+        ties.push(
+            Tie::new(
+                "F",
+                "stays out (adopting would earn exactly 0)",
+                "adopt only when strictly profitable",
+            )
+            .over("adopts"),
+        );
+    }
     let regime = if entered {
         Regime::Accommodation
     } else if outcome.e == m.effort(Candidate::Monopoly) {
@@ -89,6 +127,7 @@ pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
         candidate,
         entered,
         outcome,
+        ties,
     }
 }
 
@@ -115,6 +154,8 @@ pub struct Solution {
     pub trial: bool,
     pub chosen: Equilibrium,
     pub chosen_pi_d0: Rational,
+    /// Every tie resolved: in the market, in the integrated one, with the trial, and D0's own.
+    pub ties: Vec<Tie>,
 }
 
 /// Solves one game.
@@ -129,11 +170,34 @@ pub fn solve(p: &Params) -> Solution {
     let with_trial = at(Variant::Trial);
     let trial_pi_d0 = developer_revenue(p, Variant::Trial, &with_trial);
     let trial = trial_pi_d0 > pi_d0;
+    let mut ties = base.ties.clone();
+    for t in &integrated.ties {
+        let mut t = t.clone();
+        t.player = format!("{} under vertical integration", t.player);
+        ties.push(t);
+    }
+    if trial_pi_d0 == pi_d0 && with_trial.outcome != base.outcome {
+        ties.push(
+            Tie::new(
+                "D0",
+                "no free trial",
+                "equal revenue; D0 offers the trial only when it strictly gains",
+            )
+            .over("the free trial"),
+        );
+    }
     let (chosen, chosen_pi_d0) = if trial {
         (with_trial, trial_pi_d0)
     } else {
         (base.clone(), pi_d0.clone())
     };
+    if trial {
+        for t in &chosen.ties {
+            let mut t = t.clone();
+            t.player = format!("{} with the free trial", t.player);
+            ties.push(t);
+        }
+    }
     Solution {
         base,
         pi_d0,
@@ -143,5 +207,6 @@ pub fn solve(p: &Params) -> Solution {
         trial,
         chosen,
         chosen_pi_d0,
+        ties,
     }
 }

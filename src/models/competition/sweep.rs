@@ -4,6 +4,7 @@ use crate::error::Result;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
+use crate::models::tie::summary;
 use crate::sweep::lines::{Band, Panel, Series, line_chart};
 use crate::sweep::{Point, Row, point_cells};
 
@@ -68,6 +69,7 @@ impl Sweeper {
         }
         cells.push(("regime".into(), s.base.regime.to_string()));
         cells.push(("trial".into(), s.trial.to_string()));
+        cells.push(("ties".into(), summary(&s.ties)));
         Ok(Row {
             cells,
             label: s.base.regime.to_string(),

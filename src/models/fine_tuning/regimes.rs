@@ -108,6 +108,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "G's share of revenue (solve only: bargain chooses it)",
         },
     ],
+    commands: &["solve", "bargain", "verify", "audit"],
     per_domain: &[],
     labels: &[],
     lists: &[],
@@ -115,38 +116,47 @@ pub const INFO: ModelInfo = ModelInfo {
         OutputSpec {
             name: "spe.alpha0, spe.alpha1",
             meaning: "equilibrium performances at the given delta",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.u_g, spe.u_d",
             meaning: "equilibrium utilities",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.generalist",
             meaning: "invests | zero_effort | abstains",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.specialist",
             meaning: "contributor | free_rider | abstainer",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "feasible.lo, feasible.hi, pareto.lo, pareto.hi",
             meaning: "the ends of the feasible and Pareto-optimal intervals of shares",
+            shown_by: "bargain",
         },
         OutputSpec {
             name: "nash, egalitarian, utilitarian, kalai_smorodinsky",
             meaning: "bargaining solutions: .delta .u_g .u_d .alpha0 .alpha1 .shortfall",
+            shown_by: "bargain",
         },
         OutputSpec {
             name: "max_alpha1",
             meaning: "the Pareto share maximizing final performance (ties: larger u_g + u_d); same fields",
+            shown_by: "bargain",
         },
         OutputSpec {
             name: "g_ideal, d_ideal",
             meaning: "each player's favourite share; same fields",
+            shown_by: "bargain",
         },
         OutputSpec {
             name: "vertical_monopoly",
             meaning: "one integrated firm: .alpha0 .alpha1 .joint (each bargain's shortfall is joint - u_g - u_d)",
+            shown_by: "bargain",
         },
     ],
     label_outputs: &[

@@ -12,6 +12,8 @@ use std::cmp::Ordering;
 use crate::exact::Rational;
 use crate::exact::rational::{int, zero};
 
+use crate::models::tie::Tie;
+
 use super::params::{Domain, Params};
 use super::regimes::Regime;
 
@@ -32,6 +34,9 @@ pub struct Equilibrium {
     pub alpha0: Rational,
     pub u_g: Rational,
     pub domains: Vec<DomainOutcome>,
+    /// The ties resolved: G's other optima (equal U_G), and players at utility exactly 0
+    /// participating.
+    pub ties: Vec<Tie>,
 }
 
 /// A specialist's best increment over α0, `max(0, m)/(2c)`.
@@ -119,8 +124,14 @@ pub fn solve(q: &Params) -> Equilibrium {
         }
     }
     let mut best: Option<(Rational, Rational, Vec<DomainOutcome>)> = None;
+    let mut values: Vec<(Rational, Rational, Rational)> = Vec::new();
     for alpha0 in candidates {
         let (u, replies) = g_utility(q, &alpha0);
+        values.push((
+            alpha0.clone(),
+            u.clone(),
+            replies.iter().fold(zero(), |acc, o| acc + &o.utility),
+        ));
         let total: Rational = replies.iter().fold(zero(), |acc, o| acc + &o.utility);
         let better = match &best {
             None => true,
@@ -152,12 +163,43 @@ pub fn solve(q: &Params) -> Equilibrium {
                 };
                 n
             ],
+            ties: Vec::new(),
         };
+    }
+    let mut ties = Vec::new();
+    let equal: Vec<&(Rational, Rational, Rational)> = values
+        .iter()
+        .filter(|(a, u, _)| *u == u_g && *a != alpha0)
+        .collect();
+    if !equal.is_empty() {
+        let total: Rational = domains.iter().fold(zero(), |acc, o| acc + &o.utility);
+        let rule = if equal.iter().all(|(_, _, t)| *t != total) {
+            "equal U_G; G takes the larger total specialist utility"
+        } else {
+            "equal U_G; G takes the larger total specialist utility, then the smaller alpha0"
+        };
+        let mut tie = Tie::new("G", format!("alpha0 = {alpha0}"), rule);
+        for (a, _, _) in equal {
+            tie = tie.over(format!("alpha0 = {a}"));
+        }
+        ties.push(tie);
+    }
+    if u_g == 0 {
+        ties.push(Tie::participation("G", "everyone gets 0"));
+    }
+    for (i, o) in domains.iter().enumerate() {
+        if o.regime != Regime::Abstainer && o.utility == 0 {
+            ties.push(Tie::participation(
+                format!("D_{}", i + 1),
+                "its domain brings G nothing",
+            ));
+        }
     }
     Equilibrium {
         g_participates: true,
         alpha0,
         u_g,
         domains,
+        ties,
     }
 }

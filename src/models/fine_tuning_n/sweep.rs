@@ -4,6 +4,7 @@ use crate::error::Result;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
+use crate::models::tie::summary;
 use crate::sweep::{Point, Row, point_cells};
 
 use super::exact::solve;
@@ -74,6 +75,7 @@ impl Sweeper {
         for (i, o) in e.domains.iter().enumerate() {
             cells.push((format!("regime_{}", i + 1), o.regime.to_string()));
         }
+        cells.push(("ties".into(), summary(&e.ties)));
         let regimes: Vec<Regime> = e.domains.iter().map(|o| o.regime).collect();
         Ok(Row {
             cells,

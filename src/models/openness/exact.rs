@@ -10,6 +10,8 @@
 use crate::exact::{Algebraic, Rational, real_roots};
 use crate::lp::Scalar;
 
+use crate::models::tie::Tie;
+
 use super::params::Params;
 use super::regimes::Regime;
 
@@ -22,6 +24,8 @@ pub struct Equilibrium<F> {
     pub u_g: F,
     pub u_d: F,
     pub derived: Derived<F>,
+    /// The ties G's rules resolved: comply over paying at equal payoff, releasing at payoff 0.
+    pub ties: Vec<Tie>,
 }
 
 /// G's release payoff and the unregulated benchmark.
@@ -132,6 +136,7 @@ pub fn solve<F: Scalar>(q: &Params<F>) -> Equilibrium<F> {
         (regime, omega, alpha1, u_g, u_d)
     };
     let exit = |regime: Regime| (regime, F::zero(), F::zero(), F::zero(), F::zero());
+    let mut ties = Vec::new();
     let (regime, omega, alpha1, u_g, u_d) = if d.v_n.sign().is_lt() {
         exit(Regime::ExitUnregulated)
     } else if !regulated {
@@ -142,6 +147,16 @@ pub fn solve<F: Scalar>(q: &Params<F>) -> Equilibrium<F> {
         // Complying releases at ω = θ (Π is concave and falls beyond ω_N); paying keeps ω_N.
         let comply = d.pi_theta.clone();
         let pay = d.v_n.minus(&q.p);
+        if comply == pay && comply.sign().is_ge() {
+            ties.push(
+                Tie::new(
+                    "G",
+                    "comply (release at theta)",
+                    "equal payoff; comply before paying",
+                )
+                .over("pay the penalty (release at omega_N)"),
+            );
+        }
         if comply >= pay && comply.sign().is_ge() {
             release(Regime::Comply, q.theta.clone(), F::zero())
         } else if pay.sign().is_ge() {
@@ -150,6 +165,9 @@ pub fn solve<F: Scalar>(q: &Params<F>) -> Equilibrium<F> {
             exit(Regime::Exit)
         }
     };
+    if regime.releases() && u_g.sign().is_eq() {
+        ties.push(Tie::new("G", "releases (payoff 0)", "release when indifferent").over("exit"));
+    }
     Equilibrium {
         regime,
         omega,
@@ -157,6 +175,7 @@ pub fn solve<F: Scalar>(q: &Params<F>) -> Equilibrium<F> {
         u_g,
         u_d,
         derived: d,
+        ties,
     }
 }
 

@@ -4,6 +4,7 @@ use crate::error::Result;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
+use crate::models::tie::summary;
 use crate::sweep::plot::Curve;
 use crate::sweep::{Point, Row, point_cells};
 
@@ -64,6 +65,7 @@ impl Sweeper {
             cells.push((format!("{name}_approx"), to_f64(v).to_string()));
         }
         cells.push(("regime".into(), e.regime.to_string()));
+        cells.push(("ties".into(), summary(&e.ties)));
         Ok(Row {
             cells,
             label: e.regime.to_string(),

@@ -19,6 +19,7 @@ use crate::exact::{Algebraic, Rational, Value};
 use super::family::{self, Point};
 use super::form::{self, Form, Pt, VARS};
 use super::params::{Extension, Params};
+use crate::models::tie::{Tie, value_text};
 
 /// The structural values: `n`, `wb`, `wa`, `q`, `s`, `V` (in [`VARS`] order).
 pub fn structural(params: &Params) -> [Rational; 6] {
@@ -189,12 +190,28 @@ fn order_of(params: &Params) -> impl Fn(Pt, Pt) -> Ordering + '_ {
 /// The best closed size.
 #[derive(Clone, Debug)]
 pub enum Best {
-    /// Training pays: the smallest profit-maximizing size and its profit (> 0).
-    Trains { ystar: Algebraic, profit: Value },
-    /// No size in `(x, cap]` makes a positive profit; the best profit found (≤ 0).
-    StaysOut { best: Value },
+    /// Training pays: the smallest profit-maximizing size and its profit (> 0), and the other
+    /// maximizing sizes set aside.
+    Trains {
+        ystar: Algebraic,
+        profit: Value,
+        ties: Vec<Tie>,
+    },
+    /// No size in `(x, cap]` makes a positive profit; the best profit found (≤ 0), and the
+    /// tie when it is exactly 0.
+    StaysOut { best: Value, ties: Vec<Tie> },
     /// Two candidates could not be compared (certified enclosures overlap).
     Undecided { why: String },
+}
+
+impl Best {
+    /// The ties resolved in choosing the size.
+    pub fn ties(&self) -> &[Tie] {
+        match self {
+            Best::Trains { ties, .. } | Best::StaysOut { ties, .. } => ties,
+            Best::Undecided { .. } => &[],
+        }
+    }
 }
 
 /// Everything the model computes for one game.
@@ -286,13 +303,26 @@ fn best_size(params: &Params, structural: &[Rational; 6], f: &BTreeMap<Pt, Value
         lo = hi;
     }
     let mut best: Option<(Algebraic, Value)> = None;
+    // The sizes worth as much as the best (distinct sizes: the firm's tie).
+    let mut level: Vec<Algebraic> = Vec::new();
     for (y, value) in candidates {
         let better = match &best {
-            None => true,
+            None => {
+                level = vec![y.clone()];
+                true
+            }
             Some((by, bv)) => match compare(&value, bv) {
-                Some(Ordering::Greater) => true,
+                Some(Ordering::Greater) => {
+                    level = vec![y.clone()];
+                    true
+                }
                 Some(Ordering::Less) => false,
-                Some(Ordering::Equal) => y < *by,
+                Some(Ordering::Equal) => {
+                    if !level.contains(&y) {
+                        level.push(y.clone());
+                    }
+                    y < *by
+                }
                 None => {
                     return Ok(Best::Undecided {
                         why: format!(
@@ -313,12 +343,41 @@ fn best_size(params: &Params, structural: &[Rational; 6], f: &BTreeMap<Pt, Value
         value: cap.to_string(),
         domain: "a size range (x, cap] that is not empty".into(),
     })?;
+    let size = |y: &Algebraic| format!("y = {}", value_text(y));
     Ok(match compare(&value, &Value::rational(zero())) {
-        Some(Ordering::Greater) => Best::Trains {
-            ystar,
-            profit: value,
+        Some(Ordering::Greater) => {
+            let mut ties = Vec::new();
+            if level.len() > 1 {
+                let mut tie = Tie::new("firm", size(&ystar), "equal profit; the smallest size");
+                for y in &level {
+                    tie = tie.over(size(y));
+                }
+                ties.push(tie);
+            }
+            Best::Trains {
+                ystar,
+                profit: value,
+                ties,
+            }
+        }
+        Some(Ordering::Equal) => {
+            let mut tie = Tie::new(
+                "firm",
+                "stays out",
+                "the best profit is 0; train only when it pays",
+            );
+            for y in &level {
+                tie = tie.over(format!("train to {}", size(y)));
+            }
+            Best::StaysOut {
+                best: value,
+                ties: vec![tie],
+            }
+        }
+        Some(_) => Best::StaysOut {
+            best: value,
+            ties: Vec::new(),
         },
-        Some(_) => Best::StaysOut { best: value },
         None => Best::Undecided {
             why: "the best profit's certified enclosure contains 0".into(),
         },

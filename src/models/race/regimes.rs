@@ -175,6 +175,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "duopoly: share of customers captive (half to each firm)",
         },
     ],
+    commands: &["solve", "verify", "audit"],
     per_domain: &[],
     labels: &[
         ("f", &["power", "polynomial", "pwl", "log"]),
@@ -194,14 +195,17 @@ pub const INFO: ModelInfo = ModelInfo {
         OutputSpec {
             name: "revenue, revenue_z, gain, profit",
             meaning: "revenue at size y and at z over the horizon, the upgrade gain revenue_z - revenue, revenue - y",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "ystar, max_profit, trains",
             meaning: "the smallest profit-maximizing size in (x, cap] and its profit (when it trains), whether training pays",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "f_x, f_xp, f_y, f_z, f_y2",
             meaning: "f at the open, improved, closed, upgraded and rival sizes (exact, or certified enclosures for log)",
+            shown_by: "solve",
         },
     ],
     label_outputs: &[],

@@ -110,10 +110,32 @@ pub fn solve(params: &Params) -> Equilibrium {
         .iter()
         .flat_map(|piece| candidates(params, piece))
         .collect();
+    // G's best candidate, and every candidate worth as much to G (the tie its rules resolve).
     let mut best: Option<&Candidate> = None;
+    let mut level: Vec<&Candidate> = Vec::new();
     for candidate in &all {
-        if best.is_none_or(|b| better(candidate, b) == Ordering::Greater) {
+        let Some(b) = best else {
             best = Some(candidate);
+            level = vec![candidate];
+            continue;
+        };
+        match compare_values(
+            &candidate.formulas.utility_g,
+            &candidate.beta0,
+            &b.formulas.utility_g,
+            &b.beta0,
+        ) {
+            Ordering::Greater => {
+                best = Some(candidate);
+                level = vec![candidate];
+            }
+            Ordering::Equal => {
+                level.push(candidate);
+                if tie_break(candidate, b) == Ordering::Greater {
+                    best = Some(candidate);
+                }
+            }
+            Ordering::Less => {}
         }
     }
     let Some(best) = best.cloned() else {
@@ -147,7 +169,7 @@ pub fn solve(params: &Params) -> Equilibrium {
         || beta0.cmp_rational(params.theta_g()) == Ordering::Equal
         || beta0.sign_of_poly(&f.utility_g.derivative()) == Ordering::Equal;
     let u_d = beta0.map_poly(&f.utility_d);
-    let ties = ties(params, &d, &all, &best, (&alpha0, &u_g, &u_d));
+    let ties = ties(params, &d, &level, &best, (&alpha0, &u_g, &u_d));
     Equilibrium {
         alpha1: beta0.map_poly(&(&f.alpha0 + &f.u)),
         beta1: beta0.map_poly(&(&Poly::x() + &f.v)),
@@ -168,7 +190,7 @@ pub fn solve(params: &Params) -> Equilibrium {
 fn ties(
     params: &Params,
     d: &DProblem,
-    all: &[Candidate],
+    level: &[&Candidate],
     best: &Candidate,
     (alpha0, u_g, u_d): (&Algebraic, &Algebraic, &Algebraic),
 ) -> Vec<Tie> {
@@ -178,21 +200,17 @@ fn ties(
     // G's other optima: candidates worth exactly U_G elsewhere (a piece end shared by two
     // pieces is one point, not a tie).
     let mut others: Vec<(Algebraic, Algebraic, bool)> = Vec::new();
-    for c in all {
+    let bf = &best.formulas;
+    for c in level {
         let f = &c.formulas;
-        if compare_values(
-            &f.utility_g,
-            &c.beta0,
-            &best.formulas.utility_g,
-            &best.beta0,
-        ) != Ordering::Equal
+        // The same point again (a piece end shared by two pieces, or the same α0 under
+        // another rule) is no tie: a difference of polynomials at one number says so.
+        if c.beta0 == best.beta0
+            && c.beta0.sign_of_poly(&(&f.alpha0 - &bf.alpha0)) == Ordering::Equal
         {
             continue;
         }
         let a = c.beta0.map_poly(&f.alpha0);
-        if c.beta0 == best.beta0 && a == *alpha0 {
-            continue;
-        }
         let same_d = compare_values(
             &f.utility_d,
             &c.beta0,
@@ -204,8 +222,13 @@ fn ties(
         }
     }
     if !others.is_empty() {
+        let same_beta0 = |o: &(Algebraic, Algebraic, bool)| o.1 == best.beta0;
         let rule = if others.iter().all(|o| !o.2) {
             "equal U_G; G takes the one with larger U_D"
+        } else if others.iter().all(|o| o.2 && !same_beta0(o)) {
+            "equal U_G and U_D; G takes the smaller beta0"
+        } else if others.iter().all(|o| o.2 && same_beta0(o)) {
+            "equal U_G and U_D at one beta0; G takes the smaller alpha0"
         } else {
             "equal U_G; G takes larger U_D, then smaller beta0, then smaller alpha0"
         };
@@ -239,11 +262,16 @@ fn ties(
             .into_iter()
             .find(|r| r.form == best.key.form)
             .expect("the chosen form");
-        let mut tie = Tie::new(
-            "D",
-            reply(&chosen),
-            "equal U_D; D takes the reply best for G (strong Stackelberg)",
-        );
+        let for_g = |r: &Reply| {
+            let revenue = &r.u.scale(params.r_a()) + &r.v.scale(params.r_b());
+            floor.map_poly(&revenue)
+        };
+        let rule = if set_aside.iter().all(|r| for_g(r) == for_g(&chosen)) {
+            "equal U_D and equal for G; D takes the first KKT form (interior, alpha face, safety face, corner)"
+        } else {
+            "equal U_D; D takes the reply best for G (strong Stackelberg), then the first KKT form"
+        };
+        let mut tie = Tie::new("D", reply(&chosen), rule);
         for r in &set_aside {
             tie = tie.over(reply(r));
         }
@@ -300,6 +328,20 @@ pub fn classify_against(params: &Params, unregulated: Equilibrium) -> Outcome {
         backfire,
         mutualism,
         regime,
+    }
+}
+
+impl Outcome {
+    /// The ties resolved in the regulated game, then in the unregulated one (which the regime
+    /// compares against, so its ties decide labels too).
+    pub fn ties(&self) -> Vec<Tie> {
+        let mut all = self.regulated.ties.clone();
+        for t in &self.unregulated.ties {
+            let mut t = t.clone();
+            t.player = format!("{} in the unregulated game", t.player);
+            all.push(t);
+        }
+        all
     }
 }
 
@@ -422,11 +464,10 @@ fn candidates(params: &Params, piece: &Piece) -> Vec<Candidate> {
     out
 }
 
-/// G's preference between candidates: larger `U_G`, then larger `U_D`, then smaller `β0`, then smaller `α0`.
-fn better(a: &Candidate, b: &Candidate) -> Ordering {
+/// G's tie rules between candidates of equal `U_G`: larger `U_D`, then smaller `β0`, then smaller `α0`.
+fn tie_break(a: &Candidate, b: &Candidate) -> Ordering {
     let (fa, fb) = (&a.formulas, &b.formulas);
-    compare_values(&fa.utility_g, &a.beta0, &fb.utility_g, &b.beta0)
-        .then_with(|| compare_values(&fa.utility_d, &a.beta0, &fb.utility_d, &b.beta0))
+    compare_values(&fa.utility_d, &a.beta0, &fb.utility_d, &b.beta0)
         .then_with(|| b.beta0.cmp(&a.beta0))
         .then_with(|| compare_values(&fb.alpha0, &b.beta0, &fa.alpha0, &a.beta0))
 }

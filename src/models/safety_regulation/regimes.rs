@@ -169,6 +169,7 @@ pub const INFO: ModelInfo = ModelInfo {
             meaning: "safety floor on D: beta1 >= theta_d",
         },
     ],
+    commands: &["solve", "sweep", "boundary", "frontier", "verify", "audit"],
     per_domain: &[],
     labels: &[],
     lists: &[],
@@ -176,30 +177,37 @@ pub const INFO: ModelInfo = ModelInfo {
         OutputSpec {
             name: "spe.alpha0, spe.beta0, spe.alpha1, spe.beta1",
             meaning: "equilibrium investments",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.u_g, spe.u_d",
             meaning: "equilibrium utilities",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.g_strategy, spe.d_strategy",
             meaning: "unconstrained | alpha_floor | safety_floor | both_floors | participation_boundary | abstain",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "spe.paper_candidate",
             meaning: "true when G's optimum is on the paper's candidate list (Props 4.4-4.5)",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "unregulated.alpha0 … unregulated.paper_candidate",
             meaning: "the same nine outputs (without spe.) with theta_g = theta_d = 0",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "regime",
             meaning: "market_exit | backfire | mutualism | neutral",
+            shown_by: "solve",
         },
         OutputSpec {
             name: "backfire, mutualism",
             meaning: "the two flags behind the regime (true or false)",
+            shown_by: "solve",
         },
     ],
     label_outputs: &[

@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
+use crate::models::tie::summary;
 use crate::report::value::algebraic_text;
 use crate::sweep::{Point, Row, point_cells};
 
@@ -98,6 +99,7 @@ impl Sweeper {
                 cells.push(("backfire".into(), outcome.backfire.to_string()));
                 cells.push(("mutualism".into(), outcome.mutualism.to_string()));
                 cells.push(("paper_candidate".into(), e.paper_candidate.to_string()));
+                cells.push(("ties".into(), summary(&outcome.ties())));
                 Ok(Row {
                     cells,
                     label: outcome.regime.to_string(),

@@ -11,13 +11,15 @@
 //! come from bisection between exact samples and the verdict is a sampled one (said so).
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 use toml_edit::ImDocument;
 
 use crate::claims::eval::Env;
 use crate::claims::expr::{Arith, Expr, Kind, parse};
 use crate::claims::file::{
-    ClaimError, Domain, check_labels, check_range, param_table, position, string_start,
+    ClaimError, Domain, check_labels, check_range, first_unknown_name, param_table, position,
+    string_start,
 };
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
@@ -35,6 +37,8 @@ pub struct Policy {
     /// Fixed parameters as written (numbers exactly; labels and lists as text).
     pub fixed: Vec<(String, String)>,
     pub family: (String, Rational, Rational),
+    /// Whether the family's ends belong to it (`[lo, hi]`, `(lo, hi]`, …).
+    pub family_closed: (bool, bool),
     /// The assertion as written and as an expression.
     pub assertion: (String, Expr),
 }
@@ -71,7 +75,13 @@ fn shorthand(text: &str, model: &ModelInfo) -> Option<Result<String, String>> {
     let t = text.trim().to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
     let regime = |word: &str| -> Result<String, String> {
-        let labels = crate::claims::outputs::labels_of(model, "regime").unwrap_or_default();
+        let labels = crate::claims::outputs::labels_of(model, "regime").ok_or_else(|| {
+            format!(
+                "{} has no regime output, so `{}` cannot be read; write the assertion as a claim expression over its outputs",
+                model.name,
+                text.trim()
+            )
+        })?;
         let singular = [
             word.to_string(),
             word.strip_suffix("ies")
@@ -162,7 +172,7 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     let mut family = None;
     for (name, domain, offset) in param_table(&doc, "family", model, &at)? {
         match domain {
-            Domain::Range { .. } if fixed.iter().any(|(n, _)| *n == name) => {
+            Domain::Range { .. } if fixed.iter().any(|(n, _)| model.overlaps(n, &name)) => {
                 return Err(at(
                     offset,
                     format!("{name} is given twice: in [params] and in [family]"),
@@ -175,13 +185,19 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
                         format!("{message}; narrow the family to games of the model"),
                     )
                 })?;
-                let Domain::Range { lo, hi, .. } = domain else {
+                let Domain::Range {
+                    lo,
+                    hi,
+                    lo_closed,
+                    hi_closed,
+                } = domain
+                else {
                     unreachable!("matched a range")
                 };
                 if lo >= hi {
                     return Err(at(offset, format!("{name}: the family needs lo < hi")));
                 }
-                family = Some((name.to_string(), lo, hi));
+                family = Some(((name.to_string(), lo, hi), (lo_closed, hi_closed)));
             }
             _ => {
                 return Err(at(
@@ -191,7 +207,7 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
             }
         }
     }
-    let family = family.ok_or_else(|| {
+    let (family, family_closed) = family.ok_or_else(|| {
         at(
             0,
             "missing [family]: one parameter with a range, e.g. alpha0 = \"[1/2, 1]\"".into(),
@@ -213,6 +229,9 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     let expr = parse(&expression).map_err(|e| {
         at(offset_of(e.offset), format!("{}; an assertion is a shorthand (all comply, none exits, openness at least X, no deadweight loss) or a claim expression", e.message))
     })?;
+    if let Some(e) = first_unknown_name(model, &HashSet::new(), &expr) {
+        return Err(at(offset_of(e.offset), e.message));
+    }
     check_labels(model, &[], &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
     Ok(Policy {
         file: file.into(),
@@ -220,6 +239,7 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
         model,
         fixed,
         family,
+        family_closed,
         assertion: (expression, expr),
     })
 }
@@ -474,10 +494,14 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
         cache: Cache::default(),
     };
     let (lo, hi) = (policy.family.1.clone(), policy.family.2.clone());
+    let (lo_closed, hi_closed) = policy.family_closed;
     let decomposition = decompose(&mut ev, &lo, &hi);
     let (method, cells) = match &decomposition {
         Some(d) => ("proved", d.points.clone()),
-        None => ("verified", sampled_changes(&mut ev, &lo, &hi)?),
+        None => (
+            "verified",
+            sampled_changes(&mut ev, &lo, &hi, policy.family_closed)?,
+        ),
     };
     // Truth on each open cell (one rational inside) and at each point.
     let mut bounds: Vec<Algebraic> = vec![Algebraic::from_rational(lo.clone())];
@@ -485,8 +509,10 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
     bounds.push(Algebraic::from_rational(hi.clone()));
     let mut pieces: Vec<(Algebraic, Algebraic, bool)> = Vec::new();
     let mut method = method;
+    let last = bounds.len() - 2;
     for (k, w) in bounds.windows(2).enumerate() {
-        if k == 0 {
+        // An open end of the family is not one of its games: never evaluated there.
+        if k == 0 && lo_closed {
             let t = truth_at(&mut ev, decomposition.as_ref(), &w[0])
                 .ok_or("the family's lower end is not a game")?;
             pieces.push((w[0].clone(), w[0].clone(), t));
@@ -494,6 +520,9 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
         let mid = rational_between(&w[0], &w[1]);
         let (t, _) = ev.truth(&mid)?;
         pieces.push((w[0].clone(), w[1].clone(), t));
+        if k == last && !hi_closed {
+            continue;
+        }
         match truth_at(&mut ev, decomposition.as_ref(), &w[1]) {
             Some(t) => pieces.push((w[1].clone(), w[1].clone(), t)),
             None => method = "verified",
@@ -566,6 +595,19 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
             (hi.clone(), &hi + &width * Rational::from(4)),
             (&lo - &width * Rational::from(4), lo.clone()),
         ] {
+            // An open end that is a game where the assertion fails: it stops holding right there.
+            let (end, closed) = if from == hi {
+                (&hi, hi_closed)
+            } else {
+                (&lo, lo_closed)
+            };
+            if !closed && ev.truth(end).is_ok_and(|t| !t.0) {
+                beyond.push((
+                    Algebraic::from_rational(end.clone()),
+                    Algebraic::from_rational(Rational::from(0)),
+                ));
+                continue;
+            }
             let (from, to) = clamp(&mut ev, from, to);
             if from >= to {
                 continue;
@@ -573,7 +615,7 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
             let outer = decompose(&mut ev, &from, &to);
             let points = match &outer {
                 Some(d) => d.points.clone(),
-                None => sampled_changes(&mut ev, &from, &to).unwrap_or_default(),
+                None => sampled_changes(&mut ev, &from, &to, (true, true)).unwrap_or_default(),
             };
             let outward_up = from == hi;
             let mut candidates: Vec<Algebraic> = points;
@@ -672,11 +714,20 @@ fn sampled_changes(
     ev: &mut Evaluator,
     lo: &Rational,
     hi: &Rational,
+    (lo_closed, hi_closed): (bool, bool),
 ) -> Result<Vec<Algebraic>, String> {
     let n = 400u64;
-    let at = |k: u64| lo + (hi - lo) * Rational::from(k) / Rational::from(n);
+    // An open end is sampled a quarter step inside instead.
+    let at = |k: u64| {
+        let inward = |k: u64| match (k, lo_closed, hi_closed) {
+            (0, false, _) => Rational::from(1) / Rational::from(4u64),
+            (k, _, false) if k == n => Rational::from(k) - Rational::from(1) / Rational::from(4u64),
+            (k, _, _) => Rational::from(k),
+        };
+        lo + (hi - lo) * inward(k) / Rational::from(n)
+    };
     let mut out = Vec::new();
-    let mut prev = ev.truth(lo)?.0;
+    let mut prev = ev.truth(&at(0))?.0;
     for k in 1..=n {
         let t = ev.truth(&at(k))?.0;
         if t != prev {

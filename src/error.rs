@@ -53,6 +53,19 @@ pub enum Error {
         action: &'static str,
         reason: String,
     },
+    /// An input beyond one of gpai's limits (see `limits.rs`), refused before the work.
+    #[error(
+        "{what}: {value} {unit}, beyond the limit of {limit}; raise it with {variable}=N{hint}"
+    )]
+    Limit {
+        what: String,
+        value: String,
+        unit: &'static str,
+        limit: usize,
+        variable: &'static str,
+        /// Another way past the limit, when a command offers one (" (or pass --force …)").
+        hint: String,
+    },
     /// A question the exact machinery could not settle within its limits (not bad input).
     #[error("could not decide {what}: {reason}")]
     Undecided { what: String, reason: String },
@@ -67,3 +80,16 @@ pub enum Error {
 
 /// Result with the crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// An input as an error message shows it: whole when short, else its start and end around the
+/// number of characters left out (a 70,000-digit number is not echoed back).
+pub fn shorten(input: &str) -> String {
+    const KEEP: usize = 40;
+    let count = input.chars().count();
+    if count <= 2 * KEEP + 20 {
+        return input.to_string();
+    }
+    let head: String = input.chars().take(KEEP).collect();
+    let tail: String = input.chars().skip(count - KEEP).collect();
+    format!("{head}…({} characters)…{tail}", count - 2 * KEEP)
+}

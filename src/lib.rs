@@ -18,6 +18,7 @@ pub mod cli;
 pub mod error;
 pub mod exact;
 pub mod frontier;
+pub mod limits;
 pub mod lp;
 pub mod models;
 pub mod report;

@@ -142,11 +142,25 @@ fn one_parameter_claims_are_proved_or_refuted_by_root_isolation() {
     };
     let v = claim(&base("(c1 - 1)^2 >= 0 and c1/(c1 + 1) < 1", "(0, 10]"));
     assert_eq!(v.status, Status::Proved, "{}", v.how);
-    // c1^2 != 2 fails only at the irrational c1 = sqrt(2): sampling would never see it.
+    // c1^2 != 2 fails only at the irrational c1 = sqrt(2): sampling would never see it. A
+    // model's parameters are rational, so it holds for every game, and the verdict says where
+    // it would fail.
     let v = claim(&base("c1^2 != 2", "[1, 2]"));
+    assert_eq!(v.status, Status::Proved, "{}", v.how);
+    assert!(
+        v.how
+            .contains("false at 1 irrational c1, which are no games"),
+        "{}",
+        v.how
+    );
+    // A free variable ranges over the reals: there the same claim is refuted at sqrt(2).
+    let v = claim(&format!(
+        "{}[vars]\nx = \"[1, 2]\"\n",
+        base("x^2 != 2", "2")
+    ));
     assert_eq!(v.status, Status::Refuted, "{}", v.how);
     let at = v.at.unwrap();
-    let Val::Num(x) = &at.point.iter().find(|(n, _)| n == "c1").unwrap().1 else {
+    let Val::Num(x) = &at.point.iter().find(|(n, _)| n == "x").unwrap().1 else {
         panic!("a number")
     };
     assert_eq!(x.mul(x).as_rational(), Some(&ratio(2, 1)));

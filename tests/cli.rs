@@ -119,11 +119,24 @@ fn bad_safety_games_and_grids_exit_2() {
             "sweep",
             "safety_regulation",
             "--grid",
+            "theta_g=0:10:1/300",
+            "--grid",
+            "theta_d=0:10:1/300",
+        ],
+        "the grid: 9006001 points, beyond the limit of 2000000; raise it with GPAI_MAX_GRID_POINTS=N (or pass --force",
+    );
+    // Past ten times the limit --force cannot help, and counting stops there.
+    check_refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
             "theta_g=0:10:1/1000",
             "--grid",
             "theta_d=0:10:1/1000",
+            "--force",
         ],
-        "pass --force",
+        "the grid: 100020001 points, beyond the limit of 20000000",
     );
     check_refused(
         &[

@@ -196,14 +196,14 @@ fn an_optimum_off_the_papers_list_is_flagged() {
 #[test]
 fn figure_2_sweep_every_optimum_is_on_the_papers_list() {
     use gpai::models::safety_regulation::sweep::{Engine, Sweeper};
-    use gpai::sweep::grid::{Grid, MAX_POINTS};
+    use gpai::sweep::grid::{Grid, max_points};
     use gpai::sweep::{Plan, run};
     let specs = [
         "theta_g=0:5/4:1/200".to_string(),
         "theta_d=theta_g:5/2:1/200".to_string(),
     ];
     let grid = Grid::parse(&specs).unwrap();
-    let points = grid.points(MAX_POINTS).unwrap();
+    let points = grid.points(max_points()).unwrap();
     assert_eq!(points.len(), 94_376);
     let info = gpai::models::find("safety_regulation").unwrap();
     let base = gpai::models::arguments::Arguments::parse(info, &[]).unwrap();

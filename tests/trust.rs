@@ -312,8 +312,23 @@ fn a_fixed_parameter_that_is_also_swept_is_given_twice() {
         ],
         "delta is given twice",
     );
-    // One domain's entry over a list is the documented override.
-    let out = gpai(&["sweep", "fine_tuning_n", "r=1,1", "--grid", "r_2=1:2:1"]);
+    // A list fixes every domain's entry: sweeping one of them sets it twice; so do two axes.
+    refused(
+        &["sweep", "fine_tuning_n", "r=1,1", "--grid", "r_2=1:2:1"],
+        "r_2 is given twice",
+    );
+    refused(
+        &[
+            "sweep",
+            "fine_tuning_n",
+            "--grid",
+            "r_1=1:2:1",
+            "--grid",
+            "r=1:2:1",
+        ],
+        "r is given twice: it overlaps the axis r_1",
+    );
+    let out = gpai(&["sweep", "fine_tuning_n", "r_1=1", "--grid", "r_2=1:2:1"]);
     assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
     let dir = scratch("twice");
     let policy = write(
@@ -648,6 +663,54 @@ fn an_option_a_command_cannot_honour_is_an_error() {
         &["bargain", "fine_tuning_n", "r=1,1", "--tries", "9"],
         "--find-components' search",
     );
+    // The search draws every parameter: values given beside it would be ignored.
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "r=1,1",
+            "--find-components",
+            "2",
+        ],
+        "--find-components draws every parameter; give the number of domains with --domains N",
+    );
+    for (k, message) in [
+        (
+            "0",
+            "--find-components = 0 is outside its domain: an integer >= 2",
+        ),
+        (
+            "1",
+            "--find-components = 1 is outside its domain: an integer >= 2",
+        ),
+    ] {
+        refused(
+            &["bargain", "fine_tuning_n", "--find-components", k],
+            message,
+        );
+    }
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "--find-components",
+            "2",
+            "--tries",
+            "0",
+        ],
+        "--tries = 0 is outside its domain",
+    );
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "--find-components",
+            "2",
+            "--domains",
+            "0",
+        ],
+        "--domains = 0 is outside its domain",
+    );
     // A model a command does not run is named, with the ones it does.
     refused(
         &["sweep", "race", "--grid", "x=0:1:1"],
@@ -751,8 +814,209 @@ fn ties_are_reported_with_the_alternatives_set_aside() {
             &["solve", "competition", "omega=29/40"],
             "F: stays out (adopting would earn exactly 0) over adopts",
         ),
+        // In the free-trial market too, whatever the main market's regime.
+        (
+            &["solve", "competition", "omega=2/3"],
+            "F with the free trial: stays out (adopting would earn exactly 0) over adopts",
+        ),
     ] {
         let text = printed(&gpai(args));
         assert!(text.contains(expected), "{args:?}: {text}");
     }
+}
+
+#[test]
+fn audit_assertions_are_checked_at_load_and_open_family_ends_respected() {
+    let dir = scratch("audit-load");
+    let policy = |model: &str, assert: &str, params: &str, family: &str| {
+        format!(
+            "title = \"t\"\nmodel = \"{model}\"\nassert = \"{assert}\"\n[params]\n{params}[family]\n{family}\n"
+        )
+    };
+    // A shorthand on a model without a regime output used to print an empty list of regimes.
+    let file = write(
+        &dir,
+        "p.toml",
+        &policy("race", "all comply", "", "n = \"[2, 5]\""),
+    );
+    refused(
+        &["audit", &file],
+        "p.toml:3:11: race has no regime output, so `all comply` cannot be read",
+    );
+    // An unknown name is located at load, not reported at run time without a place.
+    let fine = "c0 = 1\n";
+    let file = write(
+        &dir,
+        "p.toml",
+        &policy(
+            "fine_tuning",
+            "spe.u_g > 0 and spe.nonexistent > 0",
+            fine,
+            "c1 = \"[2, 5]\"",
+        ),
+    );
+    refused(
+        &["audit", &file],
+        "p.toml:3:27: unknown name `spe.nonexistent`",
+    );
+    let file = write(
+        &dir,
+        "p.toml",
+        &policy(
+            "fine_tuning",
+            "openness at least 1/2",
+            fine,
+            "c1 = \"[2, 5]\"",
+        ),
+    );
+    refused(&["audit", &file], "p.toml:3:11: unknown name `spe.omega`");
+    // An open end is not in the family: an assertion failing only there holds on it.
+    let game = "theta = \"3/4\"\np = \"1/32\"\n";
+    let file = write(
+        &dir,
+        "p.toml",
+        &policy("openness", "alpha0 < 1", game, "alpha0 = \"[4/5, 1)\""),
+    );
+    let out = gpai(&["audit", &file]);
+    let text = printed(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("TRUE for every alpha0 in [4/5, 1)"), "{text}");
+    assert!(
+        text.contains("stops holding at alpha0 = 1 (margin 0)"),
+        "{text}"
+    );
+    let file = write(
+        &dir,
+        "p.toml",
+        &policy("openness", "alpha0 < 1", game, "alpha0 = \"[4/5, 1]\""),
+    );
+    let out = gpai(&["audit", &file]);
+    let text = printed(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    // No output is read by this assertion: the counterexample line ends with the point.
+    assert!(
+        text.contains("first counterexample: alpha0 = 1\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn comparisons_of_labels_flags_and_numbers_are_checked_at_load() {
+    let dir = scratch("types");
+    let claim = |expr: &str| {
+        write(
+            &dir,
+            "c.toml",
+            &format!(
+                "{CLAIM_HEAD}model = \"openness\"\nclaim = '{expr}'\n[params]\ntheta = \"3/4\"\np = \"1/32\"\nalpha0 = \"4/5\"\n"
+            ),
+        )
+    };
+    for (expr, message) in [
+        (
+            "regime == 1",
+            "c.toml:5:20: 1 is a number and regime a label",
+        ),
+        (
+            "spe.u_g == \"comply\"",
+            "c.toml:5:21: spe.u_g is a number and \"comply\" a label",
+        ),
+        (
+            "regime == spe.u_g",
+            "c.toml:5:20: spe.u_g is a number and regime a label",
+        ),
+    ] {
+        refused(&["verify", &claim(expr)], message);
+    }
+}
+
+#[test]
+fn per_domain_lists_in_claim_files_are_read_as_on_the_command_line() {
+    let dir = scratch("lists");
+    let claim = |r: &str| {
+        write(
+            &dir,
+            "c.toml",
+            &format!(
+                "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'spe.u_g >= 0 and r_2 == 2'\n[params]\nc0 = 1\nr = \"{r}\"\nc = \"1,2\"\n"
+            ),
+        )
+    };
+    let out = gpai(&["verify", &claim("1,2")]);
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    assert!(printed(&out).contains("proved"));
+    refused(
+        &["verify", &claim("1,-1")],
+        "c.toml:8:5: r_2 = -1 is outside its domain: a rational > 0",
+    );
+    // Lists of different lengths are refused at load, where they are written.
+    refused(
+        &["verify", &claim("1,2,3")],
+        "c.toml:9:5: invalid argument \"c=1,2\": 2 values for 3 domains",
+    );
+}
+
+#[test]
+fn sampled_shards_merge_to_the_sampled_sweep_and_never_overwrite_their_inputs() {
+    let dir = scratch("every-shards");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let sweep = |extra: &[&str]| {
+        let mut args = vec![
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_g=0:1:1/8",
+            "--grid",
+            "theta_d=theta_g:1:1/8",
+            "--every",
+            "4",
+        ];
+        args.extend(extra);
+        let out = gpai(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    };
+    sweep(&["--out", &path("all.csv")]);
+    for i in 1..=3 {
+        sweep(&[
+            "--shard",
+            &format!("{i}/3"),
+            "--out",
+            &path(&format!("p{i}.csv")),
+        ]);
+    }
+    let parts = [path("p1.csv"), path("p2.csv"), path("p3.csv")];
+    let out = gpai(
+        &[
+            &["merge", &path("m.csv")][..],
+            &parts.each_ref().map(String::as_str),
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    assert_eq!(
+        std::fs::read(path("m.csv")).unwrap(),
+        std::fs::read(path("all.csv")).unwrap(),
+        "the shards of a sampled sweep are the sample, split"
+    );
+    // The output may not be one of the parts or their manifests, nor of another format.
+    let before = std::fs::read(path("p1.csv")).unwrap();
+    refused(
+        &["merge", &parts[0], &parts[0], &parts[1], &parts[2]],
+        "it is the same file as a part",
+    );
+    refused(
+        &[
+            "merge",
+            &path("p1.csv.manifest.json"),
+            &parts[0],
+            &parts[1],
+            &parts[2],
+        ],
+        "manifest",
+    );
+    refused(
+        &["merge", &path("m.jsonl"), &parts[0], &parts[1], &parts[2]],
+        "csv",
+    );
+    assert_eq!(std::fs::read(path("p1.csv")).unwrap(), before);
 }

@@ -17,6 +17,7 @@
 //! `a < b and b <= c`. Every node keeps the byte offset where it starts, for error positions.
 
 use crate::exact::{Rational, parse_rational};
+use crate::limits::Limit;
 
 /// A parse or evaluation problem at a byte offset of the expression text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,7 +255,11 @@ fn tokenize(text: &str) -> Result<Vec<(Token, usize)>, Located> {
 /// Parses a whole expression.
 pub fn parse(text: &str) -> Result<Expr, Located> {
     let tokens = tokenize(text)?;
-    let mut parser = Parser { tokens, at: 0 };
+    let mut parser = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let expr = parser.claim()?;
     match parser.peek() {
         Token::End => Ok(expr),
@@ -282,6 +287,8 @@ const KEYWORDS: [&str; 8] = [
 struct Parser {
     tokens: Vec<(Token, usize)>,
     at: usize,
+    /// How deep the tree built so far nests at this point (recursion plus chained operators).
+    depth: usize,
 }
 
 impl Parser {
@@ -335,6 +342,21 @@ impl Parser {
         }
     }
 
+    /// One level deeper, refused past [`Limit::Nesting`] (so no parse, walk, evaluation or
+    /// drop of the tree can overflow the stack).
+    fn enter(&mut self) -> Result<(), Located> {
+        self.depth += 1;
+        let limit = Limit::Nesting;
+        if self.depth > limit.value() {
+            return Err(self.error(
+                limit
+                    .exceeded(&format!("more than {}", limit.value()), "the expression")
+                    .to_string(),
+            ));
+        }
+        Ok(())
+    }
+
     fn node(kind: Kind, offset: usize) -> Expr {
         Expr { kind, offset }
     }
@@ -379,7 +401,9 @@ impl Parser {
         };
         self.next();
         self.expect_op(":")?;
+        self.enter()?;
         let body = self.claim()?;
+        self.depth -= 1;
         Ok(Self::node(
             Kind::Exists {
                 name,
@@ -398,7 +422,9 @@ impl Parser {
         if self.is_word("implies") {
             let offset = self.offset();
             self.next();
+            self.enter()?;
             let right = self.claim()?;
+            self.depth -= 1;
             return Ok(Self::node(
                 Kind::Implies(Box::new(left), Box::new(right)),
                 offset,
@@ -409,23 +435,31 @@ impl Parser {
 
     fn or(&mut self) -> Result<Expr, Located> {
         let mut left = self.and()?;
+        let mut chained = 0;
         while self.is_word("or") {
             let offset = self.offset();
             self.next();
+            self.enter()?;
+            chained += 1;
             let right = self.and()?;
             left = Self::node(Kind::Or(Box::new(left), Box::new(right)), offset);
         }
+        self.depth -= chained;
         Ok(left)
     }
 
     fn and(&mut self) -> Result<Expr, Located> {
         let mut left = self.not()?;
+        let mut chained = 0;
         while self.is_word("and") {
             let offset = self.offset();
             self.next();
+            self.enter()?;
+            chained += 1;
             let right = self.not()?;
             left = Self::node(Kind::And(Box::new(left), Box::new(right)), offset);
         }
+        self.depth -= chained;
         Ok(left)
     }
 
@@ -433,7 +467,9 @@ impl Parser {
         if self.is_word("not") {
             let offset = self.offset();
             self.next();
+            self.enter()?;
             let inner = self.not()?;
+            self.depth -= 1;
             return Ok(Self::node(Kind::Not(Box::new(inner)), offset));
         }
         self.compare()
@@ -471,6 +507,7 @@ impl Parser {
 
     fn sum(&mut self) -> Result<Expr, Located> {
         let mut left = self.term()?;
+        let mut chained = 0;
         loop {
             let op = match self.peek() {
                 Token::Op("+") => Arith::Add,
@@ -479,14 +516,18 @@ impl Parser {
             };
             let offset = self.offset();
             self.next();
+            self.enter()?;
+            chained += 1;
             let right = self.term()?;
             left = Self::node(Kind::Arith(op, Box::new(left), Box::new(right)), offset);
         }
+        self.depth -= chained;
         Ok(left)
     }
 
     fn term(&mut self) -> Result<Expr, Located> {
         let mut left = self.unary()?;
+        let mut chained = 0;
         loop {
             let op = match self.peek() {
                 Token::Op("*") => Arith::Mul,
@@ -495,9 +536,12 @@ impl Parser {
             };
             let offset = self.offset();
             self.next();
+            self.enter()?;
+            chained += 1;
             let right = self.unary()?;
             left = Self::node(Kind::Arith(op, Box::new(left), Box::new(right)), offset);
         }
+        self.depth -= chained;
         Ok(left)
     }
 
@@ -505,7 +549,9 @@ impl Parser {
         if self.is_op("-") {
             let offset = self.offset();
             self.next();
+            self.enter()?;
             let inner = self.unary()?;
+            self.depth -= 1;
             return Ok(Self::node(Kind::Neg(Box::new(inner)), offset));
         }
         self.power()
@@ -548,7 +594,9 @@ impl Parser {
             Token::Number(n) => Ok(Self::node(Kind::Number(n), offset)),
             Token::Str(s) => Ok(Self::node(Kind::Label(s), offset)),
             Token::Op("(") => {
+                self.enter()?;
                 let inner = self.claim()?;
+                self.depth -= 1;
                 self.expect_op(")")?;
                 Ok(inner)
             }
@@ -584,6 +632,13 @@ impl Parser {
 
     fn call(&mut self, name: String, offset: usize) -> Result<Expr, Located> {
         self.expect_op("(")?;
+        self.enter()?;
+        let call = self.call_inside(name, offset);
+        self.depth -= 1;
+        call
+    }
+
+    fn call_inside(&mut self, name: String, offset: usize) -> Result<Expr, Located> {
         if name == "solve" {
             let mut args = Vec::new();
             while !self.is_op(")") {
@@ -698,6 +753,27 @@ mod tests {
         assert!(
             matches!(&items[0].kind, Kind::Solve(args, path) if args.len() == 2 && path == "spe.beta1")
         );
+    }
+
+    #[test]
+    fn nesting_is_refused_past_the_limit_not_overflowed() {
+        for text in [
+            format!("{}1{} > 0", "(".repeat(10_000), ")".repeat(10_000)),
+            format!("{}true", "not ".repeat(10_000)),
+            format!("{}1 > 0", "-".repeat(100_000)),
+            format!("true{}", " and true".repeat(20_000)),
+            format!("1{} > 0", " + 1".repeat(100_000)),
+            format!(
+                "min(1, {}1{})",
+                "min(1, ".repeat(10_000),
+                ")".repeat(10_000)
+            ),
+        ] {
+            let e = parse(&text).unwrap_err();
+            assert!(e.message.contains("GPAI_MAX_NESTING"), "{}", e.message);
+        }
+        // Within the limit all is well.
+        assert!(parse(&format!("true{}", " and true".repeat(150))).is_ok());
     }
 
     #[test]

@@ -33,6 +33,7 @@ use std::collections::HashSet;
 use toml_edit::{ImDocument, Item, Value};
 
 use crate::exact::{Rational, parse_rational};
+use crate::models::arguments::Arguments;
 use crate::models::{self, ModelInfo};
 
 use super::expr::{Expr, Kind, Located, parse};
@@ -262,8 +263,21 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             })?;
         }
     }
+    // A range sets every value it ranges over: another entry for one of them would be dropped.
+    for (k, (name, domain, offset)) in table.iter().enumerate() {
+        for (other, other_domain, _) in &table[..k] {
+            let ranged = matches!(domain, Domain::Range { .. })
+                || matches!(other_domain, Domain::Range { .. });
+            if ranged && model.overlaps(name, other) {
+                return Err(at(
+                    *offset,
+                    format!("{name} is given twice: it overlaps {other}, and one of them ranges"),
+                ));
+            }
+        }
+    }
     let mut starts = vec![("id".to_string(), id_at)];
-    let params = table
+    let params: Vec<(String, Domain)> = table
         .into_iter()
         .map(|(name, domain, offset)| {
             starts.push((format!("param.{name}"), offset));
@@ -320,6 +334,28 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     };
     let (claim_text, claim_start) = string("claim", true)?.expect("required");
     let claim = expression("claim", &claim_text, claim_start)?;
+    // The sample points, counted before any is built: the grid over every range, the random
+    // points, and the boundary refinement's at most 64 × 12.
+    let ranges = params
+        .iter()
+        .map(|(_, d)| d)
+        .chain(vars.iter().map(|(_, d)| d))
+        .filter(|d| matches!(d, Domain::Range { .. }))
+        .count();
+    let grid_points = u32::try_from(ranges)
+        .ok()
+        .and_then(|r| method.grid.checked_pow(r))
+        .unwrap_or(usize::MAX);
+    let total = grid_points
+        .saturating_add(method.random)
+        .saturating_add(64 * 12);
+    let method_at = doc.get("method").map_or(0, span_of);
+    crate::limits::Limit::SamplePoints
+        .check(
+            total,
+            &format!("[method] grid = {} over {ranges} ranges", method.grid),
+        )
+        .map_err(|e| at(method_at, e.to_string()))?;
     let parsed = Claim {
         file: file.into(),
         id,
@@ -345,7 +381,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
 pub(crate) fn param_table(
     doc: &toml_edit::Table,
     section: &str,
-    model: &ModelInfo,
+    model: &'static ModelInfo,
     at: &dyn Fn(usize, String) -> ClaimError,
 ) -> Result<Vec<(String, Domain, usize)>, ClaimError> {
     let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
@@ -366,6 +402,16 @@ pub(crate) fn param_table(
             out.push((name.to_string(), Domain::Text(text.to_string()), offset));
             continue;
         }
+        // A per-domain parameter may be given as one list for all domains (`r = "1,1"`), read
+        // and checked exactly as the command line reads `r=1,1`.
+        if model.is_per_domain(name)
+            && let Some(text) = text.filter(|t| t.contains(','))
+        {
+            Arguments::parse(model, &[format!("{name}={text}")])
+                .map_err(|e| at(offset, e.to_string()))?;
+            out.push((name.to_string(), Domain::Text(text.to_string()), offset));
+            continue;
+        }
         let domain = domain_of(value).map_err(|reason| {
             at(
                 offset,
@@ -381,7 +427,37 @@ pub(crate) fn param_table(
         }
         out.push((name.to_string(), domain, offset));
     }
+    check_list_lengths(&out, model, at)?;
     Ok(out)
+}
+
+/// Every per-domain list has one entry per domain (the longest list, or the largest index
+/// named) or one for all, as on the command line.
+fn check_list_lengths(
+    table: &[(String, Domain, usize)],
+    model: &'static ModelInfo,
+    at: &dyn Fn(usize, String) -> ClaimError,
+) -> Result<(), ClaimError> {
+    let length = |name: &str, domain: &Domain| match (model.resolve(name), domain) {
+        (Ok((_, Some(i))), _) => Some(i),
+        (Ok((_, None)), Domain::Text(t)) if model.is_per_domain(name) => Some(t.split(',').count()),
+        _ => None,
+    };
+    let n = table
+        .iter()
+        .filter_map(|(name, domain, _)| length(name, domain))
+        .max()
+        .unwrap_or(1);
+    for (name, domain, offset) in table {
+        if let Domain::Text(text) = domain
+            && model.is_per_domain(name)
+        {
+            let args = Arguments::parse(model, &[format!("{name}={text}")])
+                .map_err(|e| at(*offset, e.to_string()))?;
+            args.list(name, n).map_err(|e| at(*offset, e.to_string()))?;
+        }
+    }
+    Ok(())
 }
 
 /// An error message unless a range lies inside its parameter's domain (a fixed value was
@@ -554,43 +630,9 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         .chain(claim.vars.iter().map(|(n, _)| n.as_str()))
         .collect();
     let model = claim.model;
-    let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
     let check = |field: &str, expr: &Expr| -> Result<(), ClaimError> {
-        let problems = std::cell::RefCell::new(Vec::new());
-        walk(
-            expr,
-            &mut Vec::new(),
-            &mut |name: &str, offset: usize, bound: &[String]| {
-                let known = bound.iter().any(|b| b == name)
-                    || lets.contains(name)
-                    || model.is_param(name)
-                    || is_output(model.name, name);
-                if !known {
-                    problems
-                        .borrow_mut()
-                        .push((offset, unknown(model.name, name, &params)));
-                }
-            },
-            &mut |name: &str, offset: usize, is_param: bool| {
-                if is_param && !model.is_param(name) {
-                    problems.borrow_mut().push((
-                        offset,
-                        format!(
-                            "unknown parameter `{name}` in solve(...); the parameters of {} are {}",
-                            model.name,
-                            params.join(", ")
-                        ),
-                    ));
-                } else if !is_param && !is_output(model.name, name) {
-                    problems
-                        .borrow_mut()
-                        .push((offset, unknown(model.name, name, &[])));
-                }
-            },
-        );
-        let first = problems.into_inner().into_iter().min_by_key(|p| p.0);
-        match first {
-            Some((offset, message)) => Err(claim.locate(field, &Located { offset, message })),
+        match first_unknown_name(model, &lets, expr) {
+            Some(problem) => Err(claim.locate(field, &problem)),
             None => Ok(()),
         }
     };
@@ -614,34 +656,135 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
     Ok(())
 }
 
-/// The labels a label-valued expression can take: a label output (directly, through
-/// `solve(...)` or a `let` name) or a label parameter. `None` for anything else.
-fn label_set(
+/// The first name in `expr` (by position) that is neither bound by a quantifier, in `known`
+/// (`let` names and variables), a parameter nor an output of `model`; `solve(...)` arguments
+/// must be parameters and what is read from a solve an output.
+pub(crate) fn first_unknown_name(
     model: &ModelInfo,
-    lets: &[(&str, &Expr)],
-    e: &Expr,
-    depth: usize,
-) -> Option<(String, Vec<String>)> {
+    known: &HashSet<&str>,
+    expr: &Expr,
+) -> Option<Located> {
+    let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
+    let problems = std::cell::RefCell::new(Vec::new());
+    walk(
+        expr,
+        &mut Vec::new(),
+        &mut |name: &str, offset: usize, bound: &[String]| {
+            let ok = bound.iter().any(|b| b == name)
+                || known.contains(name)
+                || model.is_param(name)
+                || is_output(model.name, name);
+            if !ok {
+                problems
+                    .borrow_mut()
+                    .push((offset, unknown(model.name, name, &params)));
+            }
+        },
+        &mut |name: &str, offset: usize, is_param: bool| {
+            if is_param && !model.is_param(name) {
+                problems.borrow_mut().push((
+                    offset,
+                    format!(
+                        "unknown parameter `{name}` in solve(...); the parameters of {} are {}",
+                        model.name,
+                        params.join(", ")
+                    ),
+                ));
+            } else if !is_param && !is_output(model.name, name) {
+                problems
+                    .borrow_mut()
+                    .push((offset, unknown(model.name, name, &[])));
+            }
+        },
+    );
+    let first = problems.into_inner().into_iter().min_by_key(|p| p.0);
+    first.map(|(offset, message)| Located { offset, message })
+}
+
+/// What a compared expression is, as far as the file alone tells: a label (the labels it can
+/// take, and the literal when it is one), a truth value, a number, or not known.
+enum Ty {
+    Label {
+        name: String,
+        labels: Vec<String>,
+        literal: Option<String>,
+    },
+    Flag(String),
+    Num(String),
+    Unknown,
+}
+
+fn type_of(model: &ModelInfo, lets: &[(&str, &Expr)], e: &Expr, depth: usize) -> Ty {
+    use super::outputs::{is_flag, is_output, labels_of};
+    let output = |name: String, path: &str| {
+        if let Some(labels) = labels_of(model, path) {
+            Ty::Label {
+                name,
+                labels,
+                literal: None,
+            }
+        } else if is_flag(model, path) {
+            Ty::Flag(name)
+        } else if is_output(model.name, path) {
+            Ty::Num(name)
+        } else {
+            Ty::Unknown
+        }
+    };
     match &e.kind {
+        Kind::Label(text) => Ty::Label {
+            name: format!("{text:?}"),
+            labels: vec![text.clone()],
+            literal: Some(text.clone()),
+        },
+        Kind::Bool(b) => Ty::Flag(b.to_string()),
+        Kind::Number(n) => Ty::Num(n.to_string()),
         Kind::Path(p) => {
             if let Some((_, expr)) = lets.iter().find(|(n, _)| n == p) {
-                let (_, labels) =
-                    (depth < 64).then(|| label_set(model, lets, expr, depth + 1))??;
-                return Some((p.clone(), labels));
+                if depth >= 64 {
+                    return Ty::Unknown;
+                }
+                return match type_of(model, lets, expr, depth + 1) {
+                    Ty::Label {
+                        labels, literal, ..
+                    } => Ty::Label {
+                        name: p.clone(),
+                        labels,
+                        literal,
+                    },
+                    Ty::Flag(_) => Ty::Flag(p.clone()),
+                    Ty::Num(_) => Ty::Num(p.clone()),
+                    Ty::Unknown => Ty::Unknown,
+                };
             }
             if let Some(choices) = model.choices(p) {
-                return Some((p.clone(), choices.iter().map(|c| c.to_string()).collect()));
+                return Ty::Label {
+                    name: p.clone(),
+                    labels: choices.iter().map(|c| c.to_string()).collect(),
+                    literal: None,
+                };
             }
-            super::outputs::labels_of(model, p).map(|l| (p.clone(), l))
+            if model.is_param(p) {
+                return Ty::Num(p.clone());
+            }
+            output(p.clone(), p)
         }
-        Kind::Solve(_, path) => {
-            super::outputs::labels_of(model, path).map(|l| (format!("solve(...).{path}"), l))
+        Kind::Solve(_, path) => output(format!("solve(...).{path}"), path),
+        Kind::Neg(_) | Kind::Arith(..) | Kind::Pow(..) | Kind::Call(..) => {
+            Ty::Num("a number".into())
         }
-        _ => None,
+        Kind::Compare(..)
+        | Kind::Not(_)
+        | Kind::And(..)
+        | Kind::Or(..)
+        | Kind::Implies(..)
+        | Kind::Exists { .. } => Ty::Flag("a truth value".into()),
     }
 }
 
-/// Every label literal compared with a label-valued expression must be one of its labels.
+/// Every comparison must be able to hold: a label output against a label it can take, labels
+/// against labels, truth values against truth values, numbers against numbers — a typo or a
+/// mix-up is an error at load, not a comparison that is silently always true or false.
 pub(crate) fn check_labels(
     model: &ModelInfo,
     lets: &[(&str, &Expr)],
@@ -653,23 +796,86 @@ pub(crate) fn check_labels(
             return;
         };
         for pair in items.windows(2) {
-            for (literal, other) in [(&pair[0], &pair[1]), (&pair[1], &pair[0])] {
-                let Kind::Label(text) = &literal.kind else {
-                    continue;
-                };
-                let Some((name, labels)) = label_set(model, lets, other, 0) else {
-                    continue;
-                };
-                if !labels.contains(text) && problem.is_none() {
-                    problem = Some(Located {
-                        offset: literal.offset,
-                        message: format!(
-                            "{name} cannot be {text:?}: its labels are {}",
-                            labels.join(", ")
-                        ),
-                    });
-                }
+            if problem.is_some() {
+                return;
             }
+            let (a, b) = (
+                type_of(model, lets, &pair[0], 0),
+                type_of(model, lets, &pair[1], 0),
+            );
+            let at = |offset: usize, message: String| Some(Located { offset, message });
+            problem = match (&a, &b) {
+                (
+                    Ty::Label {
+                        name,
+                        labels,
+                        literal: None,
+                    },
+                    Ty::Label {
+                        literal: Some(text),
+                        ..
+                    },
+                ) if !labels.contains(text) => at(
+                    pair[1].offset,
+                    format!(
+                        "{name} cannot be {text:?}: its labels are {}",
+                        labels.join(", ")
+                    ),
+                ),
+                (
+                    Ty::Label {
+                        literal: Some(text),
+                        ..
+                    },
+                    Ty::Label {
+                        name,
+                        labels,
+                        literal: None,
+                    },
+                ) if !labels.contains(text) => at(
+                    pair[0].offset,
+                    format!(
+                        "{name} cannot be {text:?}: its labels are {}",
+                        labels.join(", ")
+                    ),
+                ),
+                (
+                    Ty::Label {
+                        name: n1,
+                        labels: l1,
+                        ..
+                    },
+                    Ty::Label {
+                        name: n2,
+                        labels: l2,
+                        ..
+                    },
+                ) if !l1.iter().any(|l| l2.contains(l)) => at(
+                    pair[1].offset,
+                    format!(
+                        "{n1} and {n2} can never be equal: {n1} is one of {}, {n2} one of {}",
+                        l1.join(", "),
+                        l2.join(", ")
+                    ),
+                ),
+                (Ty::Flag(f), Ty::Label { name, .. }) | (Ty::Label { name, .. }, Ty::Flag(f)) => {
+                    at(
+                        pair[1].offset,
+                        format!(
+                            "{f} is a truth value (true or false) and {name} a label: compare a truth value with true or false"
+                        ),
+                    )
+                }
+                (Ty::Num(n), Ty::Label { name, .. }) | (Ty::Label { name, .. }, Ty::Num(n)) => at(
+                    pair[1].offset,
+                    format!("{n} is a number and {name} a label: they cannot be compared"),
+                ),
+                (Ty::Num(n), Ty::Flag(f)) | (Ty::Flag(f), Ty::Num(n)) => at(
+                    pair[1].offset,
+                    format!("{n} is a number and {f} a truth value: they cannot be compared"),
+                ),
+                _ => None,
+            };
         }
     });
     problem.map_or(Ok(()), Err)

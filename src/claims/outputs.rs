@@ -191,6 +191,11 @@ pub fn labels_of(model: &crate::models::ModelInfo, path: &str) -> Option<Vec<Str
         .map(|(_, labels)| labels())
 }
 
+/// Whether the output `path` is a truth value.
+pub fn is_flag(model: &crate::models::ModelInfo, path: &str) -> bool {
+    canonical(model.name, path).is_some_and(|full| model.flag_outputs.contains(&full.as_str()))
+}
+
 /// Whether the arguments make a game of their model (the parameters' joint domain).
 pub fn validate(args: &Arguments) -> Result<()> {
     match args.model().name {

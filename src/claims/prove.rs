@@ -22,10 +22,13 @@ use super::val::Val;
 
 /// What the prover established.
 pub enum Proof {
-    /// True at every point of the range: how many polynomials and cells it took.
+    /// True at every point of the range — every rational one when the range is a model
+    /// parameter's, whose values are rational: how many polynomials and cells it took, and at
+    /// how many irrational points (no games) it is false.
     Proved {
         polys: usize,
         cells: usize,
+        irrational_exceptions: usize,
     },
     /// False at this point.
     Refuted(Algebraic),
@@ -220,17 +223,28 @@ pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
         points.push(hi.clone());
     }
     let cells = roots.len() + 1;
+    // A model's parameters are rationals: a claim false only at an irrational root holds for
+    // every game (c² ≠ 1/2 for every rational c). Free variables range over the reals.
+    let rational_only = claim.model.is_param(var);
+    let mut irrational_exceptions = 0;
     for point in points {
         env.vars.push((var.to_string(), Val::Num(point.clone())));
         let holds = holds_at(claim, env);
         env.vars.pop();
         match holds {
             Ok(true) => {}
+            Ok(false) if rational_only && point.as_rational().is_none() => {
+                irrational_exceptions += 1;
+            }
             Ok(false) => return Proof::Refuted(point),
             Err(e) => return Proof::Error(e),
         }
     }
-    Proof::Proved { polys, cells }
+    Proof::Proved {
+        polys,
+        cells,
+        irrational_exceptions,
+    }
 }
 
 /// `assume implies claim` at the environment's point.

@@ -220,12 +220,16 @@ impl Run<'_> {
             .claim
             .params
             .iter()
-            .map(|(name, domain)| {
+            .filter_map(|(name, domain)| {
                 let value = match domain {
-                    Domain::Text(text) => Val::Label(text.clone()),
+                    Domain::Text(text) if self.claim.model.is_text(name) => {
+                        Val::Label(text.clone())
+                    }
+                    // A per-domain list is read through its entries (`r_1`), not as one value.
+                    Domain::Text(_) => return None,
                     _ => Val::rational(args.value(name).expect("checked at load")),
                 };
-                (name.to_string(), value)
+                Some((name.to_string(), value))
             })
             .collect();
         point.extend(vars.iter().cloned());
@@ -304,24 +308,14 @@ impl Run<'_> {
         }
     }
 
-    /// Whether the one ranging parameter at `at` (possibly irrational) makes a game: exactly
-    /// at a rational; at an irrational, at rationals on both sides inside its isolating
-    /// interval (the joint conditions are intervals in one parameter, see `check`).
+    /// Whether the one ranging parameter at `at` makes a game (a free variable always does).
     fn is_game_at(&self, at: &Algebraic) -> bool {
         if self.names.first().is_some_and(|(_, var)| *var) {
             return true;
         }
-        match at.as_rational() {
-            Some(r) => self.game_at(std::slice::from_ref(r)).is_ok(),
-            None => {
-                let mut narrow = at.clone();
-                narrow.refine(&crate::exact::rational::pow2(-40));
-                let (lo, hi) = narrow.interval();
-                [lo, hi]
-                    .iter()
-                    .all(|r| self.game_at(std::slice::from_ref(r)).is_ok())
-            }
-        }
+        // A parameter's refutation is at a rational point (irrational ones are no games).
+        at.as_rational()
+            .is_some_and(|r| self.game_at(std::slice::from_ref(r)).is_ok())
     }
 
     fn stopped(&self) -> bool {
@@ -460,11 +454,20 @@ fn check(claim: &Claim) -> Verdict {
         let mut env = Env::new(run.base.clone(), lets, &mut run.cache);
         env.vars = run.fixed_vars.clone();
         match decide(claim, name, range, &mut env) {
-            Proof::Proved { polys, cells } => {
+            Proof::Proved {
+                polys,
+                cells,
+                irrational_exceptions,
+            } => {
                 verdict.status = Status::Proved;
                 verdict.how = format!(
                     "for every {name} in the range: the signs of {polys} polynomials, {cells} cells, settled by root isolation"
                 );
+                if irrational_exceptions > 0 {
+                    verdict.how.push_str(&format!(
+                        " (false at {irrational_exceptions} irrational {name}, which are no games: {name} is rational)"
+                    ));
+                }
                 return verdict;
             }
             Proof::Refuted(at) if !run.is_game_at(&at) => {}

@@ -12,7 +12,7 @@ use super::sweep::AnySweeper;
 use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
-use crate::sweep::grid::{Grid, MAX_POINTS};
+use crate::sweep::grid::{Grid, max_points};
 use crate::sweep::output::{RowFormat, csv_header, line};
 use crate::sweep::{Plan, run};
 
@@ -61,11 +61,17 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     let base = Arguments::parse(info, params)?;
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    for name in &names {
+    for (k, name) in names.iter().enumerate() {
         base.refuse_also_set(name, "a --grid axis")?;
+        if let Some(other) = names[..k].iter().find(|o| info.overlaps(o, name)) {
+            return Err(Error::InvalidArgument {
+                argument: format!("--grid {name}=…"),
+                reason: format!("{name} is given twice: it overlaps the axis {other}"),
+            });
+        }
     }
     let sweeper = AnySweeper::new(info.name, base, &names, Engine::Exact)?;
-    let points = grid.points(MAX_POINTS)?;
+    let points = grid.points(max_points())?;
     let plan = Plan {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         shard: None,

@@ -82,9 +82,12 @@ pub(super) struct BargainN {
     #[arg(long)]
     step: Option<String>,
     /// fine_tuning_n common mode: search for a game whose Pareto set has at least this many
-    /// components (the domain count comes from the parameters, the rest is drawn).
+    /// components (at least 2); every parameter is drawn, over --domains domains.
     #[arg(long)]
     find_components: Option<usize>,
+    /// The search's number of domains (default 2).
+    #[arg(long)]
+    domains: Option<usize>,
     /// The search's seed (default 1).
     #[arg(long)]
     seed: Option<u64>,
@@ -109,6 +112,7 @@ impl BargainN {
             "find-components",
             self.find_components.map(|v| v.to_string()),
         );
+        push("domains", self.domains.map(|v| v.to_string()));
         push("seed", self.seed.map(|v| v.to_string()));
         push("tries", self.tries.map(|v| v.to_string()));
         out
@@ -148,7 +152,7 @@ pub(super) fn bargain(
     match info.name {
         "fine_tuning" => {
             n.refuse(
-                &["mode", "probes", "step", "find-components", "seed", "tries"],
+                &["mode", "probes", "step", "find-components", "domains", "seed", "tries"],
                 "this option is for fine_tuning_n's bargaining; fine_tuning's has one share and no search",
             )?;
             arguments.forbid(
@@ -181,8 +185,8 @@ fn bargain_n(
             )?;
             if options.find_components.is_none() {
                 options.refuse(
-                    &["seed", "tries"],
-                    "the seed and the number of draws are --find-components' search's",
+                    &["domains", "seed", "tries"],
+                    "the domain count, the seed and the number of draws are --find-components' search's",
                 )?;
             }
             let width = positive_width(width.unwrap_or(DEFAULT_WIDTH))?;
@@ -211,7 +215,32 @@ fn bargain_n(
                     (params, bargain, None)
                 }
                 Some(k) => {
-                    let n = arguments.domains();
+                    arguments.forbid_all(
+                        "--find-components draws every parameter; give the number of domains with --domains N",
+                    )?;
+                    if k < 2 {
+                        return Err(Error::Domain {
+                            name: "--find-components".into(),
+                            value: k.to_string(),
+                            domain: "an integer >= 2 (every game's Pareto set has at least one component)".into(),
+                        });
+                    }
+                    if tries == 0 {
+                        return Err(Error::Domain {
+                            name: "--tries".into(),
+                            value: "0".into(),
+                            domain: "an integer >= 1".into(),
+                        });
+                    }
+                    let n = options.domains.unwrap_or(2);
+                    crate::limits::Limit::Domains.check(n, "--domains")?;
+                    if n == 0 {
+                        return Err(Error::Domain {
+                            name: "--domains".into(),
+                            value: "0".into(),
+                            domain: "an integer >= 1".into(),
+                        });
+                    }
                     let found = fine_tuning_n::search::find_components(
                         k,
                         n,
@@ -247,7 +276,7 @@ fn bargain_n(
                 });
             }
             options.refuse(
-                &["find-components", "seed", "tries"],
+                &["find-components", "domains", "seed", "tries"],
                 "the search is for a common share; drop --mode per_domain",
             )?;
             options.refuse(

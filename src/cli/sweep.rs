@@ -9,7 +9,7 @@ use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
 use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
 use crate::models::{self};
-use crate::sweep::grid::{Grid, MAX_POINTS};
+use crate::sweep::grid::{Grid, max_points};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
 use crate::sweep::plot::{Cell, Curve, regime_map_with};
 
@@ -44,7 +44,7 @@ pub(super) struct Request {
     /// Solver: exact (default) or float (the approximate baseline).
     #[arg(long, value_enum, default_value_t = EngineArg::Exact)]
     engine: EngineArg,
-    /// Allow grids larger than the default limit.
+    /// Allow grids up to ten times the point limit (GPAI_MAX_GRID_POINTS sets the limit).
     #[arg(long)]
     force: bool,
     /// Print the number of games, the time and games per second to standard error.
@@ -73,8 +73,14 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let base_text = base.canonical();
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    for name in &names {
+    for (k, name) in names.iter().enumerate() {
         base.refuse_also_set(name, "a --grid axis")?;
+        if let Some(other) = names[..k].iter().find(|o| info.overlaps(o, name)) {
+            return Err(Error::InvalidArgument {
+                argument: format!("--grid {name}=…"),
+                reason: format!("{name} is given twice: it overlaps the axis {other}"),
+            });
+        }
     }
     if request.every == 0 {
         return Err(Error::Domain {
@@ -83,11 +89,32 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             domain: "an integer >= 1".into(),
         });
     }
-    let points = grid.points(if request.force {
-        usize::MAX
+    // --force allows ten times the limit (the points are held in memory); beyond that the
+    // limit itself must be raised (GPAI_MAX_GRID_POINTS).
+    let points = match grid.points(if request.force {
+        max_points().saturating_mul(10)
     } else {
-        MAX_POINTS
-    })?;
+        max_points()
+    }) {
+        Err(Error::Limit {
+            what,
+            value,
+            unit,
+            limit,
+            variable,
+            ..
+        }) if !request.force && value.parse::<usize>().is_ok() => {
+            return Err(Error::Limit {
+                what,
+                value,
+                unit,
+                limit,
+                variable,
+                hint: " (or pass --force to run up to ten times the limit)".into(),
+            });
+        }
+        other => other?,
+    };
     let engine = match request.engine {
         EngineArg::Exact => Engine::Exact,
         EngineArg::Float => Engine::Float,
@@ -99,6 +126,16 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     }
     if let Some(plot) = &request.plot {
         Picture::for_path(plot)?;
+    }
+    if let Some(out) = &request.out
+        && out.to_ascii_lowercase().ends_with(".manifest.json")
+    {
+        return Err(Error::InvalidArgument {
+            argument: format!("--out {out}"),
+            reason:
+                "names ending in .manifest.json are shard manifests; name the rows file otherwise"
+                    .into(),
+        });
     }
     if let Some(out) = &request.out
         && Picture::for_path(out).is_ok()
@@ -310,14 +347,16 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
         let mut hash = manifest::Hasher::default();
         hash.update(&text);
         if text.len() as u64 != m.bytes || hash.0 != m.hash {
+            let what = if text.len() as u64 != m.bytes {
+                format!("{} bytes, its manifest says {}", text.len(), m.bytes)
+            } else {
+                "its contents differ from the manifest's hash".into()
+            };
             return Err(bad(
                 path,
                 format!(
-                    "it is not the part its shard wrote ({} bytes, its manifest says {}): it was cut short, torn or edited; run shard {}/{} again",
-                    text.len(),
-                    m.bytes,
-                    m.shard.0,
-                    m.shard.1
+                    "it is not the part its shard wrote ({what}): it was cut short, torn or edited; run shard {}/{} again",
+                    m.shard.0, m.shard.1
                 ),
             ));
         }
@@ -331,6 +370,22 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
     } else {
         RowFormat::Csv
     };
+    if RowFormat::for_path(out) != format {
+        return Err(bad(
+            out,
+            format!(
+                "the parts are {} rows; name the merged file *.{}",
+                format.name(),
+                format.name()
+            ),
+        ));
+    }
+    // The merged file must not overwrite a part or a manifest.
+    for path in inputs {
+        let target = manifest::path_of(path);
+        distinct(&[("the merged file", out), ("a part", path)])?;
+        distinct(&[("the merged file", out), ("a part's manifest", &target)])?;
+    }
     let mut header: Option<String> = None;
     let mut rows: Vec<(usize, &str)> = Vec::new();
     for (path, m) in ordered {

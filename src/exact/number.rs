@@ -3,6 +3,7 @@
 //! `"0.1"` is exactly 1/10 and `"2.5e-3"` exactly 1/400; nothing passes through a float.
 
 use crate::error::{Error, Result};
+use crate::limits::Limit;
 
 use super::Rational;
 use super::rational::{from_integer, pow10};
@@ -23,7 +24,7 @@ pub struct ScanError {
 /// as are `NaN`, infinities, zero denominators and exponents beyond ±[`MAX_EXPONENT`].
 pub fn parse_rational(input: &str) -> Result<Rational> {
     let fail = |reason: String| Error::InvalidNumber {
-        input: input.to_string(),
+        input: crate::error::shorten(input),
         reason,
     };
     let text = input.trim();
@@ -94,6 +95,14 @@ pub fn scan_unsigned_decimal(
             fraction_digits += 1;
             pos += 1;
         }
+    }
+    if digits.len() > Limit::Digits.value() {
+        return Err(ScanError {
+            offset: start,
+            reason: Limit::Digits
+                .exceeded(&digits.len().to_string(), "a number literal")
+                .to_string(),
+        });
     }
     if digits.is_empty() {
         let reason = match chars.get(start) {

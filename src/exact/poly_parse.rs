@@ -10,10 +10,25 @@ use crate::error::{Error, Result};
 use super::Rational;
 use super::number::scan_unsigned_decimal;
 use super::poly::Poly;
-use super::rational::{int_to_i64, is_integer, numerator};
+use super::rational::{denominator, int_bits, int_to_i64, is_integer, numerator};
+use crate::limits::Limit;
 
-/// Highest degree a parsed polynomial may reach (`x^100000` is refused, not expanded).
+/// Highest degree a parsed polynomial may reach (`x^100000` is refused, not expanded): the
+/// default of [`Limit::Degree`], which `GPAI_MAX_DEGREE` can change.
 pub const MAX_DEGREE: usize = 1_000;
+
+fn max_degree() -> usize {
+    Limit::Degree.value()
+}
+
+/// Bits of a polynomial's largest coefficient (numerator and denominator together).
+fn size_bits(p: &Poly) -> u64 {
+    p.coeffs()
+        .iter()
+        .map(|c| int_bits(&numerator(c)) + int_bits(&denominator(c)))
+        .max()
+        .unwrap_or(0)
+}
 
 /// Parses polynomial text in one variable.
 pub fn parse_poly(input: &str) -> Result<Poly> {
@@ -28,6 +43,7 @@ pub fn parse_poly_named(input: &str) -> Result<(Poly, String)> {
         tokens,
         pos: 0,
         variable: None,
+        depth: 0,
     };
     let poly = parser.sum()?;
     let token = parser.peek();
@@ -49,6 +65,8 @@ enum Kind {
     Star,
     Slash,
     Caret,
+    /// A power written in superscript digits (`²`), with the characters as typed.
+    Superscript(u64, String),
     Open,
     Close,
     End,
@@ -64,6 +82,7 @@ impl Kind {
             Kind::Star => "'*'".into(),
             Kind::Slash => "'/'".into(),
             Kind::Caret => "'^'".into(),
+            Kind::Superscript(_, written) => format!("superscript {written}"),
             Kind::Open => "'('".into(),
             Kind::Close => "')'".into(),
             Kind::End => "end of input".into(),
@@ -80,7 +99,7 @@ struct Token {
 fn tokenize(input: &str) -> Result<Vec<Token>> {
     let chars: Vec<char> = input.chars().collect();
     let fail = |column: usize, reason: String| Error::InvalidPolynomial {
-        input: input.to_string(),
+        input: crate::error::shorten(input),
         column,
         reason,
     };
@@ -134,12 +153,9 @@ fn tokenize(input: &str) -> Result<Vec<Token>> {
                     format!("superscript exponent {digits} is too large"),
                 )
             })?;
+            let written: String = chars[start..pos].iter().collect();
             tokens.push(Token {
-                kind: Kind::Caret,
-                column,
-            });
-            tokens.push(Token {
-                kind: Kind::Number(Rational::from(value)),
+                kind: Kind::Superscript(value, written),
                 column,
             });
         } else if c.is_alphabetic() || c == '_' {
@@ -189,6 +205,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
     variable: Option<String>,
+    /// Parentheses open at this point.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -206,21 +224,44 @@ impl Parser<'_> {
 
     fn error_at(&self, column: usize, reason: String) -> Error {
         Error::InvalidPolynomial {
-            input: self.input.to_string(),
+            input: crate::error::shorten(self.input),
             column,
             reason,
         }
     }
 
+    /// An error when the coefficients a step would build pass [`Limit::CoefficientBits`]
+    /// (checked before the step: `(2^1000)^1000` is refused, not computed).
+    fn check_bits(&self, bits: u64, column: usize) -> Result<()> {
+        let limit = Limit::CoefficientBits;
+        if bits <= limit.value() as u64 {
+            return Ok(());
+        }
+        Err(self.error_at(
+            column,
+            limit
+                .exceeded(&format!("about {bits}"), "the coefficients")
+                .to_string(),
+        ))
+    }
+
     /// The product, refused before it is computed when its degree would pass [`MAX_DEGREE`].
     fn multiply(&self, a: &Poly, b: &Poly, column: usize) -> Result<Poly> {
         let degree = a.degree().unwrap_or(0) + b.degree().unwrap_or(0);
-        if degree > MAX_DEGREE {
+        if degree > max_degree() {
             return Err(self.error_at(
                 column,
-                format!("degree {degree} exceeds the limit {MAX_DEGREE}"),
+                format!(
+                    "degree {degree} exceeds the limit {} (GPAI_MAX_DEGREE)",
+                    max_degree()
+                ),
             ));
         }
+        let terms = a.coeffs().len().min(b.coeffs().len()).max(1) as u64;
+        self.check_bits(
+            size_bits(a) + size_bits(b) + 64 - terms.leading_zeros() as u64,
+            column,
+        )?;
         Ok(a * b)
     }
 
@@ -278,32 +319,42 @@ impl Parser<'_> {
         }
     }
 
+    /// Signs are read in a loop, not by recursion: `------x` cannot overflow the stack.
     fn unary(&mut self) -> Result<Poly> {
-        match self.peek().kind {
-            Kind::Minus => {
-                self.advance();
-                Ok(-&self.unary()?)
+        let mut negative = false;
+        loop {
+            match self.peek().kind {
+                Kind::Minus => negative = !negative,
+                Kind::Plus => {}
+                _ => break,
             }
-            Kind::Plus => {
-                self.advance();
-                self.unary()
-            }
-            _ => self.power(),
+            self.advance();
         }
+        let value = self.power()?;
+        Ok(if negative { -&value } else { value })
     }
 
     fn power(&mut self) -> Result<Poly> {
         let base = self.atom()?;
         let caret = self.peek();
-        if caret.kind != Kind::Caret {
-            return Ok(base);
-        }
-        self.advance();
-        let token = self.advance();
+        let token = match caret.kind {
+            // x² is its own power: the superscript is the exponent.
+            Kind::Superscript(..) => self.advance(),
+            Kind::Caret => {
+                self.advance();
+                self.advance()
+            }
+            _ => return Ok(base),
+        };
         let exponent = match &token.kind {
-            Kind::Number(n) if is_integer(n) => int_to_i64(&numerator(n))
-                .and_then(|e| u32::try_from(e).ok())
-                .filter(|&e| e as usize <= MAX_DEGREE),
+            Kind::Number(n) if is_integer(n) && *n >= 0 && caret.kind == Kind::Caret => {
+                int_to_i64(&numerator(n))
+                    .and_then(|e| u32::try_from(e).ok())
+                    .filter(|&e| e as usize <= max_degree())
+            }
+            Kind::Superscript(e, _) if caret.kind != Kind::Caret => u32::try_from(*e)
+                .ok()
+                .filter(|&e| e as usize <= max_degree()),
             _ => {
                 return Err(self.error_at(
                     token.column,
@@ -318,18 +369,26 @@ impl Parser<'_> {
             return Err(self.error_at(
                 token.column,
                 format!(
-                    "exponent {} exceeds the degree limit {MAX_DEGREE}",
-                    token.kind.describe()
+                    "exponent {} exceeds the degree limit {} (GPAI_MAX_DEGREE)",
+                    token.kind.describe(),
+                    max_degree()
                 ),
             ));
         };
         let degree = base.degree().unwrap_or(0) * exponent as usize;
-        if degree > MAX_DEGREE {
+        if degree > max_degree() {
             return Err(self.error_at(
                 caret.column,
-                format!("degree {degree} exceeds the limit {MAX_DEGREE}"),
+                format!(
+                    "degree {degree} exceeds the limit {} (GPAI_MAX_DEGREE)",
+                    max_degree()
+                ),
             ));
         }
+        // Coefficients of p^e grow by about e·bits(p) plus the multinomial's e·log2(terms).
+        let terms = base.coeffs().len().max(1) as u64;
+        let per_factor = size_bits(&base) + 64 - terms.leading_zeros() as u64;
+        self.check_bits(per_factor.saturating_mul(u64::from(exponent)), caret.column)?;
         Ok(base.pow(exponent))
     }
 
@@ -348,7 +407,20 @@ impl Parser<'_> {
                 }
             },
             Kind::Open => {
+                self.depth += 1;
+                if self.depth > Limit::Nesting.value() {
+                    return Err(self.error_at(
+                        token.column,
+                        Limit::Nesting
+                            .exceeded(
+                                &format!("more than {}", Limit::Nesting.value()),
+                                "parentheses",
+                            )
+                            .to_string(),
+                    ));
+                }
                 let inner = self.sum()?;
+                self.depth -= 1;
                 let close = self.advance();
                 if close.kind != Kind::Close {
                     return Err(self.error_at(
@@ -436,6 +508,16 @@ mod tests {
         check_err("2 3", 3, "unexpected number 3");
         check_err("x⁻¹", 2, "unexpected character '⁻'");
         check_err("x²²²²²²²²²²²²²²²²²²²²²", 2, "too large");
+        check_err("x^² - 4", 3, "found superscript ²");
+        check_err("x^1⁰ - 1", 4, "unexpected superscript ⁰");
         check_err("x^2 ≥ 0", 5, "unexpected character '≥'");
+        // Limits, each refused before the work.
+        let deep = format!("{}x{}", "(".repeat(5000), ")".repeat(5000));
+        check_err(&deep, 201, "GPAI_MAX_NESTING");
+        check_err("(2^1000)^1000*x - 1", 9, "GPAI_MAX_COEFFICIENT_BITS");
+        check(
+            &format!("{}x", "-".repeat(100_001)),
+            Poly::from_i64s(&[0, -1]),
+        );
     }
 }

@@ -70,6 +70,9 @@ impl Arguments {
             }
             let list = index.is_none() && (model.is_per_domain(spec.name) || model.is_list(name));
             let parts: Vec<&str> = value.split(',').collect();
+            if model.is_per_domain(spec.name) {
+                crate::limits::Limit::Domains.check(parts.len(), &format!("the list {name}"))?;
+            }
             if parts.len() > 1 && !list {
                 return Err(Error::InvalidArgument {
                     argument: argument.clone(),
@@ -223,20 +226,15 @@ impl Arguments {
     }
 
     /// An error when a parameter another input sets (`how`: a sweep's `--grid` axis, a
-    /// boundary's `--along` line) is also given here, which that input would silently override.
-    /// Setting one domain's entry (`r_2`) over a list (`r=1,2`) is the documented override, not
-    /// a repeat; setting the whole list over an entry is.
+    /// boundary's `--along` line) is also given here, which that input would silently override
+    /// — for per-domain parameters, the whole list or that domain's entry.
     pub fn refuse_also_set(&self, name: &str, how: &str) -> Result<()> {
-        let (spec, index) = self.model.resolve(name)?;
-        let repeated = self.values.keys().find(|key| {
-            *key == name
-                || (index.is_none()
-                    && self
-                        .model
-                        .resolve(key)
-                        .is_ok_and(|(s, i)| s.name == spec.name && i.is_some()))
-        });
-        match repeated {
+        self.model.resolve(name)?;
+        match self
+            .values
+            .keys()
+            .find(|key| self.model.overlaps(key, name))
+        {
             None => Ok(()),
             Some(key) => Err(Error::InvalidArgument {
                 argument: format!("{key}={}", self.values[key].1),
@@ -297,5 +295,16 @@ impl Arguments {
             }
         }
         Ok(())
+    }
+
+    /// An error unless no parameter was given at all (for a command that draws every value).
+    pub fn forbid_all(&self, why: &str) -> Result<()> {
+        match self.values.iter().next() {
+            Some((key, (_, text))) => Err(Error::InvalidArgument {
+                argument: format!("{key}={text}"),
+                reason: why.into(),
+            }),
+            None => Ok(()),
+        }
     }
 }

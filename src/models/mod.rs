@@ -86,6 +86,8 @@ pub struct ModelInfo {
     /// The outputs whose values are labels (`regime`, `spe.regime_i`), with the labels each can
     /// take: a claim comparing one with a label it cannot take is refused at load.
     pub label_outputs: &'static [LabelOutput],
+    /// The outputs whose values are truth values (`backfire`, `trains`).
+    pub flag_outputs: &'static [&'static str],
 }
 
 impl ModelInfo {
@@ -154,10 +156,16 @@ impl ModelInfo {
         }
         if let Some((base, index)) = name.rsplit_once('_')
             && self.is_per_domain(base)
-            && let Ok(i) = index.parse::<usize>()
-            && i >= 1
+            && !index.is_empty()
+            && index.bytes().all(|b| b.is_ascii_digit())
             && !index.starts_with('0')
         {
+            // Checked before any list of that many domains is built.
+            let limit = crate::limits::Limit::Domains;
+            let i = index.parse::<usize>().ok().filter(|i| *i <= limit.value());
+            let Some(i) = i else {
+                return Err(limit.exceeded(&crate::error::shorten(index), name));
+            };
             return Ok((
                 self.param(base).expect("per-domain names are declared"),
                 Some(i),
@@ -184,6 +192,18 @@ impl ModelInfo {
     pub fn check(&self, name: &str, value: &Rational) -> Result<()> {
         let (spec, _) = self.resolve(name)?;
         spec.domain.check(name, value)
+    }
+
+    /// Whether setting `a` and setting `b` would set some value twice: the same parameter, and
+    /// the same domain's entry or one of them the whole per-domain list (`r` and `r_2` overlap,
+    /// `r_1` and `r_2` do not).
+    pub fn overlaps(&self, a: &str, b: &str) -> bool {
+        match (self.resolve(a), self.resolve(b)) {
+            (Ok((sa, ia)), Ok((sb, ib))) => {
+                sa.name == sb.name && (ia.is_none() || ib.is_none() || ia == ib)
+            }
+            _ => a == b,
+        }
     }
 
     /// Whether `name` resolves to a parameter (see [`ModelInfo::resolve`]).

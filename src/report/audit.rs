@@ -20,6 +20,11 @@ fn show(a: &Algebraic) -> String {
 /// The report.
 pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
     let (name, lo, hi) = &policy.family;
+    let family = format!(
+        "{}{lo}, {hi}{}",
+        if policy.family_closed.0 { '[' } else { '(' },
+        if policy.family_closed.1 { ']' } else { ')' }
+    );
     let holding: Vec<String> = audit
         .holding
         .iter()
@@ -43,7 +48,7 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                 "title": policy.title,
                 "model": policy.model.name,
                 "fixed": policy.fixed.iter().map(|(n, v)| (n.clone(), json!(v.to_string()))).collect::<serde_json::Map<_, _>>(),
-                "family": {"parameter": name, "from": lo.to_string(), "to": hi.to_string()},
+                "family": {"parameter": name, "from": lo.to_string(), "to": hi.to_string(), "from_closed": policy.family_closed.0, "to_closed": policy.family_closed.1},
                 "assertion": policy.assertion.0,
                 "holds": audit.holds,
                 "method": audit.method,
@@ -69,7 +74,7 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                 .map(|(n, v)| format!("{n} = {v}"))
                 .collect();
             out.push_str(&format!(
-                "  model {}{provenance}; fixed {}; family {name} in [{lo}, {hi}]\n",
+                "  model {}{provenance}; fixed {}; family {name} in {family}\n",
                 policy.model.name,
                 if fixed.is_empty() {
                     "nothing".into()
@@ -85,7 +90,7 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
             };
             if audit.holds {
                 out.push_str(&format!(
-                    "  verdict: TRUE for every {name} in [{lo}, {hi}] ({how})\n"
+                    "  verdict: TRUE for every {name} in {family} ({how})\n"
                 ));
                 if audit.beyond.is_empty() {
                     out.push_str("  it keeps holding as far as the search went (four family widths each way, within the domain)\n");
@@ -116,10 +121,12 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                 if let Some((t, values)) = &audit.counterexample {
                     let shown: Vec<String> =
                         values.iter().map(|(n, v)| format!("{n} = {v}")).collect();
-                    out.push_str(&format!(
-                        "  first counterexample: {name} = {t}: {}\n",
-                        shown.join(", ")
-                    ));
+                    let read = if shown.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", shown.join(", "))
+                    };
+                    out.push_str(&format!("  first counterexample: {name} = {t}{read}\n"));
                 }
             }
             out

@@ -13,11 +13,15 @@ pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
                 .unwrap_or(0)
         })
         .collect();
+    // Padded by hand: `format!("{cell:<w$}")` panics for widths past 65,535.
     let line = |cells: Vec<&str>| {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(cell, w)| format!("{cell:<w$}"))
+            .map(|(cell, w)| {
+                let fill = w.saturating_sub(cell.chars().count());
+                format!("{cell}{}", " ".repeat(fill))
+            })
             .collect();
         format!("  {}\n", padded.join("  ").trim_end())
     };
@@ -26,4 +30,22 @@ pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wide_cells_are_padded_not_refused() {
+        let wide = "7".repeat(70_000);
+        let text = super::render(
+            &["a", "b"],
+            &[vec![wide.clone(), "x".into()], vec!["y".into(), "z".into()]],
+        );
+        assert!(
+            text.lines()
+                .nth(2)
+                .unwrap()
+                .starts_with(&format!("  y{}", " ".repeat(69_999)))
+        );
+    }
 }

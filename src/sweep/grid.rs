@@ -4,10 +4,14 @@
 //! `θ_G ≤ θ_D ≤ 5/2`: an axis's bound may be a number or the name of an axis before it.
 
 use crate::error::{Error, Result};
+use crate::exact::rational::floor;
 use crate::exact::{Rational, parse_rational};
+use crate::limits::Limit;
 
-/// Largest number of points a sweep runs without `--force`.
-pub const MAX_POINTS: usize = 2_000_000;
+/// Largest number of points a sweep runs without `--force` ([`Limit::GridPoints`]).
+pub fn max_points() -> usize {
+    Limit::GridPoints.value()
+}
 
 /// One end of an axis: a number, or the current value of an earlier axis.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +90,17 @@ impl Axis {
         }
     }
 
+    /// How many values `lo, lo + step, …` are not above `hi`, given the earlier axes' values
+    /// (counted, not listed).
+    fn len(&self, point: &[(String, Rational)]) -> usize {
+        let (lo, hi) = (self.resolve(&self.lo, point), self.resolve(&self.hi, point));
+        if hi < lo {
+            return 0;
+        }
+        let steps = floor(&((hi - lo) / &self.step));
+        usize::try_from(&steps).map_or(usize::MAX, |n| n.saturating_add(1))
+    }
+
     /// The values `lo, lo + step, …` not above `hi`, given the earlier axes' values.
     fn values(&self, point: &[(String, Rational)]) -> Vec<Rational> {
         let (lo, hi) = (self.resolve(&self.lo, point), self.resolve(&self.hi, point));
@@ -120,25 +135,78 @@ impl Grid {
         Ok(Grid { axes })
     }
 
-    /// Every point, in order (the first axis outermost), refusing more than `limit` points.
+    /// The number of points, counted without building them; an error past `limit` saying how
+    /// many there are (or that there are more than ten times the limit).
+    pub fn count(&self, limit: usize) -> Result<usize> {
+        match self.count_within(limit) {
+            Some(n) => Ok(n),
+            None => {
+                let beyond = limit.saturating_mul(10);
+                let value = match self.count_within(beyond) {
+                    Some(n) => n.to_string(),
+                    None => format!("more than {beyond}"),
+                };
+                let mut error = Limit::GridPoints.exceeded(&value, "the grid");
+                // The limit in force, which --force raises.
+                if let Error::Limit { limit: shown, .. } = &mut error {
+                    *shown = limit;
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// The number of points, or `None` past `limit` (the combinations of the outer axes are
+    /// counted against it too, so counting always ends).
+    fn count_within(&self, limit: usize) -> Option<usize> {
+        let mut total = 0usize;
+        let mut visited = 0usize;
+        let mut point: Vec<(String, Rational)> = Vec::new();
+        // Depth-first over the outer axes; the innermost axis is counted arithmetically.
+        fn walk(
+            axes: &[Axis],
+            point: &mut Vec<(String, Rational)>,
+            limit: usize,
+            total: &mut usize,
+            visited: &mut usize,
+        ) -> bool {
+            let (axis, rest) = axes.split_first().expect("at least one axis");
+            let n = axis.len(point);
+            if rest.is_empty() {
+                *total = total.saturating_add(n);
+                return *total <= limit;
+            }
+            let lo = axis.resolve(&axis.lo, point).clone();
+            for k in 0..n {
+                *visited += 1;
+                if *visited > limit {
+                    return false;
+                }
+                let value = &lo + &axis.step * Rational::from(k as u64);
+                point.push((axis.name.clone(), value));
+                let ok = walk(rest, point, limit, total, visited);
+                point.pop();
+                if !ok {
+                    return false;
+                }
+            }
+            true
+        }
+        walk(&self.axes, &mut point, limit, &mut total, &mut visited).then_some(total)
+    }
+
+    /// Every point, in order (the first axis outermost), refusing more than `limit` points
+    /// before building any.
     pub fn points(&self, limit: usize) -> Result<Vec<Vec<(String, Rational)>>> {
+        let count = self.count(limit)?;
         let mut points: Vec<Vec<(String, Rational)>> = vec![Vec::new()];
         for axis in &self.axes {
-            let mut next = Vec::new();
+            let mut next = Vec::with_capacity(count);
             for point in &points {
                 for value in axis.values(point) {
                     let mut extended = point.clone();
                     extended.push((axis.name.clone(), value));
                     next.push(extended);
-                    if next.len() > limit {
-                        return Err(Error::Domain {
-                            name: "the grid".into(),
-                            value: format!("more than {limit} points"),
-                            domain: format!(
-                                "at most {limit} points (pass --force to run a larger sweep)"
-                            ),
-                        });
-                    }
                 }
             }
             points = next;
@@ -187,7 +255,8 @@ mod tests {
     #[test]
     fn the_figure_2_triangle_has_94376_games() {
         let g = grid(&["theta_g=0:5/4:1/200", "theta_d=theta_g:5/2:1/200"]).unwrap();
-        assert_eq!(g.points(MAX_POINTS).unwrap().len(), 94_376);
+        assert_eq!(g.points(max_points()).unwrap().len(), 94_376);
+        assert_eq!(g.count(max_points()).unwrap(), 94_376);
     }
 
     #[test]
@@ -216,5 +285,11 @@ mod tests {
                 .points(1000)
                 .is_err()
         );
+        // A billion points are refused at once, not built first.
+        let huge = grid(&["theta_d=0:1:1/1000000000"]).unwrap();
+        let started = std::time::Instant::now();
+        let e = huge.points(max_points()).unwrap_err().to_string();
+        assert!(e.contains("GPAI_MAX_GRID_POINTS"), "{e}");
+        assert!(started.elapsed().as_secs() < 5);
     }
 }

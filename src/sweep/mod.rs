@@ -39,9 +39,10 @@ pub fn point_cells(point: &Point) -> Vec<(String, String)> {
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {
     pub jobs: usize,
-    /// `(i, n)`: run only points whose index is `i − 1` modulo `n` (`1 ≤ i ≤ n`).
+    /// `(i, n)`: run only the `i`-th of every `n` sampled points (`1 ≤ i ≤ n`).
     pub shard: Option<(usize, usize)>,
-    /// Run only every `every`-th point of the shard (1: all).
+    /// Sample only every `every`-th point of the grid (1: all), before sharding, so the shards
+    /// of a sampled sweep are exactly the sampled sweep's points.
     pub every: usize,
 }
 
@@ -50,9 +51,9 @@ impl Plan {
     pub fn indices(&self, count: usize) -> Vec<usize> {
         let (i, n) = self.shard.unwrap_or((1, 1));
         (0..count)
-            .filter(|k| k % n == i - 1)
+            .step_by(self.every.max(1))
             .enumerate()
-            .filter(|(j, _)| j % self.every.max(1) == 0)
+            .filter(|(j, _)| j % n == i - 1)
             .map(|(_, k)| k)
             .collect()
     }
@@ -181,6 +182,25 @@ mod tests {
             .indices(50),
             vec![0, 10, 20, 30, 40]
         );
+        // Sampling then sharding: the shards of an --every sweep are its points.
+        let sampled = Plan {
+            jobs: 1,
+            shard: None,
+            every: 3,
+        }
+        .indices(25);
+        let mut sharded: Vec<usize> = (1..=4)
+            .flat_map(|i| {
+                Plan {
+                    jobs: 1,
+                    shard: Some((i, 4)),
+                    every: 3,
+                }
+                .indices(25)
+            })
+            .collect();
+        sharded.sort();
+        assert_eq!(sharded, sampled);
         assert!(
             parse_shard("0/2").is_err()
                 && parse_shard("3/2").is_err()

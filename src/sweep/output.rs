@@ -19,7 +19,8 @@ impl RowFormat {
     }
 
     pub fn for_path(path: &str) -> RowFormat {
-        if path.ends_with(".json") || path.ends_with(".jsonl") {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".json") || lower.ends_with(".jsonl") {
             RowFormat::JsonLines
         } else {
             RowFormat::Csv

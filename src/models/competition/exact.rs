@@ -176,6 +176,12 @@ pub fn solve(p: &Params) -> Solution {
         t.player = format!("{} under vertical integration", t.player);
         ties.push(t);
     }
+    // The trial market's ties decide D0's choice whether or not it offers the trial.
+    for t in &with_trial.ties {
+        let mut t = t.clone();
+        t.player = format!("{} with the free trial", t.player);
+        ties.push(t);
+    }
     if trial_pi_d0 == pi_d0 && with_trial.outcome != base.outcome {
         ties.push(
             Tie::new(
@@ -191,13 +197,7 @@ pub fn solve(p: &Params) -> Solution {
     } else {
         (base.clone(), pi_d0.clone())
     };
-    if trial {
-        for t in &chosen.ties {
-            let mut t = t.clone();
-            t.player = format!("{} with the free trial", t.player);
-            ties.push(t);
-        }
-    }
+
     Solution {
         base,
         pi_d0,

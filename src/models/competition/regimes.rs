@@ -112,6 +112,7 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "solve",
         },
     ],
+    flag_outputs: &["entered", "trial", "in_spec_domain"],
     label_outputs: &[
         ("regime", label_names::<Regime>),
         ("vi_regime", label_names::<Regime>),

@@ -159,6 +159,7 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "bargain",
         },
     ],
+    flag_outputs: &[],
     label_outputs: &[
         ("spe.generalist", label_names::<Generalist>),
         ("spe.specialist", label_names::<Specialist>),

@@ -112,5 +112,6 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "bargain",
         },
     ],
+    flag_outputs: &["spe.g_participates"],
     label_outputs: &[("spe.regime_i", label_names::<Regime>)],
 };

@@ -158,5 +158,6 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "solve",
         },
     ],
+    flag_outputs: &["released"],
     label_outputs: &[("regime", label_names::<Regime>)],
 };

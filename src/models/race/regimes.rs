@@ -208,5 +208,6 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "solve",
         },
     ],
+    flag_outputs: &["trains"],
     label_outputs: &[],
 };

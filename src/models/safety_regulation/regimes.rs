@@ -210,6 +210,12 @@ pub const INFO: ModelInfo = ModelInfo {
             shown_by: "solve",
         },
     ],
+    flag_outputs: &[
+        "spe.paper_candidate",
+        "unregulated.paper_candidate",
+        "backfire",
+        "mutualism",
+    ],
     label_outputs: &[
         ("spe.g_strategy", label_names::<Strategy>),
         ("spe.d_strategy", label_names::<Strategy>),

@@ -53,6 +53,10 @@ pub enum Error {
         action: &'static str,
         reason: String,
     },
+    /// The reader of standard output went away (`gpai sweep … | head -1`): not an error of
+    /// the input; the command ends quietly with status 0 after the rows it wrote.
+    #[error("standard output was closed by its reader")]
+    OutputClosed,
     /// An input beyond one of gpai's limits (see `limits.rs`), refused before the work.
     #[error(
         "{what}: {value} {unit}, beyond the limit of {limit}; raise it with {variable}=N{hint}"

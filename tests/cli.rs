@@ -468,3 +468,34 @@ fn n_specialist_games_solve_from_per_domain_lists() {
         "the modes are",
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_sweep_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `gpai sweep … | head -1`: the pipe closes after one line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args([
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_g=0:5/4:1/100",
+            "--grid",
+            "theta_d=theta_g:5/2:1/100",
+            "--jobs",
+            "2",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(first.starts_with(b"index,theta_g,theta_d"));
+}

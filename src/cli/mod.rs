@@ -298,6 +298,8 @@ pub fn main() -> ExitCode {
             let _ = std::io::stdout().write_all(text.as_bytes());
             ExitCode::from(status)
         }
+        // The reader stopped early (`| head`): what it read was whole rows; nothing to report.
+        Err(Error::OutputClosed) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "error: {error}");
             // Bad input is status 2; a question the machinery could not settle is status 1.

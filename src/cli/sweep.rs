@@ -235,7 +235,13 @@ pub(super) fn sweep(request: Request) -> Result<String> {
                     .write_all(text.as_bytes())
                     .and_then(|()| stdout.flush()),
             };
-            result.map_err(|e| io_error(&out_name, e))?;
+            result.map_err(|e| {
+                if file.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Error::OutputClosed
+                } else {
+                    io_error(&out_name, e)
+                }
+            })?;
             hasher.update(text.as_bytes());
             bytes_written += text.len() as u64;
             if request.plot.is_some() {

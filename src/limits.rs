@@ -79,7 +79,7 @@ impl Limit {
             Limit::Domains => 64,
             Limit::GridPoints => 2_000_000,
             Limit::SamplePoints => 200_000,
-            Limit::AlgebraicDegree => 512,
+            Limit::AlgebraicDegree => 128,
             Limit::Outcomes => 200_000,
         }
     }
@@ -104,7 +104,7 @@ impl Limit {
         match self {
             Limit::Digits => "digits",
             Limit::CoefficientBits => "coefficient bits",
-            Limit::Degree | Limit::AlgebraicDegree => "as degree",
+            Limit::Degree | Limit::AlgebraicDegree => "(degree)",
             Limit::Nesting => "levels of nesting",
             Limit::Domains => "domains",
             Limit::GridPoints => "points",

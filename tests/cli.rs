@@ -499,3 +499,91 @@ fn a_reader_that_stops_early_ends_the_sweep_quietly() {
     assert!(!stderr.contains("error"), "{stderr}");
     assert!(first.starts_with(b"index,theta_g,theta_d"));
 }
+
+/// Runs gpai with one limit set through its environment variable.
+fn gpai_with(variable: &str, value: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .env(variable, value)
+        .args(args)
+        .output()
+        .expect("the gpai binary runs")
+}
+
+#[test]
+fn every_limit_refuses_before_the_work_it_bounds_and_names_its_variable() {
+    let digits = format!("c0={}", "7".repeat(2_001));
+    let nested = format!("{}x{}", "(".repeat(5_000), ")".repeat(5_000));
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["solve", "fine_tuning", &digits, "c1=2", "delta=1/2"],
+            "2001 digits, beyond the limit of 2000; raise it with GPAI_MAX_DIGITS=N",
+        ),
+        (
+            vec!["roots", "(2^1000)^1000*x-1"],
+            "beyond the limit of 20000; raise it with GPAI_MAX_COEFFICIENT_BITS=N",
+        ),
+        (
+            vec!["roots", "x^1001-1"],
+            "the exponent: 1001 (degree), beyond the limit of 1000; raise it with GPAI_MAX_DEGREE=N",
+        ),
+        (
+            vec!["roots", &nested],
+            "beyond the limit of 200; raise it with GPAI_MAX_NESTING=N",
+        ),
+        (
+            vec!["solve", "fine_tuning_n", "r_18446744073709551615=1"],
+            "18446744073709551615 domains, beyond the limit of 64; raise it with GPAI_MAX_DOMAINS=N",
+        ),
+        (
+            vec![
+                "sweep",
+                "safety_regulation",
+                "--grid",
+                "theta_d=0:1:1/1000000000",
+            ],
+            "beyond the limit of 2000000; raise it with GPAI_MAX_GRID_POINTS=N",
+        ),
+        // Fourth roots of four primes: the profit's exact form would need a resultant of
+        // degree 48·3, refused in a moment instead of computed for half a minute.
+        (
+            vec![
+                "solve", "race", "f=power", "p=1/4", "k=10", "x=2", "xp=5", "y=7", "z=11", "a=3/2",
+            ],
+            "(degree), beyond the limit of 128; raise it with GPAI_MAX_ALGEBRAIC_DEGREE=N",
+        ),
+    ];
+    for (args, fragment) in &cases {
+        check_refused(args, fragment);
+    }
+}
+
+#[test]
+fn limits_are_raised_and_lowered_through_their_variables() {
+    // The square-root game solves by default; with the algebraic budget lowered to 1 its
+    // revenue (a sum of square roots) is refused, naming the sum.
+    let args = [
+        "solve", "race", "f=power", "p=1/2", "x=2", "xp=3", "y=5", "z=7",
+    ];
+    assert_eq!(gpai(&args).status.code(), Some(0));
+    let out = gpai_with("GPAI_MAX_ALGEBRAIC_DEGREE", "1", &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("revenue (algebraic numbers of degrees 2 and 2 combined)"),
+        "{stderr}"
+    );
+    // Sixty-five domains are past the default and within a raised limit.
+    let out = gpai(&["solve", "fine_tuning_n", "r_65=1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = gpai_with(
+        "GPAI_MAX_DOMAINS",
+        "65",
+        &["solve", "fine_tuning_n", "r_65=1"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1020,3 +1020,30 @@ fn sampled_shards_merge_to_the_sampled_sweep_and_never_overwrite_their_inputs() 
     );
     assert_eq!(std::fs::read(path("p1.csv")).unwrap(), before);
 }
+
+#[test]
+fn claims_refuse_sample_grids_and_exact_arithmetic_beyond_their_limits() {
+    let dir = scratch("claim-limits");
+    // 64 points per range over three ranges would be 262,144 sample points.
+    let grid = write(
+        &dir,
+        "grid.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning\"\nclaim = 'c0 > 0'\n[params]\nc0 = \"(0, 8]\"\nc1 = \"(0, 8]\"\nr = \"(0, 8]\"\n[method]\ngrid = 64\n"
+        ),
+    );
+    refused(&["verify", &grid], "raise it with GPAI_MAX_SAMPLE_POINTS=N");
+    // Eight square roots summed exactly would need a resultant of degree 256; the error
+    // names the place in the file.
+    let roots = write(
+        &dir,
+        "roots.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning\"\nclaim = 'sqrt(2) + sqrt(3) + sqrt(5) + sqrt(7) + sqrt(11) + sqrt(13) + sqrt(17) + sqrt(19) > 0'\n[params]\nc0 = 1\nc1 = 2\n"
+        ),
+    );
+    refused(
+        &["verify", &roots],
+        "roots.toml:5:81: this arithmetic (algebraic numbers of degrees 128 and 2 combined): 256 (degree), beyond the limit of 128",
+    );
+}

@@ -290,14 +290,21 @@ impl<'a> Env<'a> {
 
     fn arith(&self, op: Arith, x: Val, y: Val, at: usize) -> Eval<Val> {
         if let (Val::Num(a), Val::Num(b)) = (&x, &y) {
-            return match op {
-                Arith::Add => Ok(Val::Num(a.add(b))),
-                Arith::Sub => Ok(Val::Num(a.sub(b))),
-                Arith::Mul => Ok(Val::Num(a.mul(b))),
-                Arith::Div => match a.div(b) {
-                    Some(q) => Ok(Val::Num(q)),
-                    None => self.fail(at, "division by zero"),
+            // Exact arithmetic on two irrational values builds a resultant; its degree is
+            // checked against the limit first.
+            const WHAT: &str = "this arithmetic";
+            let exact = match op {
+                Arith::Add => a.checked_add(b, WHAT),
+                Arith::Sub => a.checked_add(&b.neg(), WHAT),
+                Arith::Mul => a.checked_mul(b, WHAT),
+                Arith::Div => match b.recip() {
+                    Some(r) => a.checked_mul(&r, WHAT),
+                    None => return self.fail(at, "division by zero"),
                 },
+            };
+            return match exact {
+                Ok(v) => Ok(Val::Num(v)),
+                Err(e) => self.fail(at, e.to_string()),
             };
         }
         let (a, b) = (

@@ -14,6 +14,25 @@ use super::interval::Interval;
 use super::poly::{Poly, primitive_part};
 use super::rational::{one, zero};
 use super::resultant::{mul_y, resultant_y};
+use crate::error::Result;
+use crate::limits::Limit;
+
+/// The degree of the resultant `a ∘ b` builds (the product of the degrees; a rational operand
+/// needs none), checked against [`Limit::AlgebraicDegree`] before it is computed.
+fn check_product(a: &Algebraic, b: &Algebraic, what: &str) -> Result<()> {
+    let degree = |x: &Algebraic| match x.as_rational() {
+        Some(_) => 0,
+        None => x.defining_poly().degree().unwrap_or(0),
+    };
+    let (da, db) = (degree(a), degree(b));
+    if da == 0 || db == 0 {
+        return Ok(());
+    }
+    Limit::AlgebraicDegree.check(
+        da.saturating_mul(db),
+        &format!("{what} (algebraic numbers of degrees {da} and {db} combined)"),
+    )
+}
 
 impl Algebraic {
     /// `-self`.
@@ -42,6 +61,19 @@ impl Algebraic {
                 select_root(&candidates, self, other, |x, y| x.add(y))
             }
         }
+    }
+
+    /// `self + other`, refused before the resultant when its degree (the product of the
+    /// operands' degrees) is beyond [`Limit::AlgebraicDegree`]; `what` names the sum.
+    pub fn checked_add(&self, other: &Algebraic, what: &str) -> Result<Algebraic> {
+        check_product(self, other, what)?;
+        Ok(self.add(other))
+    }
+
+    /// `self · other`, refused like [`Algebraic::checked_add`].
+    pub fn checked_mul(&self, other: &Algebraic, what: &str) -> Result<Algebraic> {
+        check_product(self, other, what)?;
+        Ok(self.mul(other))
     }
 
     /// `self - other`.

@@ -251,10 +251,9 @@ impl Parser<'_> {
         if degree > max_degree() {
             return Err(self.error_at(
                 column,
-                format!(
-                    "degree {degree} exceeds the limit {} (GPAI_MAX_DEGREE)",
-                    max_degree()
-                ),
+                Limit::Degree
+                    .exceeded(&degree.to_string(), "the power")
+                    .to_string(),
             ));
         }
         let terms = a.coeffs().len().min(b.coeffs().len()).max(1) as u64;
@@ -368,21 +367,21 @@ impl Parser<'_> {
         let Some(exponent) = exponent else {
             return Err(self.error_at(
                 token.column,
-                format!(
-                    "exponent {} exceeds the degree limit {} (GPAI_MAX_DEGREE)",
-                    token.kind.describe(),
-                    max_degree()
-                ),
+                Limit::Degree
+                    .exceeded(
+                        token.kind.describe().trim_start_matches("number "),
+                        "the exponent",
+                    )
+                    .to_string(),
             ));
         };
         let degree = base.degree().unwrap_or(0) * exponent as usize;
         if degree > max_degree() {
             return Err(self.error_at(
                 caret.column,
-                format!(
-                    "degree {degree} exceeds the limit {} (GPAI_MAX_DEGREE)",
-                    max_degree()
-                ),
+                Limit::Degree
+                    .exceeded(&degree.to_string(), "the power")
+                    .to_string(),
             ));
         }
         // Coefficients of p^e grow by about e·bits(p) plus the multinomial's e·log2(terms).
@@ -501,8 +500,8 @@ mod tests {
         check_err("x^-1", 3, "non-negative integer exponent");
         check_err("x^1/2 + y", 9, "second variable");
         check_err("x / (x+1)", 5, "division by a polynomial");
-        check_err("x^1001", 3, "exceeds the degree limit");
-        check_err("(x+1)^500 * (x-1)^501", 11, "exceeds the limit");
+        check_err("x^1001", 3, "beyond the limit of 1000");
+        check_err("(x+1)^500 * (x-1)^501", 11, "beyond the limit");
         check_err("(x+1", 5, "expected ')'");
         check_err("x # 2", 3, "unexpected character '#'");
         check_err("2 3", 3, "unexpected number 3");

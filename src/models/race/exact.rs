@@ -94,8 +94,9 @@ pub fn location(params: &Params, p: Pt) -> Rational {
     }
 }
 
-/// `Σ c·v` exactly when every value is exact, else as an enclosure.
-pub fn combine(terms: &[(Rational, Value)]) -> Value {
+/// `Σ c·v` exactly when every value is exact, else as an enclosure; `what` names the sum in
+/// the error when its exact form would pass [`crate::limits::Limit::AlgebraicDegree`].
+pub fn combine(terms: &[(Rational, Value)], what: &str) -> Result<Value> {
     let exact: Option<Vec<(Rational, &Algebraic)>> = terms
         .iter()
         .map(|(c, v)| v.as_exact().map(|a| (c.clone(), a)))
@@ -114,18 +115,21 @@ pub fn combine(terms: &[(Rational, Value)]) -> Value {
             }
         }
         let Some(c0) = irrational.first().map(|(c, _)| c.clone()) else {
-            return Value::rational(rational);
+            return Ok(Value::rational(rational));
         };
         let mut sum = Algebraic::from_rational(zero());
         for (c, a) in &irrational {
             let ratio = c / &c0;
-            sum = sum.add(&if ratio == 1 {
+            let term = if ratio == 1 {
                 (*a).clone()
             } else {
                 scale(a, ratio)
-            });
+            };
+            sum = sum.checked_add(&term, what)?;
         }
-        return Value::Exact(scale(&sum, c0).add(&Algebraic::from_rational(rational)));
+        return Ok(Value::Exact(
+            scale(&sum, c0).add(&Algebraic::from_rational(rational)),
+        ));
     }
     let width = family::log_width();
     let mut lo = zero();
@@ -141,7 +145,7 @@ pub fn combine(terms: &[(Rational, Value)]) -> Value {
             hi += a;
         }
     }
-    Value::Enclosure(Interval::new(lo, hi))
+    Ok(Value::Enclosure(Interval::new(lo, hi)))
 }
 
 /// How `a` compares with `b`: exactly when both are exact, else from certified enclosures
@@ -174,12 +178,17 @@ pub fn f_values(params: &Params) -> BTreeMap<Pt, Value> {
 }
 
 /// A form's value at the game.
-pub fn evaluate(form: &Form, structural: &[Rational; 6], f: &BTreeMap<Pt, Value>) -> Value {
+pub fn evaluate(
+    form: &Form,
+    structural: &[Rational; 6],
+    f: &BTreeMap<Pt, Value>,
+    what: &str,
+) -> Result<Value> {
     let terms: Vec<(Rational, Value)> = form
         .terms()
         .map(|(p, c)| (c.eval(structural), f[p].clone()))
         .collect();
-    combine(&terms)
+    combine(&terms, what)
 }
 
 /// The order of the points of this game.
@@ -237,13 +246,21 @@ pub fn solve(params: &Params) -> Result<Solution> {
     let f = f_values(params);
     let ord = order_of(params);
     let ext = params.ext();
-    let revenue = evaluate(&form::revenue(ext, Pt::Y, &ord), &structural, &f);
-    let revenue_z = evaluate(&form::revenue(ext, Pt::Z, &ord), &structural, &f);
-    let gain = evaluate(&form::gain(ext, &ord), &structural, &f);
-    let profit = combine(&[
-        (one(), revenue.clone()),
-        (-one(), Value::rational(params.y().clone())),
-    ]);
+    let revenue = evaluate(&form::revenue(ext, Pt::Y, &ord), &structural, &f, "revenue")?;
+    let revenue_z = evaluate(
+        &form::revenue(ext, Pt::Z, &ord),
+        &structural,
+        &f,
+        "revenue_z",
+    )?;
+    let gain = evaluate(&form::gain(ext, &ord), &structural, &f, "gain")?;
+    let profit = combine(
+        &[
+            (one(), revenue.clone()),
+            (-one(), Value::rational(params.y().clone())),
+        ],
+        "profit",
+    )?;
     let best = best_size(params, &structural, &f)?;
     Ok(Solution {
         revenue,
@@ -298,7 +315,8 @@ fn best_size(params: &Params, structural: &[Rational; 6], f: &BTreeMap<Pt, Value
             let mut terms = rest.clone();
             terms.push((c.clone(), point.fy));
             terms.push((-one(), Value::Exact(point.y.clone())));
-            candidates.push((point.y, combine(&terms)));
+            let value = combine(&terms, "the profit at a candidate size y*")?;
+            candidates.push((point.y, value));
         }
         lo = hi;
     }

@@ -110,3 +110,20 @@ fn word_splitting_honours_quotes() {
         ["roots", "x^5 - x - 1", "--digits", "30"]
     );
 }
+
+#[test]
+fn the_limits_table_lists_every_limit_with_its_default_and_variable() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    for limit in gpai::limits::Limit::ALL {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with('|') && l.contains(&format!("`{}`", limit.variable())))
+            .unwrap_or_else(|| panic!("README's limits table has no row for {limit:?}"));
+        assert!(
+            row.contains(&format!("| {} |", limit.default_value())),
+            "README's row for {limit:?} should give its default {}: {row}",
+            limit.default_value()
+        );
+    }
+}

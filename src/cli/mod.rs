@@ -9,6 +9,11 @@ mod roots;
 mod sweep;
 mod verify;
 
+/// The report `gpai solve MODEL ARGS…` prints, as text (for the benchmarks).
+pub fn solve_text(model: &str, args: &[String]) -> Result<String> {
+    models::solve(model, args, Format::Table, 12)
+}
+
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -587,3 +587,36 @@ fn limits_are_raised_and_lowered_through_their_variables() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe() {
+    let bin = env!("CARGO_BIN_EXE_gpai");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/proofs/race");
+    // In a pipe: the report only.
+    let piped = gpai(&["verify", dir]);
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("verifying"));
+    // On a pseudo-terminal (util-linux `script`, part of every Debian): the file count.
+    let Ok(out) = Command::new("script")
+        .args(["-qc", &format!("{bin} verify {dir}"), "/dev/null"])
+        .output()
+    else {
+        println!("skipped: `script` (util-linux) is not installed, so no pseudo-terminal");
+        return;
+    };
+    let files = std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "toml")
+        })
+        .count();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains(&format!("verifying 1/{files}: ")), "{shown}");
+    assert!(
+        shown.contains(&format!("verifying {files}/{files}: ")),
+        "{shown}"
+    );
+}

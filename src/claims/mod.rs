@@ -52,11 +52,22 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Reads, parses and checks the claim files, then verifies each, in order. Two claims with one
 /// id are an error (the later one, located at its id): a report keyed by id would hide one.
 pub fn verify_files(paths: &[PathBuf]) -> Vec<Verdict> {
+    verify_files_showing(paths, |_, _, _| {})
+}
+
+/// [`verify_files`], calling `starting(i, n, file)` before the i-th of n files (from 1), so a
+/// long run can show where it is.
+pub fn verify_files_showing(
+    paths: &[PathBuf],
+    mut starting: impl FnMut(usize, usize, &str),
+) -> Vec<Verdict> {
     let mut seen: Vec<(String, String)> = Vec::new();
     paths
         .iter()
-        .map(|path| {
+        .enumerate()
+        .map(|(i, path)| {
             let name = path.display().to_string();
+            starting(i + 1, paths.len(), &name);
             let claim = match read_claim(path) {
                 Ok(claim) => claim,
                 Err(e) => return Verdict::unreadable(&name, e),

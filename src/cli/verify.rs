@@ -1,9 +1,10 @@
 //! `gpai verify [PATH...]`: every claim file checked, the report printed, the status telling whether each met its expectation.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::claims::verify::Status;
-use crate::claims::{claim_files, verify_files};
+use crate::claims::{claim_files, verify_files_showing};
 use crate::error::{Error, Result};
 use crate::report::Format;
 use crate::report::verify::{render, render_grid};
@@ -30,7 +31,16 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
             reason: "no claim files (*.toml) found".into(),
         });
     }
-    let verdicts = verify_files(&files);
+    // On a terminal, which file is being checked (a whole directory takes seconds).
+    let show_progress = std::io::stderr().is_terminal();
+    let verdicts = verify_files_showing(&files, |i, n, file| {
+        if show_progress {
+            eprint!("\r\x1b[K  verifying {i}/{n}: {file}");
+        }
+    });
+    if show_progress {
+        eprint!("\r\x1b[K");
+    }
     let status = if verdicts.iter().any(|v| v.status == Status::Error) {
         2
     } else if verdicts.iter().all(|v| v.met()) {

@@ -15,4 +15,5 @@ mod roots;
 mod safety_regulation;
 mod setup;
 mod snapshots;
+mod tidy;
 mod trust;

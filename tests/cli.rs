@@ -619,4 +619,42 @@ fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe() {
         shown.contains(&format!("verifying {files}/{files}: ")),
         "{shown}"
     );
+
+fn frontier_outcomes_beyond_the_limit_are_refused_before_the_analysis() {
+    let dir = std::env::temp_dir().join(format!("gpai-frontier-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("five.csv");
+    std::fs::write(&file, "index,u_g,u_d\n0,0,4\n1,4,0\n2,1,1\n3,2,2\n4,3,1\n").unwrap();
+    let limited = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_gpai"))
+            .args(args)
+            .env("GPAI_MAX_OUTCOMES", "3")
+            .output()
+            .expect("the gpai binary runs")
+    };
+    let path = file.to_str().unwrap();
+    for (out, message) in [
+        (
+            limited(&["frontier", "--input", path]),
+            format!("{path}: more than 3 outcomes, beyond the limit of 3; raise it with GPAI_MAX_OUTCOMES=N"),
+        ),
+        (
+            limited(&["frontier", "safety_regulation", "--grid", "theta_g=0:1:1/4"]),
+            "the frontier's grid: 5 outcomes, beyond the limit of 3; raise it with GPAI_MAX_OUTCOMES=N".to_string(),
+        ),
+    ] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(&message), "{stderr}");
+    }
+    // Within the limit the same file is analyzed.
+    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args(["frontier", "--input", path])
+        .env("GPAI_MAX_OUTCOMES", "5")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
 }

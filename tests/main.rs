@@ -6,6 +6,7 @@ mod cli;
 mod competition;
 mod fine_tuning;
 mod fine_tuning_n;
+mod frontier;
 mod fuzz;
 mod lp;
 mod openness;

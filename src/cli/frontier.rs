@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use crate::frontier::input::{Outcome, read};
 use crate::frontier::plot::{Layer, attainable_set};
 use crate::frontier::run::frontiers;
+use crate::limits::Limit;
 use crate::models::arguments::Arguments;
 use crate::models::safety_regulation::sweep::Engine;
 
@@ -72,6 +73,8 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     }
     let sweeper = AnySweeper::new(info.name, base, &names, Engine::Exact)?;
     let points = grid.points(max_points())?;
+    // Each grid point is an outcome: refused before the games are solved.
+    Limit::Outcomes.check(points.len(), "the frontier's grid")?;
     let plan = Plan {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         shard: None,

@@ -17,50 +17,97 @@ pub fn dominates<F: Scalar>(a: &[F], b: &[F]) -> bool {
     strict
 }
 
-/// The indices of the Pareto-optimal points, in input order. Two players: sort and sweep
-/// (`O(n log n)`); more: block-nested loops against the current front (`O(n·front)`).
+/// Lexicographic order, greatest first: every outcome that dominates another comes before it
+/// (it is at least as large everywhere and differs), exact copies side by side.
+fn descending<F: Scalar>(a: &[F], b: &[F]) -> Ordering {
+    b.iter()
+        .zip(a)
+        .map(|(x, y)| x.partial_cmp(y).expect("exact numbers are ordered"))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
+/// An exact number ordered totally (exact numbers always compare).
+#[derive(Clone, PartialEq)]
+struct Key<F>(F);
+
+impl<F: Scalar> Eq for Key<F> {}
+
+impl<F: Scalar> PartialOrd for Key<F> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<F: Scalar> Ord for Key<F> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .partial_cmp(&other.0)
+            .expect("exact numbers are ordered")
+    }
+}
+
+/// The indices of the Pareto-optimal points, in input order, by one exact sort and a sweep:
+/// in decreasing lexicographic order an outcome's dominators all come before it, and before
+/// its exact copies (which do not dominate it). Two players: the best second utility so far
+/// decides (`O(n log n)`); three: the staircase of the second and third utilities seen so far,
+/// in an ordered map (`O(n log n)`); more: the Pareto-optimal outcomes seen so far, which
+/// dominate whatever an earlier outcome dominates (`O(n·front)`).
 pub fn pareto<F: Scalar>(points: &[Vec<F>]) -> Vec<usize> {
     if points.is_empty() {
         return Vec::new();
     }
-    let mut kept = if points[0].len() == 2 {
-        let mut order: Vec<usize> = (0..points.len()).collect();
-        // First coordinate descending, then second descending.
-        order.sort_by(|&i, &j| {
-            points[j][0]
-                .partial_cmp(&points[i][0])
-                .unwrap()
-                .then(points[j][1].partial_cmp(&points[i][1]).unwrap())
-        });
-        let mut kept = Vec::new();
-        let mut best: Option<(F, F)> = None; // the best second coordinate so far, and its first
-        for i in order {
-            let (x, y) = (&points[i][0], &points[i][1]);
-            let keep = match &best {
-                None => true,
-                // Kept when strictly better in y than everything with larger-or-equal x, or an
-                // exact duplicate of the current best.
-                Some((bx, by)) => y > by || (y == by && x == bx),
-            };
-            if keep {
-                if best.as_ref().is_none_or(|(_, by)| y > by) {
-                    best = Some((x.clone(), y.clone()));
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&i, &j| descending(&points[i], &points[j]).then(i.cmp(&j)));
+    let blocks = order.chunk_by(|&i, &j| points[i] == points[j]);
+    let mut kept = Vec::new();
+    match points[0].len() {
+        2 => {
+            // The outcomes seen so far have x at least as large: one of them dominates the
+            // block exactly when its y is at least the block's.
+            let mut best: Option<&F> = None;
+            for block in blocks {
+                let y = &points[block[0]][1];
+                if best.is_none_or(|b| y > b) {
+                    kept.extend_from_slice(block);
+                    best = Some(y);
                 }
-                kept.push(i);
             }
         }
-        kept
-    } else {
-        let mut front: Vec<usize> = Vec::new();
-        for i in 0..points.len() {
-            if front.iter().any(|&j| dominates(&points[j], &points[i])) {
-                continue;
+        3 => {
+            // The maximal (y, z) seen so far, z decreasing as y increases: one of them dominates
+            // the block exactly when the first with y at least the block's has z at least its.
+            let mut stairs: std::collections::BTreeMap<Key<F>, F> = Default::default();
+            for block in blocks {
+                let (y, z) = (&points[block[0]][1], &points[block[0]][2]);
+                let key = Key(y.clone());
+                if stairs.range(&key..).next().is_some_and(|(_, top)| top >= z) {
+                    continue;
+                }
+                kept.extend_from_slice(block);
+                let covered: Vec<Key<F>> = stairs
+                    .range(..=&key)
+                    .rev()
+                    .take_while(|(_, top)| *top <= z)
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in covered {
+                    stairs.remove(&k);
+                }
+                stairs.insert(key, z.clone());
             }
-            front.retain(|&j| !dominates(&points[i], &points[j]));
-            front.push(i);
         }
-        front
-    };
+        _ => {
+            let mut front: Vec<usize> = Vec::new();
+            for block in blocks {
+                let p = &points[block[0]];
+                if !front.iter().any(|&j| dominates(&points[j], p)) {
+                    front.push(block[0]);
+                    kept.extend_from_slice(block);
+                }
+            }
+        }
+    }
     kept.sort_unstable();
     kept
 }

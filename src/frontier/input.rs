@@ -6,6 +6,7 @@ use crate::claims::eval::sqrt;
 use crate::claims::expr::{Arith, Func, Kind, parse};
 use crate::error::{Error, Result};
 use crate::exact::{Algebraic, parse_poly, parse_rational};
+use crate::limits::Limit;
 
 /// One outcome: where it came from, its group, its players' utilities.
 #[derive(Clone, Debug)]
@@ -148,8 +149,13 @@ pub fn read(
         }
     }
     let mut out = Vec::new();
+    let most = Limit::Outcomes.value();
     for (number, line) in lines {
         let line_no = number + 1;
+        // Refused before the record past the limit is read, and before any analysis.
+        if out.len() == most {
+            return Err(Limit::Outcomes.exceeded(&format!("more than {most}"), file));
+        }
         // (name, value, column) cells of this record.
         let cells: Vec<(String, String, usize)> = if json {
             let value: serde_json::Value = serde_json::from_str(line)

@@ -32,7 +32,7 @@ fn nonzero<F: Scalar>(values: &[F]) -> Vec<(usize, F)> {
         .collect()
 }
 
-fn answer<F: Scalar>(c: Certificate<F>, first: usize, count: usize) -> Answer<F> {
+pub(super) fn answer<F: Scalar>(c: Certificate<F>, first: usize, count: usize) -> Answer<F> {
     Answer {
         value: c.value.clone(),
         support: nonzero(&c.x[first..first + count]),
@@ -47,13 +47,25 @@ pub fn membership<F: Scalar>(points: &[Vec<F>], k: usize) -> Result<Answer<F>, L
 
 /// The LP behind [`membership`].
 pub fn membership_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
-    let (n, m) = (points.len(), points[0].len());
-    let mut lp = Lp::new(n + m);
-    for (i, target) in points[k].iter().enumerate() {
+    let all: Vec<usize> = (0..points.len()).collect();
+    membership_lp_over(points, &all, &points[k])
+}
+
+/// The membership LP of `target` with lotteries over the outcomes `columns` only (column `c`
+/// is `points[columns[c]]`, then the slacks): the same rows as over every outcome, so a dual
+/// solution of one is a dual solution of the other.
+pub fn membership_lp_over<F: Scalar>(points: &[Vec<F>], columns: &[usize], target: &[F]) -> Lp<F> {
+    let n = columns.len();
+    let mut lp = Lp::new(n + target.len());
+    for (i, goal) in target.iter().enumerate() {
         lp.objective[n + i] = F::one();
-        let mut coeffs: Vec<(usize, F)> = (0..n).map(|j| (j, points[j][i].clone())).collect();
+        let mut coeffs: Vec<(usize, F)> = columns
+            .iter()
+            .enumerate()
+            .map(|(c, &j)| (c, points[j][i].clone()))
+            .collect();
         coeffs.push((n + i, F::one().negated()));
-        lp.row(coeffs, Sense::Eq, target.clone());
+        lp.row(coeffs, Sense::Eq, goal.clone());
     }
     lottery_rows(&mut lp, n);
     lp
@@ -116,6 +128,17 @@ pub fn supporting_weights<F: Scalar>(points: &[Vec<F>], k: usize) -> Result<Answ
 
 /// The LP behind [`supporting_weights`].
 pub fn weights_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
+    weights_lp_over(points, k, 0..points.len()).0
+}
+
+/// The supporting-weights LP of `points[k]` with the comparisons against the outcomes `others`
+/// only (in the order given; `k` itself and exact copies of it give no row), and the outcome
+/// behind each comparison row (rows `m + 1` on, after `w ≥ t·1` and `Σ w = 1`).
+pub fn weights_lp_over<F: Scalar>(
+    points: &[Vec<F>],
+    k: usize,
+    others: impl IntoIterator<Item = usize>,
+) -> (Lp<F>, Vec<usize>) {
     let m = points[0].len();
     let mut lp = Lp::new(m + 1);
     lp.objective[m] = F::one();
@@ -128,19 +151,21 @@ pub fn weights_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
         );
     }
     lp.row((0..m).map(|i| (i, F::one())).collect(), Sense::Eq, F::one());
-    for (j, p) in points.iter().enumerate() {
+    let mut compared = Vec::new();
+    for j in others {
         if j == k {
             continue;
         }
         let coeffs: Vec<(usize, F)> = (0..m)
-            .map(|i| (i, points[k][i].minus(&p[i])))
+            .map(|i| (i, points[k][i].minus(&points[j][i])))
             .filter(|(_, v)| !v.is_zero())
             .collect();
         if !coeffs.is_empty() {
             lp.row(coeffs, Sense::Ge, F::zero());
+            compared.push(j);
         }
     }
-    lp
+    (lp, compared)
 }
 
 #[cfg(test)]

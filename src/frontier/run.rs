@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::exact::{Algebraic, Rational};
+use crate::limits::Limit;
 use crate::lp::{LpError, Method, Scalar};
 
 use super::analysis::{GroupFrontier, analyze};
@@ -151,6 +152,7 @@ fn report<F: Scalar>(
 /// Every group's frontier (groups in first-appearance order, the regulation classes in their
 /// natural order), with the comparison against the other groups when there are several.
 pub fn frontiers(outcomes: &[Outcome]) -> Result<Vec<GroupReport>> {
+    Limit::Outcomes.check(outcomes.len(), "the frontier's outcomes")?;
     let players = outcomes[0].utilities.len();
     if players < 2 {
         return Err(Error::InvalidArgument {

@@ -619,7 +619,9 @@ fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe() {
         shown.contains(&format!("verifying {files}/{files}: ")),
         "{shown}"
     );
+}
 
+#[test]
 fn frontier_outcomes_beyond_the_limit_are_refused_before_the_analysis() {
     let dir = std::env::temp_dir().join(format!("gpai-frontier-limit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

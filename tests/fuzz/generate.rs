@@ -480,21 +480,7 @@ fn assignment(rng: &mut Rng, model: &Model, models: &[Model]) -> String {
     } else {
         odd_number(rng)
     };
-    format!("{name}={}", tame(&model.name, &param.name, value))
-}
-
-/// Known slowness kept out of the generated cases (reported separately): race solves with
-/// `f=power` whose exponent p has a denominator above 10 take seconds to minutes.
-fn tame(model: &str, param: &str, value: String) -> String {
-    if model == "race" && param == "p" {
-        let denominator = value
-            .split_once('/')
-            .and_then(|(_, d)| d.trim().parse::<u64>().ok());
-        if denominator.is_some_and(|d| (11..=64).contains(&d)) {
-            return "1/2".into();
-        }
-    }
-    value
+    format!("{name}={value}")
 }
 
 fn sensible(rng: &mut Rng, param: &Param) -> String {

@@ -9,11 +9,6 @@ mod roots;
 mod sweep;
 mod verify;
 
-/// The report `gpai solve MODEL ARGS…` prints, as text (for the benchmarks).
-pub fn solve_text(model: &str, args: &[String]) -> Result<String> {
-    models::solve(model, args, Format::Table, 12)
-}
-
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,6 +17,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
 use crate::report::Format;
+
+/// The report `gpai solve MODEL ARGS…` prints, as text (for the benchmarks).
+pub fn solve_text(model: &str, args: &[String]) -> Result<String> {
+    models::solve(model, args, Format::Table, 12)
+}
 
 /// Exact verification of the economics of general-purpose AI.
 #[derive(Parser, Debug)]

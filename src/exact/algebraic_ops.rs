@@ -20,9 +20,9 @@ use crate::limits::Limit;
 /// The degree of the resultant `a ∘ b` builds (the product of the degrees; a rational operand
 /// needs none), checked against [`Limit::AlgebraicDegree`] before it is computed.
 fn check_product(a: &Algebraic, b: &Algebraic, what: &str) -> Result<()> {
-    let degree = |x: &Algebraic| match x.as_rational() {
-        Some(_) => 0,
-        None => x.defining_poly().degree().unwrap_or(0),
+    let degree = |x: &Algebraic| match &x.repr {
+        Repr::Rational(_) => 0,
+        Repr::Root(root) => root.poly.degree().unwrap_or(0),
     };
     let (da, db) = (degree(a), degree(b));
     if da == 0 || db == 0 {

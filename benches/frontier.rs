@@ -3,7 +3,8 @@
 //! `cargo bench --bench frontier` prints a Markdown table. Outcomes are seeded random rationals
 //! (denominator 1000): for two players inside the quarter disk x² + y² ≤ 1 (a long Pareto
 //! frontier), for three in the unit cube. Each run does the full analysis of one group: exact
-//! Pareto filtering, a membership LP and a supporting-weights LP per Pareto-optimal outcome,
+//! Pareto filtering, a membership and a supporting-weights answer per Pareto-optimal outcome
+//! (LPs over its hull neighbours, grown until the answer certifies against the whole program),
 //! the egalitarian and KS lotteries, every LP answer certified exactly.
 
 use std::time::Instant;

@@ -56,15 +56,13 @@ impl<'a, F: Scalar> Memberships<'a, F> {
                     .zip(y)
                     .fold(y[m].clone(), |acc, (u, yi)| acc.plus(&u.times(yi)))
             };
-            let entering = (0..n)
-                .filter(|j| columns.binary_search(j).is_err())
-                .map(|j| (price(j), j))
-                .filter(|(p, _)| p.sign().is_lt())
-                .reduce(|a, b| if b.0 < a.0 { b } else { a })
-                .expect("a restricted optimum no column prices out is the whole optimum")
-                .1;
-            let at = columns.binary_search(&entering).unwrap_err();
-            columns.insert(at, entering);
+            let entering = most_negative(
+                (0..n)
+                    .filter(|j| columns.binary_search(j).is_err())
+                    .map(|j| (price(j), j)),
+            )
+            .expect("a restricted optimum no column prices out is the whole optimum");
+            insert_sorted(&mut columns, entering);
         }
     }
 }
@@ -97,15 +95,28 @@ pub fn supporting_weights_from<F: Scalar>(
             return Ok(answer(c, 0, m));
         }
         // The most violated left-out comparison `w·(U_k − U_j) ≥ 0`.
-        let entering = compared
-            .iter()
-            .enumerate()
-            .map(|(r, &j)| (whole.activity(m + 1 + r, &part.x), j))
-            .filter(|(a, _)| a.sign().is_lt())
-            .reduce(|a, b| if b.0 < a.0 { b } else { a })
-            .expect("a relaxed optimum no comparison violates is the whole optimum")
-            .1;
-        let at = rows.binary_search(&entering).unwrap_err();
-        rows.insert(at, entering);
+        let entering = most_negative(
+            compared
+                .iter()
+                .enumerate()
+                .map(|(r, &j)| (whole.activity(m + 1 + r, &part.x), j)),
+        )
+        .expect("a relaxed optimum no comparison violates is the whole optimum");
+        insert_sorted(&mut rows, entering);
     }
+}
+
+/// The index whose value is most negative (the first of equals), or `None` when none is
+/// negative: the column or row that enters the restricted program next.
+fn most_negative<F: Scalar>(values: impl Iterator<Item = (F, usize)>) -> Option<usize> {
+    values
+        .filter(|(v, _)| v.sign().is_lt())
+        .reduce(|a, b| if b.0 < a.0 { b } else { a })
+        .map(|(_, j)| j)
+}
+
+/// Adds `j` (not yet present) to the sorted `indices`.
+fn insert_sorted(indices: &mut Vec<usize>, j: usize) {
+    let at = indices.binary_search(&j).unwrap_err();
+    indices.insert(at, j);
 }

@@ -8,7 +8,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::descartes::{Isolated, descartes_bound, sign_at};
+use super::descartes::{Isolated, descartes_bound, descartes_bound_ints, sign_at};
+use super::modular::no_rational_root;
 use super::poly::{Poly, primitive_part};
 use super::rational::{
     abs, denominator, from_integer, from_integers, int_abs, int_exact_sqrt, one, pow2,
@@ -58,8 +59,29 @@ impl Root {
         }
     }
 
-    fn width(&self) -> Rational {
+    pub(crate) fn width(&self) -> Rational {
         &self.hi - &self.lo
+    }
+
+    /// The cell `(j/10^k, (j+1)/10^k)` holding the root, when it isolates it with clean ends.
+    /// Narrows the interval into the cell first (the cell depends on the number only: an
+    /// irrational root is never a cell end; an open interval ending on a cell boundary lies in
+    /// the cell inside).
+    fn decimal_cell(&mut self, k: i64) -> Option<(Rational, Rational)> {
+        let scale = super::rational::pow10(k);
+        let cell = |x: &Rational| super::rational::floor(&(x * &scale));
+        let top = |x: &Rational| super::rational::ceil(&(x * &scale)) - Integer::from(1);
+        if cell(&self.lo) != top(&self.hi) {
+            self.refine_to(&(one() / &scale / Rational::from(2)));
+        }
+        while cell(&self.lo) != top(&self.hi) {
+            self.bisect();
+        }
+        let lo = from_integer(cell(&self.lo)) / &scale;
+        let hi = &lo + one() / &scale;
+        let clean = |x: &Rational| sign_at(&self.ints, x) != Ordering::Equal;
+        (clean(&lo) && clean(&hi) && descartes_bound_ints(&self.ints, &lo, &hi) == 1)
+            .then_some((lo, hi))
     }
 
     /// Whether the square-free divisor `g` of `poly` vanishes at this root (sign change on the interval).
@@ -222,45 +244,45 @@ impl Algebraic {
         }
     }
 
-    /// An isolating interval with short decimal endpoints, for display: the first `k` for which
-    /// `(⌊α·10^k⌋/10^k, ⌈α·10^k⌉/10^k)`, widened to contain the current interval, still holds
-    /// exactly one root and no root at its ends (a point for rationals).
+    /// An isolating interval with short decimal endpoints, for display: a cell
+    /// `(j/10^k, (j+1)/10^k)` holding the number that still holds exactly one root and no root
+    /// at its ends (a point for rationals). `k` is the smallest that works among those a
+    /// doubling search (0, 1, 2, 4, …) and then a bisection of the last gap try, so the
+    /// interval depends on the number only, not on how narrow its interval happened to be.
     pub fn tidy_interval(&self) -> (Rational, Rational) {
         let Repr::Root(root) = &self.repr else {
             return self.interval();
         };
         let mut root = root.clone();
+        let mut failed = -1;
         let mut k = 0;
-        loop {
-            let scale = super::rational::pow10(k);
-            // Narrow the interval into one cell (j/10^k, (j+1)/10^k): the cell depends on the
-            // number only, not on how narrow its interval happened to be (an irrational root is
-            // never a cell end).
-            // (The interval is open, so an end on a cell boundary belongs to the cell inside.)
-            let cell = |x: &Rational| super::rational::floor(&(x * &scale));
-            let top = |x: &Rational| super::rational::ceil(&(x * &scale)) - Integer::from(1);
-            while cell(&root.lo) != top(&root.hi) {
-                root.bisect();
+        let mut best = loop {
+            if let Some(cell) = root.decimal_cell(k) {
+                break cell;
             }
-            let lo = from_integer(cell(&root.lo)) / &scale;
-            let hi = &lo + one() / &scale;
-            let clean = |x: &Rational| sign_at(&root.ints, x) != Ordering::Equal;
-            if clean(&lo) && clean(&hi) && descartes_bound(&root.poly, &lo, &hi) == 1 {
-                return (lo, hi);
+            failed = k;
+            k = (2 * k).max(1);
+        };
+        let (mut low, mut high) = (failed + 1, k);
+        while low < high {
+            let mid = (low + high) / 2;
+            match root.decimal_cell(mid) {
+                Some(cell) => {
+                    best = cell;
+                    high = mid;
+                }
+                None => low = mid + 1,
             }
-            k += 1;
         }
+        best
     }
 
     /// Narrows the isolating interval until its width is at most `width` (> 0).
     pub fn refine(&mut self, width: &Rational) {
-        while let Repr::Root(root) = &mut self.repr {
-            if root.width() <= *width {
-                return;
-            }
-            if let Some(r) = root.bisect() {
-                self.repr = Repr::Rational(r);
-            }
+        if let Repr::Root(root) = &mut self.repr
+            && let Some(r) = root.refine_to(width)
+        {
+            self.repr = Repr::Rational(r);
         }
     }
 
@@ -325,7 +347,14 @@ impl Algebraic {
                 let mut root = root.clone();
                 let relative = pow2(-60);
                 while root.width() > abs(&root.lo).max(abs(&root.hi)) * &relative {
-                    root.bisect();
+                    // The magnitude is settled once the interval is narrow against it.
+                    let target = abs(&root.lo).min(abs(&root.hi)) * &relative;
+                    if target == 0 {
+                        let width = super::decimal::squared_or_quartered(&root.width());
+                        root.refine_to(&width);
+                    } else {
+                        root.refine_to(&target);
+                    }
                 }
                 to_f64(&((&root.lo + &root.hi) / Rational::from(2)))
             }
@@ -357,36 +386,12 @@ fn rational_root(root: &mut Root) -> Option<Rational> {
     }
     let lc = int_abs(root.ints.last().expect("a non-constant polynomial"));
     let separation = one() / from_integer(&lc * &lc);
-    while root.width() >= separation {
-        if let Some(r) = root.bisect() {
-            return Some(r);
-        }
+    if let Some(r) = root.refine_to(&(separation / Rational::from(2))) {
+        return Some(r);
     }
     let candidate = simplest_between(&root.lo, &root.hi);
     (denominator(&candidate) <= lc && sign_at(&root.ints, &candidate) == Ordering::Equal)
         .then_some(candidate)
-}
-
-/// Whether the integer polynomial provably has no rational root: for a prime `q` not dividing
-/// the leading coefficient, a rational root `u/v` (so `v` divides it, and `q` does not divide
-/// `v`) gives the root `u·v⁻¹` of the polynomial modulo `q`. So a small prime modulo which the
-/// polynomial has no root rules every rational root out, with no bisection. `false` means
-/// nothing (some polynomials have roots modulo every prime).
-fn no_rational_root(ints: &[Integer]) -> bool {
-    const PRIMES: [i64; 12] = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41];
-    let lc = ints.last().expect("a non-constant polynomial");
-    PRIMES.iter().any(|&q| {
-        let q_int = Integer::from(q);
-        let residue = |c: &Integer| -> i64 {
-            let r = c % &q_int;
-            i64::try_from(&r).expect("a residue below q").rem_euclid(q)
-        };
-        if residue(lc) == 0 {
-            return false;
-        }
-        let coeffs: Vec<i64> = ints.iter().map(residue).collect();
-        (0..q).all(|x| coeffs.iter().rev().fold(0, |acc, c| (acc * x + c) % q) != 0)
-    })
 }
 
 fn compare_roots(a: &Root, b: &Root) -> Ordering {
@@ -468,15 +473,9 @@ mod tests {
     }
 
     #[test]
-    fn a_polynomial_without_roots_modulo_a_prime_has_no_rational_root() {
-        let ints = |c: &[i64]| c.iter().map(|x| Integer::from(*x)).collect::<Vec<_>>();
-        // x^3 - 2 has no root modulo 7 (cubes mod 7 are 0, 1, 6).
-        assert!(no_rational_root(&ints(&[-2, 0, 0, 1])));
-        // 3x^3 - 2x^2 - 3x + 2 = (3x - 2)(x - 1)(x + 1): roots modulo every prime.
-        assert!(!no_rational_root(&ints(&[2, -3, -2, 3])));
+    fn an_irrational_root_of_a_polynomial_with_roots_modulo_every_prime_is_found_irrational() {
         // (x^2 - 2)(x^2 - 3)(x^2 - 6) has roots modulo every prime, yet no rational root: the
-        // test says nothing, and bisection decides.
-        assert!(!no_rational_root(&ints(&[-36, 0, 36, 0, -11, 0, 1])));
+        // modular test says nothing, and the exact search decides.
         let r = Algebraic::root_of(
             &Poly::from_i64s(&[-36, 0, 36, 0, -11, 0, 1]),
             &int(1),

@@ -47,23 +47,40 @@ impl Algebraic {
             return render(negative, &truncated.to_string(), exponent, exact);
         }
         // An irrational number: narrow until the exponent and the truncated digits are settled.
+        // Refinement is quadratic; bisection only steps past a power of ten or a digit
+        // boundary that the interval still straddles.
         let mut x = magnitude;
         loop {
             let (lo, hi) = x.interval();
-            if lo > 0 {
-                let exponent = floor_log10(&lo);
-                if exponent == floor_log10(&hi) {
-                    let scale = pow10(digits as i64 - 1 - exponent);
-                    let (t_lo, t_hi) = (floor(&(&lo * &scale)), floor(&(&hi * &scale)));
-                    if t_lo == t_hi {
-                        return render(negative, &t_lo.to_string(), exponent, false);
-                    }
-                    x.refine(&(pow10(exponent + 1 - digits as i64) / Rational::from(4)));
-                }
+            if lo <= 0 {
+                // The magnitude is not known yet: squaring the target width finds it in as
+                // many steps as it has bits in its exponent's length.
+                x.refine(&squared_or_quartered(&(&hi - &lo)));
+                continue;
             }
-            x.bisect();
+            let exponent = floor_log10(&lo);
+            let target = if exponent == floor_log10(&hi) {
+                let scale = pow10(digits as i64 - 1 - exponent);
+                let (t_lo, t_hi) = (floor(&(&lo * &scale)), floor(&(&hi * &scale)));
+                if t_lo == t_hi {
+                    return render(negative, &t_lo.to_string(), exponent, false);
+                }
+                pow10(exponent + 1 - digits as i64) / Rational::from(4)
+            } else {
+                lo.clone()
+            };
+            if &hi - &lo > target {
+                x.refine(&target);
+            } else {
+                x.bisect();
+            }
         }
     }
+}
+
+/// `w²` below 1, `w/4` otherwise: a target width that shrinks quadratically when repeated.
+pub(crate) fn squared_or_quartered(w: &Rational) -> Rational {
+    if *w < 1 { w * w } else { w / Rational::from(4) }
 }
 
 /// `⌊log10 x⌋` for a positive rational, exactly.

@@ -101,6 +101,17 @@ pub fn pow(x: &Rational, e: u64) -> Rational {
     x.pow(e)
 }
 
+/// `e` when `x = 2^e` (a positive power of two).
+pub fn power_of_two_exponent(x: &Integer) -> Option<u64> {
+    let zeros = x.trailing_zeros()?;
+    (*x > 0 && x.unsigned_abs().significant_bits() == zeros + 1).then_some(zeros)
+}
+
+/// `x^e` for an integer.
+pub fn int_pow(x: &Integer, e: u64) -> Integer {
+    x.pow(e)
+}
+
 /// `10^e` for any integer exponent.
 pub fn pow10(e: i64) -> Rational {
     Rational::from(10).pow(e)

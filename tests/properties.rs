@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use gpai::exact::rational::{int, pow2, ratio};
+use gpai::exact::rational::{int, pow2, pow10, ratio};
 use gpai::exact::{
     Algebraic, Poly, Rational, SturmSequence, parse_poly, parse_rational, real_roots,
 };
@@ -174,4 +174,38 @@ proptest! {
 fn sqrt_of_rational(n: Rational) -> Algebraic {
     let poly = Poly::new(vec![-n.clone(), int(0), int(1)]);
     Algebraic::root_of(&poly, &int(0), &(n + int(1))).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Mignotte-like polynomials `x^d − 2(a x − 1)^2` have two roots about `a^-(d+2)/2` apart,
+    /// times a second cluster `(x − c)^2 − 10^-e`: isolation (which zooms into clusters on a
+    /// float's advice) finds every root Sturm counts, each interval holding exactly one, and
+    /// the refined decimals stay inside them.
+    #[test]
+    fn clustered_roots_are_all_found_and_each_isolated(
+        d in 3u32..40,
+        a in 2i64..1_000_000_000_000,
+        c in small_rational(),
+        e in 10i64..60,
+    ) {
+        let mignotte = parse_poly(&format!("x^{d} - 2*({a}*x - 1)^2")).unwrap();
+        let pair = Poly::new(vec![&c * &c - pow10(-e), int(-2) * &c, int(1)]);
+        let poly = &mignotte * &pair;
+        let roots = real_roots(&poly);
+        let sturm = SturmSequence::new(&poly);
+        prop_assert_eq!(sturm.count_real(), roots.len());
+        for root in &roots {
+            let (lo, hi) = root.value.interval();
+            if lo != hi {
+                prop_assert_eq!(sturm.count_closed(&lo, &hi), 1);
+                let mut narrow = root.value.clone();
+                narrow.refine(&pow10(-100));
+                let (nlo, nhi) = narrow.interval();
+                prop_assert!(lo <= nlo && nhi <= hi && &nhi - &nlo <= pow10(-100));
+                prop_assert_eq!(sturm.count_closed(&nlo, &nhi), 1);
+            }
+        }
+    }
 }

@@ -12,9 +12,10 @@ use std::fmt;
 use super::algebraic::{Algebraic, Repr, Root};
 use super::descartes::{Isolated, isolate_square_free};
 use super::interval::Interval;
+use super::modular::no_factor_of_degree_one_or_two;
 use super::poly::Poly;
 use super::rational::{
-    denominator, from_integer, int_abs, int_exact_sqrt, int_gcd, integer, numerator, one,
+    abs, denominator, from_integer, int_abs, int_exact_sqrt, int_gcd, integer, numerator, one,
     simplest_between,
 };
 use super::{Integer, Rational};
@@ -67,6 +68,9 @@ impl Algebraic {
         let Repr::Root(root) = &self.repr else {
             return self.clone();
         };
+        if no_factor_of_degree_one_or_two(&root.ints) {
+            return self.clone();
+        }
         let mut poly = root.poly.clone();
         for other in isolate_square_free(&root.poly) {
             let factor = match other {
@@ -102,7 +106,8 @@ impl Algebraic {
 
 /// `α + β` and `α β` for the real conjugate `β` of an irrational quadratic root, if there is one.
 fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational, Rational)> {
-    if root.poly.degree()? < 2 {
+    let degree = root.poly.degree()?;
+    if degree < 2 || (degree > 2 && no_factor_of_degree_one_or_two(&root.ints)) {
         return None;
     }
     let lc = int_abs(root.ints.last()?);
@@ -127,8 +132,18 @@ fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational
             if sum.width() < separation && product.width() < separation {
                 break (sum, product);
             }
-            alpha.bisect();
-            beta.bisect();
+            // Widths below separation / (4 (1 + max |end|)) settle both; each pass at least
+            // halves them, so the loop ends even if the estimate were short.
+            let magnitude = [&alpha.lo, &alpha.hi, &beta.lo, &beta.hi]
+                .into_iter()
+                .map(abs)
+                .max()
+                .expect("four ends");
+            let target = &separation / (Rational::from(4) * (one() + magnitude));
+            for root in [&mut alpha, &mut beta] {
+                let half = root.width() / Rational::from(2);
+                root.refine_to(&(&target).min(&half).clone());
+            }
         };
         let s = simplest_between(&sum.lo, &sum.hi);
         let p = simplest_between(&product.lo, &product.hi);

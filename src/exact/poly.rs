@@ -168,6 +168,15 @@ impl Poly {
 
     /// The monic greatest common divisor (zero only when both are zero).
     pub fn gcd(&self, other: &Poly) -> Poly {
+        if !self.is_constant()
+            && !other.is_constant()
+            && super::modular::coprime(
+                &self.primitive_integer_coeffs(),
+                &other.primitive_integer_coeffs(),
+            )
+        {
+            return Poly::constant(one());
+        }
         let (mut a, mut b) = (self.clone(), other.clone());
         while !b.is_zero() {
             let r = a.rem(&b);

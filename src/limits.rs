@@ -78,7 +78,7 @@ impl Limit {
             Limit::Nesting => 200,
             Limit::Domains => 64,
             Limit::GridPoints => 2_000_000,
-            Limit::SamplePoints => 200_000,
+            Limit::SamplePoints => 10_000,
             Limit::AlgebraicDegree => 128,
             Limit::Outcomes => 200_000,
         }

@@ -1033,6 +1033,11 @@ fn claims_refuse_sample_grids_and_exact_arithmetic_beyond_their_limits() {
         ),
     );
     refused(&["verify", &grid], "raise it with GPAI_MAX_SAMPLE_POINTS=N");
+    // The grid of statuses gives the same reason.
+    refused(
+        &["verify", &grid, "--grid"],
+        "random = 20: 262932 sample points, beyond the limit of 10000; raise it with GPAI_MAX_SAMPLE_POINTS=N",
+    );
     // Eight square roots summed exactly would need a resultant of degree 256; the error
     // names the place in the file.
     let roots = write(

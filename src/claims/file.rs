@@ -353,7 +353,10 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     crate::limits::Limit::SamplePoints
         .check(
             total,
-            &format!("[method] grid = {} over {ranges} ranges", method.grid),
+            &format!(
+                "[method] grid = {} over {ranges} ranges and random = {}",
+                method.grid, method.random
+            ),
         )
         .map_err(|e| at(method_at, e.to_string()))?;
     let parsed = Claim {

@@ -120,6 +120,12 @@ pub fn render_grid(verdicts: &[Verdict]) -> String {
     for v in others {
         out.push_str(&format!("{}: {}\n", v.id, cell(v)));
     }
+    // An error is a verdict with a reason, in the grid as in the list.
+    for v in verdicts {
+        if let Some(e) = &v.error {
+            out.push_str(&format!("{}: {} — {e}\n", v.id, v.how));
+        }
+    }
     out
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::exact::interval::Interval;
 use crate::exact::rational::{int, one, pow2};
 use crate::exact::sign::rational_between;
-use crate::exact::{Algebraic, Poly, Rational, real_roots};
+use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 
 use super::expr::{Arith, Cmp, Expr, Func, Kind, Located};
@@ -344,7 +344,7 @@ impl<'a> Env<'a> {
     fn call(&self, func: Func, values: Vec<Val>, at: usize) -> Eval<Val> {
         match func {
             Func::Sqrt => match &values[0] {
-                Val::Num(a) => match sqrt(a) {
+                Val::Num(a) => match a.sqrt() {
                     Some(r) => Ok(Val::Num(r)),
                     None => self.fail(at, format!("sqrt of a negative number ({})", values[0])),
                 },
@@ -443,25 +443,6 @@ fn reciprocal(i: &Interval) -> Option<Interval> {
     Some(Interval::new(one() / &i.hi, one() / &i.lo))
 }
 
-/// The non-negative square root, exactly (`None` for a negative number).
-pub fn sqrt(a: &Algebraic) -> Option<Algebraic> {
-    match a.sign() {
-        Ordering::Less => return None,
-        Ordering::Equal => return Some(Algebraic::from_rational(int(0))),
-        Ordering::Greater => {}
-    }
-    // √a is the positive root y of p(y²), p being a's defining polynomial, with y² = a.
-    let p = a.defining_poly();
-    let mut coeffs = vec![int(0); 2 * p.coeffs().len() - 1];
-    for (i, c) in p.coeffs().iter().enumerate() {
-        coeffs[2 * i] = c.clone();
-    }
-    real_roots(&Poly::new(coeffs))
-        .into_iter()
-        .map(|r| r.value)
-        .find(|y| y.sign() == Ordering::Greater && y.pow(2) == *a)
-}
-
 /// The rational points an `exists` tries, in order: the middle, points approaching the lower end
 /// geometrically, then the upper end likewise, then closed rational ends.
 pub fn candidates(
@@ -520,25 +501,10 @@ mod tests {
     use crate::exact::rational::ratio;
 
     #[test]
-    fn square_roots_are_exact() {
-        let two = Algebraic::from_rational(int(2));
-        let r = sqrt(&two).unwrap();
-        assert_eq!(r.mul(&r), two);
-        assert_eq!(
-            sqrt(&Algebraic::from_rational(ratio(9, 4))).unwrap(),
-            Algebraic::from_rational(ratio(3, 2))
-        );
-        // √(√2) squared is √2.
-        let rr = sqrt(&r).unwrap();
-        assert_eq!(rr.mul(&rr), r);
-        assert!(sqrt(&Algebraic::from_rational(int(-1))).is_none());
-    }
-
-    #[test]
     fn exists_candidates_stay_inside_the_range() {
         let (lo, hi) = (
             Algebraic::from_rational(int(0)),
-            sqrt(&Algebraic::from_rational(int(2))).unwrap(),
+            Algebraic::from_rational(int(2)).sqrt().unwrap(),
         );
         let found = candidates(&lo, &hi, false, false);
         assert!(found.len() > 2 * EXISTS_DEPTH as usize - 2);

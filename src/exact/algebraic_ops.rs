@@ -148,6 +148,25 @@ impl Algebraic {
         irrational(root.poly.scale_var(&(one() / c)), lo, hi)
     }
 
+    /// The non-negative square root, exactly (`None` for a negative number).
+    pub fn sqrt(&self) -> Option<Algebraic> {
+        match self.sign() {
+            Ordering::Less => return None,
+            Ordering::Equal => return Some(Algebraic::from_rational(zero())),
+            Ordering::Greater => {}
+        }
+        // √a is the positive root y of p(y²), p being a's defining polynomial, with y² = a.
+        let p = self.defining_poly();
+        let mut coeffs = vec![zero(); 2 * p.coeffs().len() - 1];
+        for (i, c) in p.coeffs().iter().enumerate() {
+            coeffs[2 * i] = c.clone();
+        }
+        super::roots::real_roots(&Poly::new(coeffs))
+            .into_iter()
+            .map(|r| r.value)
+            .find(|y| y.sign() == Ordering::Greater && y.pow(2) == *self)
+    }
+
     /// `self^e`.
     pub fn pow(&self, e: u32) -> Algebraic {
         self.map_poly(&Poly::monomial(one(), e as usize))
@@ -264,6 +283,21 @@ fn enclosure_of(x: &Algebraic) -> Interval {
 mod tests {
     use super::*;
     use crate::exact::rational::{int, ratio};
+
+    #[test]
+    fn square_roots_are_exact() {
+        let two = Algebraic::from_rational(int(2));
+        let r = two.sqrt().unwrap();
+        assert_eq!(r.mul(&r), two);
+        assert_eq!(
+            Algebraic::from_rational(ratio(9, 4)).sqrt().unwrap(),
+            Algebraic::from_rational(ratio(3, 2))
+        );
+        // √(√2) squared is √2.
+        let rr = r.sqrt().unwrap();
+        assert_eq!(rr.mul(&rr), r);
+        assert!(Algebraic::from_rational(int(-1)).sqrt().is_none());
+    }
 
     #[test]
     fn scaling_equals_multiplying_by_a_rational() {

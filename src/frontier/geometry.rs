@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn orientation_and_chain() {
-        let sqrt2 = crate::claims::eval::sqrt(&a(2)).unwrap();
+        let sqrt2 = a(2).sqrt().unwrap();
         let pts = vec![
             vec![a(0), a(4)],
             vec![a(4), a(0)],

@@ -2,7 +2,6 @@
 
 use std::cmp::Ordering;
 
-use crate::claims::eval::sqrt;
 use crate::claims::expr::{Arith, Func, Kind, parse};
 use crate::error::{Error, Result};
 use crate::exact::{Algebraic, parse_poly, parse_rational};
@@ -71,7 +70,7 @@ fn constant(e: &crate::claims::expr::Expr) -> Option<Algebraic> {
             }
         }
         Kind::Pow(a, k) if *k >= 0 => constant(a)?.pow(*k as u32),
-        Kind::Call(Func::Sqrt, items) => sqrt(&constant(&items[0])?)?,
+        Kind::Call(Func::Sqrt, items) => constant(&items[0])?.sqrt()?,
         _ => return None,
     })
 }

@@ -212,7 +212,7 @@ pub fn boundaries(q: &Params<Rational>) -> Boundaries {
     } else if q.p <= a_theta2 {
         // Interior piece: V_N − Π(θ) = a·(θ − ω̃)², so θ − ω̃(α0†) = √(p/a).
         (|| {
-            let root = crate::claims::eval::sqrt(&Algebraic::from_rational(&q.p / &d.a))?;
+            let root = Algebraic::from_rational(&q.p / &d.a).sqrt()?;
             let target = Algebraic::from_rational(q.theta.clone()).sub(&root);
             let shift = target
                 .sub(&Algebraic::from_rational(d.omega_tilde.clone()))

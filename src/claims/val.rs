@@ -82,20 +82,20 @@ impl fmt::Display for Val {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Val::Num(a) => {
-                let text = crate::report::value::algebraic_text(a, "x");
+                let text = crate::exact::text::algebraic_text(a, "x");
                 match a.as_rational() {
                     Some(_) => f.write_str(&text),
                     None => write!(
                         f,
                         "{text} {}",
-                        crate::report::value::decimal_text(&Value::Exact(a.clone()), 8)
+                        crate::exact::text::decimal_text(&Value::Exact(a.clone()), 8)
                     ),
                 }
             }
             Val::Enc(i) => write!(
                 f,
                 "{}",
-                crate::report::value::exact_text(&Value::Enclosure(i.clone()), "x", 10)
+                crate::exact::text::exact_text(&Value::Enclosure(i.clone()), "x", 10)
             ),
             Val::Bool(b) => write!(f, "{b}"),
             Val::Label(l) => write!(f, "\"{l}\""),

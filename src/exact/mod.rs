@@ -37,6 +37,7 @@ pub mod resultant;
 pub mod roots;
 pub mod sign;
 pub mod sturm;
+pub mod text;
 pub mod value;
 
 /// The project's arbitrary-precision rational type. Swap the crate here and in [`rational`].

@@ -266,7 +266,7 @@ fn pareto_only<F: Scalar>(points: Vec<Vec<F>>) -> Vec<Vec<F>> {
 /// signs, values as certified enclosures.
 fn geometric_report(group: &str, members: &[&Outcome], others: &[&Outcome]) -> GroupReport {
     use super::geometry::{chain, on_segment, ray_level};
-    use crate::report::value::exact_text;
+    use crate::exact::text::exact_text;
     let points: Vec<Vec<Algebraic>> = members.iter().map(|o| o.utilities.clone()).collect();
     let front = super::dominance::pareto(&points);
     let vertices = chain(&points, &front);

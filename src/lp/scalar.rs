@@ -101,6 +101,6 @@ impl Scalar for Algebraic {
         self.to_f64()
     }
     fn exact_text(&self) -> String {
-        crate::report::value::algebraic_text(self, "x")
+        crate::exact::text::algebraic_text(self, "x")
     }
 }

@@ -1,10 +1,10 @@
 //! Sweeping the safety-regulation game: one row per game with exact values, labels and the regime.
 
 use crate::error::Result;
+use crate::exact::text::algebraic_text;
 use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
-use crate::report::value::algebraic_text;
 use crate::sweep::{Point, Row, point_cells};
 
 use super::exact::{Equilibrium, classify_against, solve};

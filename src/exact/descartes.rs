@@ -69,7 +69,6 @@ pub fn descartes_bound_ints(a: &[Integer], lo: &Rational, hi: &Rational) -> usiz
     let w = &d_lo / int_gcd(&d_lo, &d_hi) * &d_hi;
     let u = numerator(lo) * (&w / &d_lo);
     let s = numerator(hi) * (&w / &d_hi) - &u;
-    let n = a.len() - 1;
     // w^n p(y / w) = Σ a_i w^(n-i) y^i.
     let mut b: Vec<Integer> = a.to_vec();
     let mut w_power = integer(1);
@@ -77,13 +76,7 @@ pub fn descartes_bound_ints(a: &[Integer], lo: &Rational, hi: &Rational) -> usiz
         w_power *= &w;
         *c *= &w_power;
     }
-    // y ↦ u + y.
-    for i in 0..n {
-        for j in (i..n).rev() {
-            let next = &b[j + 1] * &u;
-            b[j] += next;
-        }
-    }
+    taylor_shift_by(&mut b, &u);
     // y ↦ s·x.
     let mut s_power = integer(1);
     for c in b.iter_mut().skip(1) {
@@ -256,12 +249,7 @@ fn isolate_positive(a: &[Integer], exponent: i64, zero_is_root: bool) -> Vec<Iso
                     zoom_bits = (zoom_bits / 2).max(ZOOM_BITS_MIN);
                     streak = 0;
                 }
-                let n = node.len() - 1;
-                let left: Vec<Integer> = node
-                    .iter()
-                    .enumerate()
-                    .map(|(i, coeff)| shift_left(coeff, (n - i) as i64))
-                    .collect();
+                let left = scale_by_power_of_two(&node, -1);
                 let mut right = left.clone();
                 taylor_shift_one(&mut right);
                 let left_c = integer(2) * &c;
@@ -337,18 +325,8 @@ fn zoom(a: &[Integer], bits: u64) -> Option<(Vec<Integer>, Integer)> {
         return None;
     }
     // 2^(nL) a((m + y)/2^L): scale, then shift by the integer m.
-    let n = a.len() - 1;
-    let mut b: Vec<Integer> = a
-        .iter()
-        .enumerate()
-        .map(|(i, c)| shift_left(c, (bits as usize * (n - i)) as i64))
-        .collect();
-    for i in 0..n {
-        for j in (i..n).rev() {
-            let next = &b[j + 1] * &m;
-            b[j] += next;
-        }
-    }
+    let mut b = scale_by_power_of_two(a, -(bits as i64));
+    taylor_shift_by(&mut b, &m);
     Some((b, m))
 }
 
@@ -461,7 +439,18 @@ fn transform_to_half_line(a: &mut [Integer]) {
     taylor_shift_one(a);
 }
 
-/// `a(x) ↦ a(x + 1)` in place.
+/// `a(x) ↦ a(x + t)` in place, for an integer `t`.
+fn taylor_shift_by(a: &mut [Integer], t: &Integer) {
+    let n = a.len();
+    for i in 0..n.saturating_sub(1) {
+        for j in (i..n - 1).rev() {
+            let next = &a[j + 1] * t;
+            a[j] += next;
+        }
+    }
+}
+
+/// `a(x) ↦ a(x + 1)` in place (additions only).
 fn taylor_shift_one(a: &mut [Integer]) {
     let n = a.len();
     for i in 0..n.saturating_sub(1) {

@@ -339,24 +339,29 @@ impl Algebraic {
         q.sign_at(&((&root.lo + &root.hi) / Rational::from(2)))
     }
 
-    /// The nearest double, for display and float proposals only.
+    /// The nearest double (correctly rounded), for display and float proposals only.
     pub fn to_f64(&self) -> f64 {
         match &self.repr {
             Repr::Rational(r) => to_f64(r),
             Repr::Root(root) => {
+                // Rounding is monotone, so once both ends round to one double it is the
+                // number's nearest (an irrational number is never exactly half-way): the
+                // result depends on the number only, not on how its interval was narrowed.
                 let mut root = root.clone();
                 let relative = pow2(-60);
-                while root.width() > abs(&root.lo).max(abs(&root.hi)) * &relative {
-                    // The magnitude is settled once the interval is narrow against it.
-                    let target = abs(&root.lo).min(abs(&root.hi)) * &relative;
-                    if target == 0 {
-                        let width = super::decimal::squared_or_quartered(&root.width());
-                        root.refine_to(&width);
-                    } else {
-                        root.refine_to(&target);
+                loop {
+                    let lo = to_f64(&root.lo);
+                    if lo == to_f64(&root.hi) {
+                        return lo;
                     }
+                    let magnitude = abs(&root.lo).min(abs(&root.hi));
+                    let target = if magnitude == 0 {
+                        super::decimal::squared_or_quartered(&root.width())
+                    } else {
+                        (magnitude * &relative).min(root.width() / Rational::from(4))
+                    };
+                    root.refine_to(&target);
                 }
-                to_f64(&((&root.lo + &root.hi) / Rational::from(2)))
             }
         }
     }
@@ -496,6 +501,20 @@ mod tests {
         let r = Algebraic::root_of(&p, &int(0), &int(1)).unwrap();
         assert_eq!(r.as_rational(), Some(&ratio(2, 3)));
         assert!(Algebraic::root_of(&p, &int(0), &int(6)).is_none());
+    }
+
+    #[test]
+    fn doubles_are_correctly_rounded_near_a_tie() {
+        // Both numbers lie very near the half-way point between two doubles (Figure-2 sweep
+        // values); the midpoint of a 2^-60-wide interval rounded the first the wrong way.
+        let value = |k: i64, m: i64| {
+            sqrt_of(m)
+                .mul(&Algebraic::from_rational(int(k)))
+                .add(&Algebraic::from_rational(int(15)))
+                .mul(&Algebraic::from_rational(ratio(1, 80)))
+        };
+        assert_eq!(value(3, 145).to_f64(), 0.639059796704711);
+        assert_eq!(value(1, 1873).to_f64(), 0.72847712520956);
     }
 
     #[test]

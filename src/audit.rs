@@ -27,13 +27,14 @@ use crate::exact::resultant::interpolate;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Rational, real_roots};
 use crate::models::arguments::Arguments;
-use crate::models::{self, ModelInfo};
+use crate::models::decisions::Decisions;
+use crate::models::{self, Model};
 
 /// A parsed policy.
 pub struct Policy {
     pub file: String,
     pub title: String,
-    pub model: &'static ModelInfo,
+    pub model: &'static dyn Model,
     /// Fixed parameters as written (numbers exactly; labels and lists as text).
     pub fixed: Vec<(String, String)>,
     pub family: (String, Rational, Rational),
@@ -71,7 +72,7 @@ pub struct Audit {
 /// A shorthand assertion as a claim expression: `all comply`, `none exits`, `openness at least
 /// X`, `no deadweight loss`. The label after `all`/`none` is matched, singular or plural, against
 /// the labels the model's `regime` can take; one it cannot take is an error listing them.
-fn shorthand(text: &str, model: &ModelInfo) -> Option<Result<String, String>> {
+fn shorthand(text: &str, model: &dyn Model) -> Option<Result<String, String>> {
     let t = text.trim().to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
     let regime = |word: &str| -> Result<String, String> {
@@ -101,17 +102,32 @@ fn shorthand(text: &str, model: &ModelInfo) -> Option<Result<String, String>> {
                 )
             })
     };
-    let exits = model.name == "openness";
+    let exits = model.decisions().map_or(&[][..], |d| d.exits);
     Some(match words.as_slice() {
         ["all", label] => regime(label).map(|l| format!("regime == \"{l}\"")),
-        ["none", "exits" | "exit"] if exits => {
-            Ok("regime != \"exit\" and regime != \"exit_unregulated\"".into())
-        }
+        ["none", "exits" | "exit"] if !exits.is_empty() => Ok(none_of(exits)),
         ["none", label] => regime(label).map(|l| format!("regime != \"{l}\"")),
         ["no", "deadweight", "loss"] => regime("pay").map(|l| format!("regime != \"{l}\"")),
-        ["openness", "at", "least", value] => Ok(format!("spe.omega >= {value}")),
+        [word, "at", "least", value] => {
+            // The output is the one of the model declaring the word; another model's game
+            // then refuses it by name.
+            let at_least = models::MODELS
+                .iter()
+                .filter_map(|m| m.decisions()?.at_least.as_ref())
+                .find(|a| a.word == *word)?;
+            Ok(format!("{} >= {value}", at_least.output))
+        }
         _ => return None,
     })
+}
+
+/// The assertion that the regime is none of `labels`.
+fn none_of(labels: &[&str]) -> String {
+    labels
+        .iter()
+        .map(|l| format!("regime != \"{l}\""))
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// Reads a policy file.
@@ -244,25 +260,6 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     })
 }
 
-/// The quantities whose signs decide a model's regime, as claim expressions (none: sampled).
-fn decision_quantities(model: &str) -> &'static [&'static str] {
-    match model {
-        "openness" => &[
-            "omega_tilde",
-            "omega_tilde - 1",
-            "v_n",
-            "theta - omega_n",
-            "p - p_star",
-            "pi_theta",
-            "v_n - p",
-            "theta",
-            "p",
-            "omega_n",
-        ],
-        _ => &[],
-    }
-}
-
 struct Evaluator<'p> {
     policy: &'p Policy,
     base: Arguments,
@@ -352,7 +349,7 @@ fn roots_in(p: &crate::exact::Poly, lo: &Rational, hi: &Rational) -> Vec<Algebra
 }
 
 /// The family cut where the assertion can change: the points, and on each piece the decision
-/// quantities as polynomials (in the order of [`decision_quantities`], then the assertion's own
+/// quantities as polynomials (in the order of [`Decisions::quantities`], then the assertion's own
 /// numeric comparisons).
 struct Decomposition {
     points: Vec<Algebraic>,
@@ -361,20 +358,18 @@ struct Decomposition {
 
 /// Every point of `(lo, hi)` where the assertion can change, exactly (`None`: no decomposition).
 fn decompose(ev: &mut Evaluator, lo: &Rational, hi: &Rational) -> Option<Decomposition> {
-    let quantities = decision_quantities(ev.policy.model.name);
-    if quantities.is_empty() {
-        return None;
-    }
-    let mut exprs: Vec<Expr> = quantities
+    let decisions = ev.policy.model.decisions()?;
+    let mut exprs: Vec<Expr> = decisions
+        .quantities
         .iter()
         .map(|q| parse(q).expect("a valid quantity"))
         .collect();
     // The assertion's own numeric comparisons (label comparisons change only with the regime).
-    // "Openness at least X" compares the openness of the regime G chooses: θ when complying,
-    // ω_N otherwise, so both differences are tracked.
-    if let Some(x) = ev.policy.assertion.0.strip_prefix("spe.omega >= ") {
-        for q in [format!("theta - ({x})"), format!("omega_n - ({x})")] {
-            exprs.push(parse(&q).ok()?);
+    // "WORD at least X" compares the output's value in the regime chosen, one expression per
+    // regime, so each expression's difference from X is tracked.
+    if let Some(x) = at_least_threshold(decisions, &ev.policy.assertion.0) {
+        for e in decisions.at_least.as_ref()?.expressions() {
+            exprs.push(parse(&format!("{e} - ({x})")).ok()?);
         }
     } else {
         let mut own = Vec::new();
@@ -388,7 +383,7 @@ fn decompose(ev: &mut Evaluator, lo: &Rational, hi: &Rational) -> Option<Decompo
     }
     // Piece breaks first: where the unclipped optimum crosses 0 or 1 (linear, or constant).
     let mut breaks: Vec<Algebraic> = Vec::new();
-    for e in &exprs[..2] {
+    for e in &exprs[..decisions.breaks] {
         breaks.extend(roots_in(&fit(ev, e, lo, hi)?, lo, hi));
     }
     breaks.sort();
@@ -415,34 +410,37 @@ fn decompose(ev: &mut Evaluator, lo: &Rational, hi: &Rational) -> Option<Decompo
     Some(Decomposition { points, pieces })
 }
 
-/// The openness model's decision rule (`exact::solve`), restated on the signs of its decision
-/// quantities at `x`: the regime, and the sign of the assertion's own comparison (if any).
-fn openness_regime_at(d: &Decomposition, x: &Algebraic) -> Option<(&'static str, Ordering)> {
+/// The `X` of an assertion `OUTPUT >= X` expanded from the model's `WORD at least X`.
+fn at_least_threshold<'a>(decisions: &Decisions, assertion: &'a str) -> Option<&'a str> {
+    let output = decisions.at_least.as_ref()?.output;
+    assertion.strip_prefix(&format!("{output} >= "))
+}
+
+/// The model's regime at `x` from the signs there of its decision quantities, and the sign of
+/// the tracked `WORD at least X` difference in that regime (`Less` where none is tracked).
+fn regime_at(
+    d: &Decomposition,
+    decisions: &Decisions,
+    x: &Algebraic,
+) -> Option<(&'static str, Ordering)> {
     let (_, _, polys) = d
         .pieces
         .iter()
         .find(|(a, b, _)| x.cmp_rational(a).is_ge() && x.cmp_rational(b).is_le())?;
     let sign = |k: usize| x.sign_of_poly(&polys[k]);
-    // Indices as in decision_quantities: 2 v_n, 3 θ − ω_N, 4 p − p*, 5 Π(θ), 6 V_N − p, 7 θ, 8 p.
-    let regime = if sign(2).is_lt() {
-        "exit_unregulated"
-    } else if !(sign(7).is_gt() && sign(8).is_gt()) {
-        "unregulated"
-    } else if sign(3).is_le() {
-        "slack"
-    } else if sign(4).is_ge() && sign(5).is_ge() {
-        "comply"
-    } else if sign(6).is_ge() {
-        "pay"
-    } else {
-        "exit"
-    };
-    // For "openness at least X": the sign of (chosen openness − X).
-    let own = match regime {
-        "comply" if polys.len() > 11 => sign(10),
-        "unregulated" | "slack" | "pay" if polys.len() > 11 => sign(11),
-        _ => Ordering::Less,
-    };
+    let regime = (decisions.regime)(&sign);
+    let n = decisions.quantities.len();
+    let own = decisions
+        .at_least
+        .as_ref()
+        .and_then(|a| {
+            let expressions = a.expressions();
+            let k = expressions
+                .iter()
+                .position(|e| Some(*e) == a.value_in(regime))?;
+            (polys.len() >= n + expressions.len()).then(|| sign(n + k))
+        })
+        .unwrap_or(Ordering::Less);
     Some((regime, own))
 }
 
@@ -452,31 +450,29 @@ fn truth_at(ev: &mut Evaluator, d: Option<&Decomposition>, x: &Algebraic) -> Opt
     if let Some(r) = x.as_rational() {
         return ev.truth(r).ok().map(|t| t.0);
     }
-    if ev.policy.model.name != "openness" {
-        return None;
-    }
-    let (regime, own) = openness_regime_at(d?, x)?;
+    let decisions = ev.policy.model.decisions()?;
+    let (regime, own) = regime_at(d?, decisions, x)?;
     let text = &ev.policy.assertion.0;
-    if let Some(label) = text
-        .strip_prefix("regime == \"")
-        .and_then(|s| s.strip_suffix('"'))
-    {
+    // One label compared, not a compound assertion that happens to start and end like one.
+    let one_label = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .and_then(|s| s.strip_suffix('"'))
+            .filter(|label| !label.contains('"'))
+    };
+    if let Some(label) = one_label("regime == \"") {
         return Some(regime == label);
     }
-    match text.as_str() {
-        "regime != \"exit\" and regime != \"exit_unregulated\"" => {
-            Some(regime != "exit" && regime != "exit_unregulated")
-        }
-        "regime != \"pay\"" => Some(regime != "pay"),
-        // `spe.omega >= X`: θ when complying, ω_N when releasing otherwise, 0 after an exit.
-        t if t.starts_with("spe.omega >= ") => {
-            let threshold = crate::exact::parse_rational(&t["spe.omega >= ".len()..]).ok()?;
-            match regime {
-                "exit" | "exit_unregulated" => Some(threshold <= 0),
-                _ => Some(own.is_ge()),
-            }
-        }
-        _ => None,
+    if !decisions.exits.is_empty() && *text == none_of(decisions.exits) {
+        return Some(!decisions.exits.contains(&regime));
+    }
+    if let Some(label) = one_label("regime != \"") {
+        return Some(regime != label);
+    }
+    // `OUTPUT >= X`: the output's expression in this regime, or 0 where none is listed.
+    let threshold = crate::exact::parse_rational(at_least_threshold(decisions, text)?).ok()?;
+    match decisions.at_least.as_ref()?.value_in(regime) {
+        None => Some(threshold <= 0),
+        Some(_) => Some(own.is_ge()),
     }
 }
 
@@ -753,33 +749,20 @@ fn sampled_changes(
     Ok(out)
 }
 
-/// Along a line of floors of the safety game, the exact point of a change bracketed in `[a, b]`
-/// (the event equations of `models::safety_regulation::line`).
+/// The exact point of a change bracketed in `[a, b]`, when the model can solve for it along
+/// the family (the safety game's floors).
 fn exact_line_change(ev: &mut Evaluator, a: &Rational, b: &Rational) -> Option<Algebraic> {
-    use crate::exact::rational::int;
-    use crate::models::safety_regulation::{Params, line};
-    let name = ev.policy.family.0.as_str();
-    if ev.policy.model.name != "safety_regulation" || !matches!(name, "theta_g" | "theta_d") {
-        return None;
-    }
-    let params = Params::from_arguments(&ev.base).ok()?;
-    let moving = (int(0), int(1));
-    let (g, d) = if name == "theta_d" {
-        ((params.theta_g().clone(), int(0)), moving)
-    } else {
-        (moving, (params.theta_d().clone(), int(0)))
-    };
-    let (lo, hi) = (ev.policy.family.1.clone(), ev.policy.family.2.clone());
-    let l = line::Line::new(params, g, d, (lo, hi)).ok()?;
+    let model = ev.policy.model;
+    let (name, lo, hi) = ev.policy.family.clone();
+    let base = ev.base.clone();
     let cell = std::cell::RefCell::new(ev);
-    line::exact_change(&l, a, b, |t| {
+    let holds = |t: &Rational| {
         cell.borrow_mut().truth(t).map(|r| r.0).map_err(|reason| {
             crate::error::Error::InvalidArgument {
                 argument: "audit".into(),
                 reason,
             }
         })
-    })
-    .ok()
-    .flatten()
+    };
+    model.exact_change(&base, &name, (&lo, &hi), (a, b), &holds)
 }

@@ -217,12 +217,12 @@ impl<'a> Env<'a> {
                 Err(e) => self.fail(at, e.to_string()),
             };
         }
-        if is_output(model.name, path) {
+        if is_output(model, path) {
             let args = self.args.clone();
             return self.read_output(&args, path, path.to_string(), at);
         }
         let params: Vec<&str> = model.params.iter().map(|p| p.name).collect();
-        self.fail(at, unknown(model.name, path, &params))
+        self.fail(at, unknown(model, path, &params))
     }
 
     fn read_output(&mut self, args: &Arguments, path: &str, shown: String, at: usize) -> Eval<Val> {
@@ -281,8 +281,8 @@ impl<'a> Env<'a> {
                 Err(e) => return self.fail(*name_at, e.to_string()),
             };
         }
-        if !is_output(model.name, path) {
-            return self.fail(at, super::outputs::unknown(model.name, path, &[]));
+        if !is_output(model, path) {
+            return self.fail(at, super::outputs::unknown(model, path, &[]));
         }
         let shown = format!("solve({}).{path}", shown.join(", "));
         self.read_output(&args, path, shown, at)

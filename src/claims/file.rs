@@ -34,7 +34,7 @@ use toml_edit::{ImDocument, Item, Value};
 
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
-use crate::models::{self, ModelInfo};
+use crate::models::{self, Model, ModelInfo};
 
 use super::expr::{Expr, Kind, Located, parse};
 use super::outputs::{is_output, unknown};
@@ -141,7 +141,7 @@ pub struct Claim {
     pub id: String,
     pub title: String,
     pub source: String,
-    pub model: &'static ModelInfo,
+    pub model: &'static dyn Model,
     pub expect: Expect,
     pub params: Vec<(String, Domain)>,
     /// Free variables that are not model parameters (`[vars]`): the claim holds for all of them.
@@ -291,7 +291,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
             .ok_or_else(|| at(span_of(item), "[vars] must be a table".into()))?;
         for (name, value) in table.iter() {
             let offset = span_of(value);
-            if model.is_param(name) || is_output(model.name, name) {
+            if model.is_param(name) || is_output(model, name) {
                 return Err(at(
                     offset,
                     format!("var {name} would hide the parameter or output of that name"),
@@ -318,7 +318,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
                     format!("let {name} must be a string expression"),
                 ));
             };
-            if model.is_param(name) || is_output(model.name, name) {
+            if model.is_param(name) || is_output(model, name) {
                 return Err(at(
                     span_of(value),
                     format!("let {name} would hide the parameter or output of that name"),
@@ -384,7 +384,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
 pub(crate) fn param_table(
     doc: &toml_edit::Table,
     section: &str,
-    model: &'static ModelInfo,
+    model: &'static dyn Model,
     at: &dyn Fn(usize, String) -> ClaimError,
 ) -> Result<Vec<(String, Domain, usize)>, ClaimError> {
     let span_of = |item: &Item| item.span().map_or(0, |s| s.start);
@@ -438,7 +438,7 @@ pub(crate) fn param_table(
 /// named) or one for all, as on the command line.
 fn check_list_lengths(
     table: &[(String, Domain, usize)],
-    model: &'static ModelInfo,
+    model: &'static dyn Model,
     at: &dyn Fn(usize, String) -> ClaimError,
 ) -> Result<(), ClaimError> {
     let length = |name: &str, domain: &Domain| match (model.resolve(name), domain) {
@@ -551,7 +551,7 @@ pub(crate) fn domain_of(item: &Item) -> Result<Domain, String> {
 
 fn method_of(
     doc: &toml_edit::Table,
-    model: &ModelInfo,
+    model: &dyn Model,
     at: &dyn Fn(usize, String) -> ClaimError,
 ) -> Result<Method, ClaimError> {
     let mut method = Method::default();
@@ -598,7 +598,7 @@ fn method_of(
             }
             "theorem" => {
                 let name = value.as_str().unwrap_or("");
-                let known = super::theorem::names(model);
+                let known = model.theorems();
                 if !known.contains(&name) {
                     return Err(at(
                         offset,
@@ -676,11 +676,11 @@ pub(crate) fn first_unknown_name(
             let ok = bound.iter().any(|b| b == name)
                 || known.contains(name)
                 || model.is_param(name)
-                || is_output(model.name, name);
+                || is_output(model, name);
             if !ok {
                 problems
                     .borrow_mut()
-                    .push((offset, unknown(model.name, name, &params)));
+                    .push((offset, unknown(model, name, &params)));
             }
         },
         &mut |name: &str, offset: usize, is_param: bool| {
@@ -693,10 +693,10 @@ pub(crate) fn first_unknown_name(
                         params.join(", ")
                     ),
                 ));
-            } else if !is_param && !is_output(model.name, name) {
+            } else if !is_param && !is_output(model, name) {
                 problems
                     .borrow_mut()
-                    .push((offset, unknown(model.name, name, &[])));
+                    .push((offset, unknown(model, name, &[])));
             }
         },
     );
@@ -728,7 +728,7 @@ fn type_of(model: &ModelInfo, lets: &[(&str, &Expr)], e: &Expr, depth: usize) ->
             }
         } else if is_flag(model, path) {
             Ty::Flag(name)
-        } else if is_output(model.name, path) {
+        } else if is_output(model, path) {
             Ty::Num(name)
         } else {
             Ty::Unknown

@@ -408,7 +408,7 @@ fn check(claim: &Claim) -> Verdict {
         }
     }
     let reads_outputs = {
-        let is_output = |p: &str| super::outputs::is_output(claim.model.name, p);
+        let is_output = |p: &str| super::outputs::is_output(claim.model, p);
         claim.claim.reads_outputs(&is_output)
             || claim
                 .assume

@@ -6,10 +6,9 @@ use crate::frontier::plot::{Layer, attainable_set};
 use crate::frontier::run::frontiers;
 use crate::limits::Limit;
 use crate::models::arguments::Arguments;
-use crate::models::safety_regulation::sweep::Engine;
+use crate::sweep::Engine;
 
 use super::files::{Picture, distinct, write_picture};
-use super::sweep::AnySweeper;
 use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
@@ -71,7 +70,7 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
             });
         }
     }
-    let sweeper = AnySweeper::new(info.name, base, &names, Engine::Exact)?;
+    let sweeper = info.sweeper(base, &names, Engine::Exact)?;
     let points = grid.points(max_points())?;
     // Each grid point is an outcome: refused before the games are solved.
     Limit::Outcomes.check(points.len(), "the frontier's grid")?;

@@ -7,11 +7,12 @@ use std::time::Instant;
 use crate::error::{Error, Result};
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
-use crate::models::safety_regulation::sweep::{Engine, Sweeper, axis_value};
 use crate::models::{self};
+use crate::sweep::Engine;
+use crate::sweep::axis_value;
 use crate::sweep::grid::{Grid, max_points};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
-use crate::sweep::plot::{Cell, Curve, regime_map_with};
+use crate::sweep::plot::{Cell, regime_map_with};
 
 use super::files::{Picture, distinct, write_picture};
 use crate::sweep::{Plan, manifest, parse_shard, run};
@@ -119,10 +120,10 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         EngineArg::Exact => Engine::Exact,
         EngineArg::Float => Engine::Float,
     };
-    let sweeper = AnySweeper::new(info.name, base, &names, engine)?;
+    let sweeper = info.sweeper(base, &names, engine)?;
     // Every point's game is checked before any is solved: a bad grid fails fast.
     for point in &points {
-        sweeper.params_at(point)?;
+        sweeper.check(point)?;
     }
     if let Some(plot) = &request.plot {
         Picture::for_path(plot)?;
@@ -281,28 +282,25 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         let target = manifest::path_of(path);
         std::fs::write(&target, m.to_text()).map_err(|e| io_error(&target, e))?;
     }
-    if let (Some(path), AnySweeper::Competition(c)) = (&request.plot, &sweeper)
-        && names.len() == 1
-        && names[0] == "omega"
-    {
-        // Along the openness: a line chart (effort, surplus, welfare, payoffs) with the regimes
-        // shaded and the trap and trial bands marked.
-        let omegas: Vec<crate::exact::Rational> = points
+    let axis_values = || -> Vec<crate::exact::Rational> {
+        points
             .iter()
-            .filter_map(|p| axis_value(p, "omega"))
-            .collect();
-        let svg = c.chart(&omegas)?;
-        write_picture(path, svg)?;
+            .filter_map(|p| axis_value(p, &names[0]))
+            .collect()
+    };
+    let chart = match (&request.plot, names.len()) {
+        (Some(_), 1) => sweeper.chart(&names[0], &axis_values()),
+        _ => None,
+    };
+    if let (Some(path), Some(svg)) = (&request.plot, chart) {
+        write_picture(path, svg?)?;
     } else if let Some(path) = &request.plot {
         let y_name = names.get(1).cloned().unwrap_or_default();
-        let mut title = match names.get(1) {
-            Some(y) => format!("{}: regime by {} and {y}", info.name, names[0]),
-            None => format!("{}: regime along {}", info.name, names[0]),
+        let labels = sweeper.labels_are();
+        let title = match names.get(1) {
+            Some(y) => format!("{}: {labels} by {} and {y}", info.name, names[0]),
+            None => format!("{}: {labels} along {}", info.name, names[0]),
         };
-        if info.name == "fine_tuning_n" {
-            // Labels list the domains in order: C contributes, F free-rides, A abstains.
-            title = title.replacen("regime", "regimes (C/F/A per domain)", 1);
-        }
         let range = |v: &mut dyn Iterator<Item = f64>| {
             v.fold((f64::MAX, f64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
         };
@@ -449,63 +447,4 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
         rows.len(),
         inputs.len()
     ))
-}
-
-/// The models `gpai sweep` runs.
-pub(super) enum AnySweeper {
-    Safety(Box<Sweeper>),
-    Openness(crate::models::openness::sweep::Sweeper),
-    FineTuningN(crate::models::fine_tuning_n::sweep::Sweeper),
-    Competition(crate::models::competition::sweep::Sweeper),
-}
-
-impl AnySweeper {
-    /// The sweeper of `model` (one of the models `gpai sweep` runs).
-    pub(super) fn new(
-        model: &str,
-        base: Arguments,
-        names: &[String],
-        engine: Engine,
-    ) -> Result<AnySweeper> {
-        let exact = engine == Engine::Exact;
-        Ok(match model {
-            "openness" => {
-                AnySweeper::Openness(crate::models::openness::sweep::Sweeper::new(base, exact)?)
-            }
-            "competition" => AnySweeper::Competition(
-                crate::models::competition::sweep::Sweeper::new(base, exact)?,
-            ),
-            "fine_tuning_n" => AnySweeper::FineTuningN(
-                crate::models::fine_tuning_n::sweep::Sweeper::new(base, exact)?,
-            ),
-            _ => AnySweeper::Safety(Box::new(Sweeper::new(base, names, engine)?)),
-        })
-    }
-
-    pub(super) fn params_at(&self, point: &crate::sweep::Point) -> Result<()> {
-        match self {
-            AnySweeper::Safety(s) => s.params_at(point).map(|_| ()),
-            AnySweeper::Openness(s) => s.params_at(point).map(|_| ()),
-            AnySweeper::FineTuningN(s) => s.params_at(point).map(|_| ()),
-            AnySweeper::Competition(s) => s.params_at(point).map(|_| ()),
-        }
-    }
-
-    pub(super) fn row(&self, point: &crate::sweep::Point) -> Result<crate::sweep::Row> {
-        match self {
-            AnySweeper::Safety(s) => s.row(point),
-            AnySweeper::Openness(s) => s.row(point),
-            AnySweeper::FineTuningN(s) => s.row(point),
-            AnySweeper::Competition(s) => s.row(point),
-        }
-    }
-
-    fn curves(&self, x: &str, y: &str, xr: (f64, f64), yr: (f64, f64)) -> Vec<Curve> {
-        match self {
-            AnySweeper::Safety(_) | AnySweeper::FineTuningN(_) | AnySweeper::Competition(_) => {
-                Vec::new()
-            }
-            AnySweeper::Openness(s) => s.curves(x, y, xr, yr),
-        }
-    }
 }

@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 
-use super::{ModelInfo, ParamSpec};
+use super::{Model, ModelInfo, ParamSpec};
 
 /// Parameter values as given, by name (`delta` or `delta_2`), each exact with its original text.
 #[derive(Debug, Clone)]
 pub struct Arguments {
-    model: &'static ModelInfo,
+    model: &'static dyn Model,
     values: BTreeMap<String, (Vec<Rational>, String)>,
 }
 
@@ -40,7 +40,7 @@ fn model_check(model: &ModelInfo, name: &str, value: &Rational) -> Result<()> {
 impl Arguments {
     /// Parses `name=value` strings for `model`: unknown names, repeats, malformed numbers and
     /// lists for one-number parameters are errors.
-    pub fn parse(model: &'static ModelInfo, args: &[String]) -> Result<Arguments> {
+    pub fn parse(model: &'static dyn Model, args: &[String]) -> Result<Arguments> {
         let mut values = BTreeMap::new();
         for argument in args {
             let Some((name, value)) = argument.split_once('=') else {
@@ -253,7 +253,7 @@ impl Arguments {
     }
 
     /// The model these arguments are for.
-    pub fn model(&self) -> &'static ModelInfo {
+    pub fn model(&self) -> &'static dyn Model {
         self.model
     }
 

@@ -7,19 +7,25 @@
 
 pub mod arguments;
 pub mod competition;
+pub mod decisions;
 pub mod domain;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
+pub mod model;
 pub mod openness;
+pub mod param_box;
 pub mod race;
 pub mod safety_regulation;
 pub mod search;
 pub mod tie;
+pub mod val;
 
 use crate::error::{Error, Result};
 use crate::exact::Rational;
 
 use domain::Domain;
+
+pub use model::{Game, Model, Shared};
 
 /// One parameter: its name as typed on the command line, its domain, its default.
 #[derive(Debug)]
@@ -31,10 +37,15 @@ pub struct ParamSpec {
     pub meaning: &'static str,
 }
 
-/// One named output of a model (or a group of them, comma-separated).
+/// One named output of a model, or a group of them: what `gpai models` lists, and the names
+/// claims, audits and sweeps read.
 #[derive(Debug)]
 pub struct OutputSpec {
+    /// The group as `gpai models` lists it.
     pub name: &'static str,
+    /// The full names a claim reads, when they are not `name`'s comma-separated items: braces
+    /// list alternatives (`unregulated.{alpha0,beta0}`), `_i` ends a per-domain name.
+    pub reads: Option<&'static [&'static str]>,
     pub meaning: &'static str,
     /// The command whose report shows it (`solve`, or `bargain` for bargaining outputs); every
     /// output can also be read by claims and audits.
@@ -90,7 +101,37 @@ pub struct ModelInfo {
     pub flag_outputs: &'static [&'static str],
 }
 
+impl OutputSpec {
+    /// The full names this group's outputs are read by, in order.
+    pub fn paths(&self) -> Vec<String> {
+        match self.reads {
+            None => self.name.split(", ").map(str::to_string).collect(),
+            Some(patterns) => patterns.iter().flat_map(|p| expand(p)).collect(),
+        }
+    }
+}
+
+/// `a.{x,y}` as `a.x`, `a.y`: every brace group's alternatives, the first group outermost.
+fn expand(pattern: &str) -> Vec<String> {
+    let Some((head, rest)) = pattern.split_once('{') else {
+        return vec![pattern.to_string()];
+    };
+    let (alternatives, tail) = rest
+        .split_once('}')
+        .expect("a declared pattern closes its brace");
+    let tails = expand(tail);
+    alternatives
+        .split(',')
+        .flat_map(|a| tails.iter().map(move |t| format!("{head}{a}{t}")))
+        .collect()
+}
+
 impl ModelInfo {
+    /// Every output name a claim may read, in listing order (`_i` names one per domain).
+    pub fn output_names(&self) -> Vec<String> {
+        self.outputs.iter().flat_map(OutputSpec::paths).collect()
+    }
+
     /// An error unless `command` runs this model, listing the models that it does run.
     pub fn supports(&self, command: &str) -> Result<()> {
         if self.commands.contains(&command) {
@@ -241,18 +282,18 @@ impl ModelInfo {
     }
 }
 
-/// Every model, in the order `gpai models` lists them.
-pub const MODELS: &[&ModelInfo] = &[
-    &fine_tuning::regimes::INFO,
-    &fine_tuning_n::regimes::INFO,
-    &safety_regulation::regimes::INFO,
-    &openness::regimes::INFO,
-    &race::regimes::INFO,
-    &competition::regimes::INFO,
+/// Every model, in the order `gpai models` lists them: adding a model is one line here.
+pub static MODELS: &[&dyn Model] = &[
+    &fine_tuning::model::MODEL,
+    &fine_tuning_n::model::MODEL,
+    &safety_regulation::model::MODEL,
+    &openness::model::MODEL,
+    &race::model::MODEL,
+    &competition::model::MODEL,
 ];
 
 /// The model called `name`.
-pub fn find(name: &str) -> Result<&'static ModelInfo> {
+pub fn find(name: &str) -> Result<&'static dyn Model> {
     MODELS
         .iter()
         .copied()
@@ -261,6 +302,13 @@ pub fn find(name: &str) -> Result<&'static ModelInfo> {
             name: name.to_string(),
             known: MODELS.iter().map(|m| m.name).collect::<Vec<_>>().join(", "),
         })
+}
+
+/// `path` with a trailing domain index replaced by `_i` (`spe.u_2` → `spe.u_i`), and the index.
+pub fn indexed(path: &str) -> Option<(String, usize)> {
+    let (base, index) = path.rsplit_once('_')?;
+    let i: usize = index.parse().ok().filter(|i| *i >= 1)?;
+    (!index.starts_with('0')).then(|| (format!("{base}_i"), i))
 }
 
 #[cfg(test)]

@@ -2,13 +2,13 @@
 
 use serde_json::json;
 
-use crate::models::{ModelInfo, Provenance};
+use crate::models::{Model, Provenance};
 
 use super::Format;
 use super::table;
 
 /// The registry rendered in `format` (the command line refuses LaTeX for it).
-pub fn render(models: &[&ModelInfo], format: Format) -> String {
+pub fn render(models: &[&dyn Model], format: Format) -> String {
     match format {
         Format::Json => {
             let list: Vec<_> = models

@@ -35,6 +35,48 @@ pub fn point_cells(point: &Point) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The value of a swept parameter at a point, for plotting.
+pub fn axis_value(point: &Point, name: &str) -> Option<Rational> {
+    point
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+}
+
+/// Which solver a sweep runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Exact,
+    Float,
+}
+
+/// A model's evaluation of grid points against a base game: what `gpai sweep` and
+/// `gpai frontier` run, through [`crate::models::Model::sweeper`].
+pub trait Sweep: Sync {
+    /// An error unless the point makes a game (domain errors name the parameter and value);
+    /// checked for every point before the sweep starts.
+    fn check(&self, point: &Point) -> Result<()>;
+
+    /// One row: the point, the outcome (exact text beside decimals), the label.
+    fn row(&self, point: &Point) -> Result<Row>;
+
+    /// What the regime map's title calls the labels.
+    fn labels_are(&self) -> &'static str {
+        "regime"
+    }
+
+    /// Curves the regime map over `x` and `y` draws on top of the cells (none by default).
+    fn curves(&self, _x: &str, _y: &str, _xr: (f64, f64), _yr: (f64, f64)) -> Vec<plot::Curve> {
+        Vec::new()
+    }
+
+    /// The picture of a sweep along the one axis `axis` at `values`, when the model draws its
+    /// own (a line chart) instead of a regime map.
+    fn chart(&self, _axis: &str, _values: &[Rational]) -> Option<Result<String>> {
+        None
+    }
+}
+
 /// Which points run, and on how many threads.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {

@@ -87,27 +87,32 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "regime, entered, e, q_l, q_f, cs, pi_l, pi_f, pi_d0, w",
+            reads: None,
             meaning: "blockade | deterrence | accommodation, whether F adopts, L's effort, quantities, consumer surplus, payoffs, welfare",
             shown_by: "solve",
         },
         OutputSpec {
             name: "omega_1, omega_bar, omega_bar_t, omega_v, omega_w",
+            reads: None,
             meaning: "thresholds derived by the toolkit: blockade end, accommodation start (without, with the trial), \
                       where vertical integration stops paying, the welfare trap's end (a real algebraic number)",
             shown_by: "solve",
         },
         OutputSpec {
             name: "vi_regime, pi_v, delta_j",
+            reads: None,
             meaning: "vertical integration (D0 merged with L, F buying outside at c): regime, merged payoff, gain over pi_l + pi_d0",
             shown_by: "solve",
         },
         OutputSpec {
             name: "trial, trial_cs, trial_pi_l, trial_pi_f, trial_pi_d0",
+            reads: None,
             meaning: "whether D0 offers the free trial, and the outcome under its choice",
             shown_by: "solve",
         },
         OutputSpec {
             name: "in_spec_domain",
+            reads: None,
             meaning: "k > 4/3 and 2(a - c) < 3*kappa",
             shown_by: "solve",
         },

@@ -174,3 +174,19 @@ impl Sweeper {
         ))
     }
 }
+
+impl crate::sweep::Sweep for Sweeper {
+    fn check(&self, point: &Point) -> Result<()> {
+        self.params_at(point).map(|_| ())
+    }
+
+    fn row(&self, point: &Point) -> Result<Row> {
+        Sweeper::row(self, point)
+    }
+
+    /// Along the openness: a line chart (effort, surplus, welfare, payoffs) with the regimes
+    /// shaded and the trap and trial bands marked.
+    fn chart(&self, axis: &str, values: &[Rational]) -> Option<Result<String>> {
+        (axis == "omega").then(|| Sweeper::chart(self, values))
+    }
+}

@@ -13,6 +13,7 @@ pub mod bargain;
 pub mod curve;
 pub mod exact;
 pub mod float;
+pub mod model;
 pub mod params;
 pub mod regimes;
 

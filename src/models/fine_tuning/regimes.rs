@@ -115,46 +115,57 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.alpha1",
+            reads: None,
             meaning: "equilibrium performances at the given delta",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.u_g, spe.u_d",
+            reads: None,
             meaning: "equilibrium utilities",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.generalist",
+            reads: None,
             meaning: "invests | zero_effort | abstains",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.specialist",
+            reads: None,
             meaning: "contributor | free_rider | abstainer",
             shown_by: "solve",
         },
         OutputSpec {
             name: "feasible.lo, feasible.hi, pareto.lo, pareto.hi",
+            reads: None,
             meaning: "the ends of the feasible and Pareto-optimal intervals of shares",
             shown_by: "bargain",
         },
         OutputSpec {
             name: "nash, egalitarian, utilitarian, kalai_smorodinsky",
+            reads: Some(&[
+                "{nash,egalitarian,utilitarian,kalai_smorodinsky}.{delta,u_g,u_d,alpha0,alpha1,shortfall}",
+            ]),
             meaning: "bargaining solutions: .delta .u_g .u_d .alpha0 .alpha1 .shortfall",
             shown_by: "bargain",
         },
         OutputSpec {
             name: "max_alpha1",
+            reads: Some(&["max_alpha1.{delta,u_g,u_d,alpha0,alpha1,shortfall}"]),
             meaning: "the Pareto share maximizing final performance (ties: larger u_g + u_d); same fields",
             shown_by: "bargain",
         },
         OutputSpec {
             name: "g_ideal, d_ideal",
+            reads: Some(&["{g_ideal,d_ideal}.{delta,u_g,u_d,alpha0,alpha1,shortfall}"]),
             meaning: "each player's favourite share; same fields",
             shown_by: "bargain",
         },
         OutputSpec {
             name: "vertical_monopoly",
+            reads: Some(&["vertical_monopoly.{alpha0,alpha1,joint}"]),
             meaning: "one integrated firm: .alpha0 .alpha1 .joint (each bargain's shortfall is joint - u_g - u_d)",
             shown_by: "bargain",
         },

@@ -88,26 +88,31 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.u_g, spe.g_participates",
+            reads: None,
             meaning: "G's base model, utility, and whether G invests",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.regime_i, spe.alpha_i, spe.u_i",
+            reads: None,
             meaning: "domain i: contributor | free_rider | abstainer, final performance, utility",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.margin_i, spe.value_i, spe.threshold_i",
+            reads: None,
             meaning: "domain i: m_i = (1-delta_i) r_i - a_i, its best utility from participating at alpha0, its threshold tau_i",
             shown_by: "solve",
         },
         OutputSpec {
             name: "pareto.components, pareto.lo_i, pareto.hi_i",
+            reads: None,
             meaning: "Pareto set over one common share: its number of components and component i's ends (exact or enclosed)",
             shown_by: "bargain",
         },
         OutputSpec {
             name: "nash | egalitarian | utilitarian | kalai_smorodinsky .delta, .u_g, .u_i",
+            reads: Some(&["{nash,egalitarian,utilitarian,kalai_smorodinsky}.{delta,u_g,u_i}"]),
             meaning: "bargaining solutions over a common share, n+1 players",
             shown_by: "bargain",
         },

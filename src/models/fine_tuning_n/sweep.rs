@@ -83,3 +83,18 @@ impl Sweeper {
         })
     }
 }
+
+impl crate::sweep::Sweep for Sweeper {
+    fn check(&self, point: &Point) -> Result<()> {
+        self.params_at(point).map(|_| ())
+    }
+
+    fn row(&self, point: &Point) -> Result<Row> {
+        Sweeper::row(self, point)
+    }
+
+    /// Labels list the domains in order: C contributes, F free-rides, A abstains.
+    fn labels_are(&self) -> &'static str {
+        "regimes (C/F/A per domain)"
+    }
+}

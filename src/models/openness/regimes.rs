@@ -129,31 +129,37 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "spe.omega, spe.alpha1, spe.u_g, spe.u_d",
+            reads: None,
             meaning: "equilibrium openness, final performance, utilities (0 when G exits)",
             shown_by: "solve",
         },
         OutputSpec {
             name: "regime, released",
+            reads: None,
             meaning: "unregulated | slack | comply | pay | exit | exit_unregulated; whether G releases a model",
             shown_by: "solve",
         },
         OutputSpec {
             name: "omega_n, v_n, omega_tilde, alpha_hi",
+            reads: None,
             meaning: "unregulated openness, its payoff, the unclipped optimum, the performance where it reaches 0",
             shown_by: "solve",
         },
         OutputSpec {
             name: "a, g, pi0",
+            reads: None,
             meaning: "G's release payoff Pi(omega) = pi0 + g*omega - a*omega^2, derived from the utilities",
             shown_by: "solve",
         },
         OutputSpec {
             name: "pi_theta, p_star",
+            reads: None,
             meaning: "G's release payoff at omega = theta, and the indifference penalty V_N - Pi(theta)",
             shown_by: "solve",
         },
         OutputSpec {
             name: "theta_p, theta_x, alpha0_dagger, alpha0_s",
+            reads: None,
             meaning: "boundaries (exact, a + sqrt(b)): highest threshold met at penalty p, beyond which complying is unprofitable, the critical and the slack baseline performance",
             shown_by: "solve",
         },

@@ -122,3 +122,17 @@ impl Sweeper {
         }
     }
 }
+
+impl crate::sweep::Sweep for Sweeper {
+    fn check(&self, point: &Point) -> Result<()> {
+        self.params_at(point).map(|_| ())
+    }
+
+    fn row(&self, point: &Point) -> Result<Row> {
+        Sweeper::row(self, point)
+    }
+
+    fn curves(&self, x: &str, y: &str, xr: (f64, f64), yr: (f64, f64)) -> Vec<Curve> {
+        Sweeper::curves(self, x, y, xr, yr)
+    }
+}

@@ -20,6 +20,7 @@ pub mod exact;
 pub mod family;
 pub mod float;
 pub mod form;
+pub mod model;
 pub mod params;
 pub mod prove;
 pub mod regimes;

@@ -27,7 +27,9 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use crate::exact::Rational;
-use crate::exact::rational::{int, one, zero};
+use crate::exact::rational::{one, zero};
+
+pub use crate::models::param_box::{Finding as Outcome, Span};
 
 use super::form::{self, MPoly, Pt, Var};
 use super::params::Extension;
@@ -53,64 +55,6 @@ impl Theorem {
     }
 }
 
-/// A range of a parameter, each end open or closed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub lo: Rational,
-    pub hi: Rational,
-    pub lo_closed: bool,
-    pub hi_closed: bool,
-}
-
-impl Span {
-    pub fn point(v: Rational) -> Span {
-        Span {
-            lo: v.clone(),
-            hi: v,
-            lo_closed: true,
-            hi_closed: true,
-        }
-    }
-
-    fn contains(&self, v: &Rational) -> bool {
-        let above = if self.lo_closed {
-            *v >= self.lo
-        } else {
-            *v > self.lo
-        };
-        let below = if self.hi_closed {
-            *v <= self.hi
-        } else {
-            *v < self.hi
-        };
-        above && below
-    }
-
-    /// The ends a multilinear polynomial's extremes over the closure are found at.
-    fn vertices(&self) -> Vec<Rational> {
-        if self.lo == self.hi {
-            vec![self.lo.clone()]
-        } else {
-            vec![self.lo.clone(), self.hi.clone()]
-        }
-    }
-
-    /// Points where a zero inside the range would show (see the module note).
-    fn representatives(&self) -> Vec<Rational> {
-        let mut out = Vec::new();
-        if self.lo_closed {
-            out.push(self.lo.clone());
-        }
-        if self.hi_closed && self.hi != self.lo {
-            out.push(self.hi.clone());
-        }
-        if out.is_empty() {
-            out.push((&self.lo + &self.hi) / int(2));
-        }
-        out
-    }
-}
-
 /// The box a claim ranges over, as far as the proof needs it.
 #[derive(Clone, Debug)]
 pub struct Region {
@@ -121,15 +65,6 @@ pub struct Region {
     /// The release probability (uncertain_release) and the captive share (duopoly).
     pub q: Span,
     pub s: Span,
-}
-
-/// What the prover established.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The claim holds on the whole box for every strictly increasing f.
-    Proved(String),
-    /// An obligation failed (the claim may still hold at some points; the sampler decides).
-    NotProved(String),
 }
 
 /// Whether a coefficient must be positive, non-negative, or vanish.
@@ -401,7 +336,7 @@ pub fn prove(theorem: Theorem, region: &Region) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exact::rational::ratio;
+    use crate::exact::rational::{int, ratio};
 
     fn region(ext: Extension, k: Span, q: Span, s: Span) -> Region {
         Region {

@@ -194,16 +194,19 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "revenue, revenue_z, gain, profit",
+            reads: None,
             meaning: "revenue at size y and at z over the horizon, the upgrade gain revenue_z - revenue, revenue - y",
             shown_by: "solve",
         },
         OutputSpec {
             name: "ystar, max_profit, trains",
+            reads: None,
             meaning: "the smallest profit-maximizing size in (x, cap] and its profit (when it trains), whether training pays",
             shown_by: "solve",
         },
         OutputSpec {
             name: "f_x, f_xp, f_y, f_z, f_y2",
+            reads: None,
             meaning: "f at the open, improved, closed, upgraded and rival sizes (exact, or certified enclosures for log)",
             shown_by: "solve",
         },

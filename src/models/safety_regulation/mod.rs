@@ -13,6 +13,7 @@ pub mod exact;
 pub mod float;
 pub mod formulas;
 pub mod line;
+pub mod model;
 pub mod params;
 pub mod regimes;
 pub mod reply;

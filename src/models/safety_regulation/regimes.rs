@@ -176,36 +176,45 @@ pub const INFO: ModelInfo = ModelInfo {
     outputs: &[
         OutputSpec {
             name: "spe.alpha0, spe.beta0, spe.alpha1, spe.beta1",
+            reads: None,
             meaning: "equilibrium investments",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.u_g, spe.u_d",
+            reads: None,
             meaning: "equilibrium utilities",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.g_strategy, spe.d_strategy",
+            reads: None,
             meaning: "unconstrained | alpha_floor | safety_floor | both_floors | participation_boundary | abstain",
             shown_by: "solve",
         },
         OutputSpec {
             name: "spe.paper_candidate",
+            reads: None,
             meaning: "true when G's optimum is on the paper's candidate list (Props 4.4-4.5)",
             shown_by: "solve",
         },
         OutputSpec {
             name: "unregulated.alpha0 … unregulated.paper_candidate",
+            reads: Some(&[
+                "unregulated.{alpha0,beta0,alpha1,beta1,u_g,u_d,g_strategy,d_strategy,paper_candidate}",
+            ]),
             meaning: "the same nine outputs (without spe.) with theta_g = theta_d = 0",
             shown_by: "solve",
         },
         OutputSpec {
             name: "regime",
+            reads: None,
             meaning: "market_exit | backfire | mutualism | neutral",
             shown_by: "solve",
         },
         OutputSpec {
             name: "backfire, mutualism",
+            reads: None,
             meaning: "the two flags behind the regime (true or false)",
             shown_by: "solve",
         },

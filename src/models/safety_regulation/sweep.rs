@@ -1,8 +1,8 @@
 //! Sweeping the safety-regulation game: one row per game with exact values, labels and the regime.
 
 use crate::error::Result;
+use crate::exact::Algebraic;
 use crate::exact::text::algebraic_text;
-use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
 use crate::sweep::{Point, Row, point_cells};
@@ -30,12 +30,7 @@ impl Labels {
     }
 }
 
-/// Which solver a sweep runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    Exact,
-    Float,
-}
+pub use crate::sweep::Engine;
 
 /// Evaluates grid points against a base set of arguments.
 pub struct Sweeper {
@@ -142,10 +137,12 @@ fn quantities(e: &Equilibrium) -> [(&'static str, &Algebraic); 6] {
     ]
 }
 
-/// The value of a swept parameter at a point, for plotting.
-pub fn axis_value(point: &Point, name: &str) -> Option<Rational> {
-    point
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.clone())
+impl crate::sweep::Sweep for Sweeper {
+    fn check(&self, point: &Point) -> Result<()> {
+        self.params_at(point).map(|_| ())
+    }
+
+    fn row(&self, point: &Point) -> Result<Row> {
+        Sweeper::row(self, point)
+    }
 }

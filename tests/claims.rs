@@ -6,7 +6,7 @@ use std::process::Command;
 use gpai::claims::file::parse_claim;
 use gpai::claims::val::Val;
 use gpai::claims::verify::{Status, verify};
-use gpai::claims::{claim_files, verify_file};
+use gpai::cli::verify::{claim_files, verify_file};
 use gpai::exact::rational::ratio;
 
 fn root() -> PathBuf {

@@ -7,7 +7,7 @@ mod frontier;
 mod models;
 mod roots;
 mod sweep;
-mod verify;
+pub mod verify;
 
 use std::io::Write;
 use std::process::ExitCode;

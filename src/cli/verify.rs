@@ -1,10 +1,10 @@
 //! `gpai verify [PATH...]`: every claim file checked, the report printed, the status telling whether each met its expectation.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::claims::verify::Status;
-use crate::claims::{claim_files, verify_files_showing};
+use crate::claims::verify::{Status, Verdict};
+use crate::claims::verify_files_showing;
 use crate::error::{Error, Result};
 use crate::report::Format;
 use crate::report::verify::{render, render_grid};
@@ -33,7 +33,8 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
     }
     // On a terminal, which file is being checked (a whole directory takes seconds).
     let show_progress = std::io::stderr().is_terminal();
-    let verdicts = verify_files_showing(&files, |i, n, file| {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let verdicts = verify_files_showing(&names, read, |i, n, file| {
         if show_progress {
             eprint!("\r\x1b[K  verifying {i}/{n}: {file}");
         }
@@ -54,6 +55,45 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
         render(&verdicts, format)
     };
     Ok((report, status))
+}
+
+/// The claim files under `paths` (directories searched recursively for `*.toml`), sorted.
+pub fn claim_files(paths: &[PathBuf]) -> std::result::Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read(name: &str) -> std::result::Result<String, String> {
+    std::fs::read_to_string(name).map_err(|e| e.to_string())
+}
+
+/// Reads, parses and checks one claim file, then verifies it.
+pub fn verify_file(path: &Path) -> Verdict {
+    let name = path.display().to_string();
+    verify_files_showing(&[name], read, |_, _, _| {}).remove(0)
 }
 
 /// Compares a fresh report with a stored one: `None` when equal, else a unified diff.

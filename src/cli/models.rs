@@ -295,7 +295,15 @@ fn bargain_n(
                 reason: e.to_string(),
             })?;
             let params = fine_tuning_n::Params::from_arguments(arguments)?;
-            let outcomes = fine_tuning_n::per_domain::outcomes(&params, &step)?;
+            let outcomes: Vec<crate::frontier::input::Outcome> =
+                fine_tuning_n::per_domain::outcomes(&params, &step)?
+                    .into_iter()
+                    .map(|o| crate::frontier::input::Outcome {
+                        id: o.id,
+                        group: "all".into(),
+                        utilities: o.utilities,
+                    })
+                    .collect();
             let groups = crate::frontier::run::frontiers(&outcomes)?;
             let players: Vec<String> = std::iter::once("u_g".to_string())
                 .chain((1..=params.domains().len()).map(|i| format!("u_{i}")))

@@ -4,18 +4,7 @@ use std::cmp::Ordering;
 
 use crate::lp::Scalar;
 
-/// Whether `a` dominates `b`: `a ≥ b` in every coordinate and `>` in one.
-pub fn dominates<F: Scalar>(a: &[F], b: &[F]) -> bool {
-    let mut strict = false;
-    for (x, y) in a.iter().zip(b) {
-        match x.partial_cmp(y).expect("exact numbers are ordered") {
-            Ordering::Less => return false,
-            Ordering::Greater => strict = true,
-            Ordering::Equal => {}
-        }
-    }
-    strict
-}
+pub use crate::lp::scalar::dominates;
 
 /// Lexicographic order, greatest first: every outcome that dominates another comes before it
 /// (it is at least as large everywhere and differs), exact copies side by side.

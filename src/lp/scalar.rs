@@ -104,3 +104,16 @@ impl Scalar for Algebraic {
         crate::exact::text::algebraic_text(self, "x")
     }
 }
+
+/// Whether `a` dominates `b`: `a ≥ b` in every coordinate and `>` in one.
+pub fn dominates<F: Scalar>(a: &[F], b: &[F]) -> bool {
+    let mut strict = false;
+    for (x, y) in a.iter().zip(b) {
+        match x.partial_cmp(y).expect("exact numbers are ordered") {
+            Ordering::Less => return false,
+            Ordering::Greater => strict = true,
+            Ordering::Equal => {}
+        }
+    }
+    strict
+}

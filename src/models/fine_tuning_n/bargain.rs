@@ -24,7 +24,7 @@ use crate::exact::resultant::resultant_y;
 use crate::exact::roots::real_roots;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Rational, Value};
-use crate::frontier::dominance::dominates;
+use crate::lp::scalar::dominates;
 
 use super::exact::solve;
 use super::params::Params;

@@ -5,12 +5,19 @@
 //! points by linear programs with exact certificates.
 
 use crate::error::{Error, Result};
-use crate::exact::Rational;
 use crate::exact::rational::int;
-use crate::frontier::input::Outcome;
+use crate::exact::{Algebraic, Rational};
 
 use super::exact::solve;
 use super::params::{Domain, Params};
+
+/// One share vector's outcome: its name (`delta=(1/2,0)`) and the utilities of G and every
+/// domain, exact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub utilities: Vec<Algebraic>,
+}
 
 /// The most share vectors one run evaluates.
 pub const MAX_VECTORS: usize = 200_000;
@@ -68,7 +75,6 @@ pub fn outcomes(q: &Params, step: &Rational) -> Result<Vec<Outcome>> {
         let text: Vec<String> = deltas.iter().map(ToString::to_string).collect();
         out.push(Outcome {
             id: format!("delta=({})", text.join(",")),
-            group: "all".into(),
             utilities,
         });
         // The next vector, the last domain fastest.

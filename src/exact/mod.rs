@@ -39,6 +39,7 @@ pub mod sign;
 pub mod sturm;
 pub mod text;
 pub mod value;
+pub mod value_parse;
 
 /// The project's arbitrary-precision rational type. Swap the crate here and in [`rational`].
 pub type Rational = malachite::Rational;

@@ -2,9 +2,9 @@
 
 use std::cmp::Ordering;
 
-use crate::claims::expr::{Arith, Func, Kind, parse};
 use crate::error::{Error, Result};
-use crate::exact::{Algebraic, parse_poly, parse_rational};
+use crate::exact::Algebraic;
+pub use crate::exact::value_parse::parse_exact;
 use crate::limits::Limit;
 
 /// One outcome: where it came from, its group, its players' utilities.
@@ -27,52 +27,6 @@ pub fn regulation_class(theta_g: &Algebraic, theta_d: &Algebraic) -> &'static st
         (false, true) => "d_only",
         (true, true) => "both",
     }
-}
-
-/// An exact value as gpai prints it: a rational, a closed form such as `(2+sqrt(13))/9`, or
-/// `root of P in (lo, hi)`.
-pub fn parse_exact(text: &str) -> std::result::Result<Algebraic, String> {
-    let text = text.trim();
-    if let Ok(r) = parse_rational(text) {
-        return Ok(Algebraic::from_rational(r));
-    }
-    if let Some(rest) = text.strip_prefix("root of ") {
-        let (poly, interval) = rest
-            .rsplit_once(" in ")
-            .ok_or("expected `root of P in (lo, hi)`")?;
-        let p = parse_poly(poly).map_err(|e| e.to_string())?;
-        let inner = interval
-            .trim()
-            .strip_prefix('(')
-            .and_then(|s| s.strip_suffix(')'))
-            .ok_or("expected the interval as (lo, hi)")?;
-        let (lo, hi) = inner.split_once(',').ok_or("expected (lo, hi)")?;
-        let lo = parse_rational(lo).map_err(|e| e.to_string())?;
-        let hi = parse_rational(hi).map_err(|e| e.to_string())?;
-        return Algebraic::root_of(&p, &lo, &hi)
-            .ok_or_else(|| format!("{poly} has no single root in ({lo}, {hi})"));
-    }
-    let expr = parse(text).map_err(|e| e.message)?;
-    constant(&expr).ok_or_else(|| format!("{text:?} is not an exact number"))
-}
-
-fn constant(e: &crate::claims::expr::Expr) -> Option<Algebraic> {
-    Some(match &e.kind {
-        Kind::Number(r) => Algebraic::from_rational(r.clone()),
-        Kind::Neg(a) => constant(a)?.neg(),
-        Kind::Arith(op, a, b) => {
-            let (x, y) = (constant(a)?, constant(b)?);
-            match op {
-                Arith::Add => x.add(&y),
-                Arith::Sub => x.sub(&y),
-                Arith::Mul => x.mul(&y),
-                Arith::Div => x.div(&y)?,
-            }
-        }
-        Kind::Pow(a, k) if *k >= 0 => constant(a)?.pow(*k as u32),
-        Kind::Call(Func::Sqrt, items) => constant(&items[0])?.sqrt()?,
-        _ => return None,
-    })
 }
 
 /// CSV cells with the character column where each starts (1-based).

@@ -122,3 +122,26 @@ fn boundary_records() {
         gpai::report::table::render(&["c1/c0", "k0=k1", "pareto.lo", "pareto.hi"], &rows)
     );
 }
+
+/// Every model's `solve` report in every format, at a game with ties, irrational values or
+/// missing boundaries where the model has them: the reports' shapes held still.
+#[test]
+fn every_model_solves_in_every_format() {
+    let games: [(&str, &[&str]); 7] = [
+        ("fine_tuning", &["c0=1", "c1=2", "delta=1/2"]),
+        ("fine_tuning_n", &["r=1,2", "c=1,3"]),
+        ("safety_regulation", &[]),
+        ("safety_regulation", &["theta_g=1/2", "theta_d=1/3"]),
+        ("openness", &["theta=3/4", "p=1/32"]),
+        ("race", &[]),
+        ("competition", &[]),
+    ];
+    for (k, (model, params)) in games.iter().enumerate() {
+        for format in ["table", "json", "latex"] {
+            let mut args = vec!["solve", model];
+            args.extend_from_slice(params);
+            args.extend(["--format", format]);
+            snapshot!(format!("solve_{model}_{k}_{format}"), gpai_output(&args));
+        }
+    }
+}

@@ -3,8 +3,8 @@
 use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
-use crate::models::fine_tuning::{self, params::check_delta};
-use crate::models::{self, MODELS, fine_tuning_n, openness, race, safety_regulation};
+use crate::models::fine_tuning;
+use crate::models::{self, MODELS, fine_tuning_n};
 use crate::report::{self, Format};
 
 pub(super) fn list(format: Format) -> Result<String> {
@@ -14,57 +14,11 @@ pub(super) fn list(format: Format) -> Result<String> {
 pub(super) fn solve(model: &str, args: &[String], format: Format, digits: usize) -> Result<String> {
     let info = models::find(model)?;
     let arguments = Arguments::parse(info, args)?;
-    match info.name {
-        "fine_tuning_n" => {
-            let params = fine_tuning_n::Params::from_arguments(&arguments)?;
-            let e = fine_tuning_n::solve(&params);
-            Ok(report::fine_tuning_n::render(&params, &e, format, digits))
-        }
-        "fine_tuning" => {
-            let params = fine_tuning::Params::from_arguments(&arguments)?;
-            let delta = arguments.require(info.param("delta").expect("declared"))?;
-            check_delta(&delta)?;
-            let spe = fine_tuning::solve(&params, &delta);
-            Ok(report::fine_tuning::render_solve(
-                &params, &spe, format, digits,
-            ))
-        }
-        "safety_regulation" => {
-            let params = safety_regulation::Params::from_arguments(&arguments)?;
-            let outcome = safety_regulation::classify(&params);
-            Ok(report::safety_regulation::render_solve(
-                &params, &outcome, format, digits,
-            ))
-        }
-        "openness" => {
-            let params = openness::Params::from_arguments(&arguments)?;
-            let e = openness::solve(&params);
-            let b = openness::boundaries(&params);
-            Ok(report::openness::render(&params, &e, &b, format, digits))
-        }
-        "competition" => {
-            use crate::models::competition::{self, exact::Variant, thresholds};
-            let params = competition::Params::from_arguments(&arguments)?;
-            let solution = competition::solve(&params);
-            let lines = thresholds::Lines::new(&params);
-            let t = report::competition::Thresholds {
-                omega_1: lines.omega_1(),
-                omega_bar: lines.omega_bar(Variant::Baseline),
-                omega_bar_t: lines.omega_bar(Variant::Trial),
-                omega_v: lines.omega_v(),
-                omega_w: lines.omega_w(),
-            };
-            Ok(report::competition::render(
-                &params, &solution, &t, format, digits,
-            ))
-        }
-        "race" => {
-            let params = race::Params::from_arguments(&arguments)?;
-            let solution = race::exact::solve(&params)?;
-            Ok(report::race::render(&params, &solution, format, digits))
-        }
-        other => Err(unsupported(other, "solve")),
-    }
+    Ok(report::solve::render(
+        &info.solve(&arguments)?,
+        format,
+        digits,
+    ))
 }
 
 /// The options of `gpai bargain fine_tuning_n`. Each is `None` unless given, so that an

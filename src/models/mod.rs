@@ -17,6 +17,7 @@ pub mod param_box;
 pub mod race;
 pub mod safety_regulation;
 pub mod search;
+pub mod solve_report;
 pub mod tie;
 pub mod val;
 

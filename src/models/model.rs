@@ -16,6 +16,7 @@ use super::ModelInfo;
 use super::arguments::Arguments;
 use super::decisions::Decisions;
 use super::param_box::{Finding, ParamBox};
+use super::solve_report::SolveReport;
 use super::tie::Tie;
 use super::val::Val;
 
@@ -31,6 +32,12 @@ pub trait Model: Sync + Send + 'static {
     /// The game at `args`, solved as far as its outputs are read: a game whose bargaining
     /// analysis no output needs never runs it (and reports no tie from it).
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>>;
+
+    /// The game at `args` solved for `gpai solve`, as a report in no format yet.
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let _ = args;
+        Err(refused(self.info(), "solve"))
+    }
 
     /// The evaluation of grid points against `base` for `gpai sweep` and `gpai frontier`
     /// (`axes` are the swept names); models without one refuse, naming the models with one.
@@ -77,6 +84,17 @@ pub trait Model: Sync + Send + 'static {
         let _ = (name, params);
         Finding::NotProved(format!("{} has no prover", self.info().name))
     }
+}
+
+/// The error for a command a model does not provide: the models that run it, or (for a model
+/// listing it without providing it) that the registry and the model disagree.
+fn refused(info: &ModelInfo, command: &str) -> Error {
+    info.supports(command)
+        .err()
+        .unwrap_or_else(|| Error::InvalidArgument {
+            argument: info.name.into(),
+            reason: format!("the model lists `{command}` but does not provide it"),
+        })
 }
 
 /// One game of a model, solved lazily.

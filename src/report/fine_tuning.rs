@@ -1,15 +1,14 @@
-//! Reports of the fine-tuning game: one equilibrium (`gpai solve`) and the bargaining analysis (`gpai bargain`).
+//! The report of `gpai bargain fine_tuning …`: the feasible and Pareto-optimal shares and the named bargains.
 
 use serde_json::{Value as Json, json};
 
 use crate::exact::{Algebraic, Value};
+use crate::models::fine_tuning::Params;
 use crate::models::fine_tuning::bargain::{Bargain, Solution};
-use crate::models::fine_tuning::{Equilibrium, Params};
 
 use super::Format;
 use super::latex::{self, Cell};
 use super::table;
-use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
 
 fn params_text(params: &Params) -> String {
@@ -35,80 +34,6 @@ fn params_json(params: &Params) -> Json {
 
 fn exact(a: &Algebraic) -> Value {
     Value::Exact(a.clone())
-}
-
-/// `gpai solve fine_tuning …`.
-pub fn render_solve(params: &Params, spe: &Equilibrium, format: Format, digits: usize) -> String {
-    let quantities = [
-        ("alpha0", "\\alpha_0", exact(&spe.alpha0)),
-        ("alpha1", "\\alpha_1", exact(&spe.alpha1)),
-        ("u_g", "U_G", exact(&spe.u_g)),
-        ("u_d", "U_D", exact(&spe.u_d)),
-    ];
-    match format {
-        Format::Table => {
-            let mut out = format!(
-                "fine_tuning equilibrium at delta = {} ({})\n",
-                spe.delta,
-                params_text(params)
-            );
-            let mut rows: Vec<Vec<String>> = quantities
-                .iter()
-                .map(|(name, _, v)| {
-                    vec![
-                        name.to_string(),
-                        exact_text(v, "x", digits),
-                        decimal_text(v, digits),
-                    ]
-                })
-                .collect();
-            rows.push(vec![
-                "generalist".into(),
-                spe.generalist.to_string(),
-                String::new(),
-            ]);
-            rows.push(vec![
-                "specialist".into(),
-                spe.specialist.to_string(),
-                String::new(),
-            ]);
-            out.push_str(&table::render(&["output", "exact", "decimal"], &rows));
-            out.push_str(&ties::text(&spe.ties));
-            out
-        }
-        Format::Json => {
-            let mut doc = json!({
-                "model": "fine_tuning",
-                "params": params_json(params),
-                "delta": spe.delta.to_string(),
-                "generalist": spe.generalist.to_string(),
-                "specialist": spe.specialist.to_string(),
-                "ties": ties::json(&spe.ties),
-            });
-            for (name, _, v) in &quantities {
-                doc[*name] = json_value(v, "x", digits);
-            }
-            pretty(&doc)
-        }
-        Format::Latex => {
-            let mut cells: Vec<(String, Cell)> = quantities
-                .iter()
-                .map(|(name, _, v)| (name.to_string(), Cell::Num(v.clone())))
-                .collect();
-            cells.push(("generalist".into(), Cell::Word(spe.generalist.to_string())));
-            cells.push(("specialist".into(), Cell::Word(spe.specialist.to_string())));
-            latex::table(
-                &format!(
-                    "fine_tuning equilibrium at delta = {} ({})",
-                    spe.delta,
-                    params_text(params)
-                ),
-                &cells,
-                &spe.ties,
-                digits,
-            )
-        }
-    }
 }
 
 /// `gpai bargain fine_tuning …`.

@@ -1,166 +1,16 @@
-//! The reports of `gpai solve fine_tuning_n …` (G's base model, every domain's regime, performance and utility) and `gpai bargain fine_tuning_n …` over a common share.
+//! The report of `gpai bargain fine_tuning_n …` over a common share: the Pareto set's pieces and components and the named bargains.
 
 use serde_json::json;
 
-use crate::exact::{Algebraic, Rational, Value};
+use crate::exact::{Rational, Value};
+use crate::models::fine_tuning_n::Params;
 use crate::models::fine_tuning_n::bargain::{Bargain, players};
 use crate::models::fine_tuning_n::pieces::{Key, Rule};
-use crate::models::fine_tuning_n::{Equilibrium, Params};
 
 use super::Format;
 use super::latex::{self, Cell};
 use super::table;
-use super::ties;
 use super::value::{decimal_text, exact_text, json_value};
-
-fn v(r: &Rational) -> Value {
-    Value::Exact(Algebraic::from_rational(r.clone()))
-}
-
-/// The report.
-pub fn render(q: &Params, e: &Equilibrium, format: Format, digits: usize) -> String {
-    match format {
-        Format::Json => {
-            let domains: Vec<_> = q
-                .domains()
-                .iter()
-                .zip(&e.domains)
-                .enumerate()
-                .map(|(k, (d, o))| {
-                    let (margin, value, threshold) = extras(d, e);
-                    json!({
-                        "domain": k + 1,
-                        "params": {"r": d.r.to_string(), "c": d.c.to_string(), "kappa": d.kappa.to_string(), "a": d.a.to_string(), "delta": d.delta.to_string()},
-                        "regime": o.regime.to_string(),
-                        "alpha": json_value(&v(&o.alpha), "x", digits),
-                        "u": json_value(&v(&o.utility), "x", digits),
-                        "margin": json_value(&v(&margin), "x", digits),
-                        "value": json_value(&v(&value), "x", digits),
-                        "threshold": threshold.map(|t| json_value(&v(&t), "x", digits)),
-                    })
-                })
-                .collect();
-            let doc = json!({
-                "model": "fine_tuning_n",
-                "provenance": "this project's cost form, extending the published one-specialist game",
-                "c0": q.c0().to_string(),
-                "kappa0": q.kappa0().to_string(),
-                "g_participates": e.g_participates,
-                "alpha0": json_value(&v(&e.alpha0), "x", digits),
-                "u_g": json_value(&v(&e.u_g), "x", digits),
-                "domains": domains,
-                "ties": ties::json(&e.ties),
-            });
-            serde_json::to_string_pretty(&doc).expect("a JSON value always serializes") + "\n"
-        }
-        Format::Latex => {
-            let mut cells: Vec<(String, Cell)> = vec![
-                ("alpha0".into(), Cell::Num(v(&e.alpha0))),
-                ("u_g".into(), Cell::Num(v(&e.u_g))),
-                (
-                    "g_participates".into(),
-                    Cell::Word(if e.g_participates { "yes" } else { "no" }.into()),
-                ),
-            ];
-            for (k, (d, o)) in q.domains().iter().zip(&e.domains).enumerate() {
-                let i = k + 1;
-                let (margin, value, threshold) = extras(d, e);
-                cells.extend([
-                    (format!("regime_{i}"), Cell::Word(o.regime.to_string())),
-                    (format!("alpha_{i}"), Cell::Num(v(&o.alpha))),
-                    (format!("u_{i}"), Cell::Num(v(&o.utility))),
-                    (format!("margin_{i}"), Cell::Num(v(&margin))),
-                    (format!("value_{i}"), Cell::Num(v(&value))),
-                    (
-                        format!("threshold_{i}"),
-                        threshold.map_or(Cell::Missing, |t| Cell::Num(v(&t))),
-                    ),
-                ]);
-            }
-            latex::table(
-                &format!(
-                    "fine_tuning_n equilibrium (this project's cost form), {}",
-                    params_line(q)
-                ),
-                &cells,
-                &e.ties,
-                digits,
-            )
-        }
-        Format::Table => {
-            let mut out = format!(
-                "fine_tuning_n equilibrium, {} domains (this project's cost form), c0 = {}, kappa0 = {}\n",
-                q.domains().len(),
-                q.c0(),
-                q.kappa0()
-            );
-            out.push_str(&format!(
-                "  G: {} alpha0 = {} ({}), u_g = {} ({})\n",
-                if e.g_participates {
-                    "invests,"
-                } else {
-                    "abstains;"
-                },
-                e.alpha0,
-                decimal_text(&v(&e.alpha0), digits),
-                e.u_g,
-                decimal_text(&v(&e.u_g), digits)
-            ));
-            let rows: Vec<Vec<String>> = q
-                .domains()
-                .iter()
-                .zip(&e.domains)
-                .enumerate()
-                .map(|(k, (d, o))| {
-                    let (margin, value, threshold) = extras(d, e);
-                    vec![
-                        (k + 1).to_string(),
-                        format!(
-                            "r={} c={} kappa={} a={} delta={}",
-                            d.r, d.c, d.kappa, d.a, d.delta
-                        ),
-                        o.regime.to_string(),
-                        o.alpha.to_string(),
-                        o.utility.to_string(),
-                        decimal_text(&v(&o.utility), digits),
-                        margin.to_string(),
-                        value.to_string(),
-                        threshold.map_or("none".into(), |t| t.to_string()),
-                    ]
-                })
-                .collect();
-            out.push_str(&table::render(
-                &[
-                    "domain i",
-                    "parameters",
-                    "regime_i",
-                    "alpha_i",
-                    "u_i",
-                    "decimal",
-                    "margin_i",
-                    "value_i",
-                    "threshold_i",
-                ],
-                &rows,
-            ));
-            out.push_str(&format!(
-                "g_participates: {}; margin_i = (1-delta_i) r_i - a_i, value_i is domain i's best utility from participating at alpha0, threshold_i the alpha0 from which it joins\n",
-                if e.g_participates { "yes" } else { "no" }
-            ));
-            out.push_str(&ties::text(&e.ties));
-            out
-        }
-    }
-}
-
-/// A domain's margin, its participation value at the equilibrium's base, and its threshold.
-fn extras(
-    d: &crate::models::fine_tuning_n::params::Domain,
-    e: &Equilibrium,
-) -> (Rational, Rational, Option<Rational>) {
-    use crate::models::fine_tuning_n::exact::{margin, participation_value, threshold};
-    (margin(d), participation_value(d, &e.alpha0), threshold(d))
-}
 
 fn params_line(q: &Params) -> String {
     let domains: Vec<String> = q

@@ -2,16 +2,13 @@
 
 pub mod audit;
 pub mod boundary;
-pub mod competition;
 pub mod fine_tuning;
 pub mod fine_tuning_n;
 pub mod frontier;
 pub mod latex;
 pub mod models;
-pub mod openness;
-pub mod race;
 pub mod roots;
-pub mod safety_regulation;
+pub mod solve;
 pub mod table;
 pub mod ties;
 pub mod value;

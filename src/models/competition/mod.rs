@@ -16,6 +16,7 @@ pub mod market;
 pub mod model;
 pub mod params;
 pub mod regimes;
+pub mod report;
 pub mod sweep;
 pub mod thresholds;
 

@@ -8,6 +8,7 @@ use crate::exact::{Algebraic, Rational};
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
@@ -28,6 +29,13 @@ impl Model for Competition {
 
     fn validate(&self, args: &Arguments) -> Result<()> {
         Params::from_arguments(args).map(|_| ())
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let solution = super::solve(&params);
+        let thresholds = super::report::Thresholds::of(&params);
+        Ok(super::report::report(&params, &solution, &thresholds))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

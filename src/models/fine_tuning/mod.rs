@@ -16,6 +16,7 @@ pub mod float;
 pub mod model;
 pub mod params;
 pub mod regimes;
+pub mod report;
 
 pub use bargain::{Bargain, Config, bargain};
 pub use exact::{Equilibrium, solve};

@@ -5,9 +5,11 @@ use crate::exact::{Rational, Value};
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 
+use super::params::check_delta;
 use super::{Bargain, Equilibrium, Params};
 
 /// The model's registry line.
@@ -23,6 +25,14 @@ impl Model for FineTuning {
 
     fn validate(&self, args: &Arguments) -> Result<()> {
         Params::from_arguments(args).map(|_| ())
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let delta = args.require(self.info().param("delta").expect("declared"))?;
+        check_delta(&delta)?;
+        let spe = super::solve(&params, &delta);
+        Ok(super::report::report(&params, &spe))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

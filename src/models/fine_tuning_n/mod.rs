@@ -18,6 +18,7 @@ pub mod params;
 pub mod per_domain;
 pub mod pieces;
 pub mod regimes;
+pub mod report;
 pub mod search;
 pub mod sweep;
 

@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::Rational;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::models::{ModelInfo, indexed};
@@ -26,6 +27,12 @@ impl Model for FineTuningN {
 
     fn validate(&self, args: &Arguments) -> Result<()> {
         Params::from_arguments(args).map(|_| ())
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let e = super::solve(&params);
+        Ok(super::report::report(&params, &e))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

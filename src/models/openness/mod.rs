@@ -16,6 +16,7 @@ pub mod float;
 pub mod model;
 pub mod params;
 pub mod regimes;
+pub mod report;
 pub mod sweep;
 
 pub use exact::{Equilibrium, boundaries, solve};

@@ -8,6 +8,7 @@ use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::decisions::{AtLeast, Decisions};
 use crate::models::model::{Game, Model, Shared};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
@@ -36,6 +37,13 @@ impl Model for Openness {
             equilibrium: super::solve(&params),
             boundaries: super::boundaries(&params),
         }))
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let e = super::solve(&params);
+        let b = super::boundaries(&params);
+        Ok(super::report::report(&params, &e, &b))
     }
 
     fn decisions(&self) -> Option<&'static Decisions> {

@@ -24,6 +24,7 @@ pub mod model;
 pub mod params;
 pub mod prove;
 pub mod regimes;
+pub mod report;
 
 pub use params::{Extension, Family, Params};
 pub use regimes::Decision;

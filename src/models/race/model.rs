@@ -5,6 +5,7 @@ use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
 use crate::models::param_box::{Finding, ParamBox};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 
@@ -26,6 +27,12 @@ impl Model for Race {
 
     fn validate(&self, args: &Arguments) -> Result<()> {
         Params::from_arguments(args).map(|_| ())
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let solution = super::exact::solve(&params)?;
+        Ok(super::report::report(&params, &solution))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

@@ -17,6 +17,7 @@ pub mod model;
 pub mod params;
 pub mod regimes;
 pub mod reply;
+pub mod report;
 pub mod sweep;
 
 pub use exact::{Equilibrium, Outcome, classify, solve};

@@ -6,6 +6,7 @@ use crate::exact::{Algebraic, Rational};
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
+use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
@@ -39,6 +40,12 @@ impl Model for Safety {
             twin,
             outcome: None,
         }))
+    }
+
+    fn solve(&self, args: &Arguments) -> Result<SolveReport> {
+        let params = Params::from_arguments(args)?;
+        let outcome = super::classify(&params);
+        Ok(super::report::report(&params, &outcome))
     }
 
     /// Along a line of floors, the event equations of [`super::line`].

@@ -1,0 +1,115 @@
+//! A solved game as `gpai solve` shows it, in no format yet: heading lines, a table, the lines under it, LaTeX cells and a JSON tree, whose values stay exact until `src/report/solve.rs` writes them in the format asked for.
+//!
+//! Every model's [`crate::models::Model::solve`] returns one [`SolveReport`]; the one renderer
+//! turns it into a table, JSON or LaTeX. A model whose table is not the usual `output, exact,
+//! decimal` (the safety game's regulated and unregulated columns, the n-specialist game's row
+//! per domain) says so through [`Table`], not through a renderer of its own.
+
+use crate::exact::Value;
+
+use super::tie::Tie;
+
+/// One piece of a line or a cell of a free table.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// Text as it is.
+    Text(String),
+    /// A value's exact form (`(2+sqrt(13))/9`, `root of … in (…)`).
+    Exact(Value),
+    /// A value's truncated decimal, marked `≈` unless it is exact.
+    Decimal(Value),
+}
+
+/// One entry of a named row.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    /// A number: its exact form and its decimal.
+    Value(Value),
+    /// A word: a label, or `yes`/`no`.
+    Word(String),
+    /// The output does not exist for this game.
+    Missing,
+}
+
+impl Entry {
+    /// `yes` or `no`.
+    pub fn flag(b: bool) -> Entry {
+        Entry::Word(if b { "yes" } else { "no" }.into())
+    }
+
+    /// An exact rational.
+    pub fn rational(r: &crate::exact::Rational) -> Entry {
+        Entry::Value(Value::rational(r.clone()))
+    }
+}
+
+/// The report's table.
+#[derive(Clone, Debug)]
+pub enum Table {
+    /// `output` and, per column named here, the value's exact form and its decimal: one row per
+    /// output, an entry per column.
+    Named {
+        columns: Vec<&'static str>,
+        rows: Vec<(String, Vec<Entry>)>,
+    },
+    /// Columns of the model's own, one piece per cell.
+    Free {
+        header: Vec<&'static str>,
+        rows: Vec<Vec<Piece>>,
+    },
+}
+
+/// A JSON tree whose leaves may be exact values (written with their exact form, decimal and
+/// approximation) and ties.
+#[derive(Clone, Debug)]
+pub enum Node {
+    Object(Vec<(String, Node)>),
+    List(Vec<Node>),
+    Text(String),
+    Bool(bool),
+    Int(i64),
+    Value(Value),
+    Null,
+    Ties(Vec<Tie>),
+}
+
+impl Node {
+    /// An object from `(name, node)` pairs, in order.
+    pub fn object<const N: usize>(items: [(&str, Node); N]) -> Node {
+        Node::Object(items.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+
+    /// Text from anything displayable.
+    pub fn text(t: impl std::fmt::Display) -> Node {
+        Node::Text(t.to_string())
+    }
+
+    /// An exact value, or `null` when it does not exist.
+    pub fn maybe(v: Option<Value>) -> Node {
+        v.map_or(Node::Null, Node::Value)
+    }
+}
+
+/// A solved game, ready to be written in any format.
+#[derive(Clone, Debug)]
+pub struct SolveReport {
+    /// The variable defining polynomials are written in (`x`; `w` for the openness line).
+    pub variable: &'static str,
+    /// The lines above the table.
+    pub heading: Vec<Vec<Piece>>,
+    pub table: Table,
+    /// The lines under the table (the regime and what decided it).
+    pub footing: Vec<Vec<Piece>>,
+    /// The comment line above the LaTeX `tabular`.
+    pub latex_title: String,
+    /// The LaTeX rows.
+    pub latex: Vec<(String, Entry)>,
+    pub json: Node,
+    /// The ties resolved, after the footing (as comments in LaTeX).
+    pub ties: Vec<Tie>,
+}
+
+/// A line of text alone.
+pub fn line(text: impl Into<String>) -> Vec<Piece> {
+    vec![Piece::Text(text.into())]
+}

@@ -12,30 +12,6 @@ use super::latex::{self, Cell};
 use super::table;
 use super::value::{decimal_text, exact_text, json_value};
 
-fn params_line(q: &Params) -> String {
-    let domains: Vec<String> = q
-        .domains()
-        .iter()
-        .enumerate()
-        .map(|(k, d)| {
-            format!(
-                "domain {}: r={} c={} kappa={} a={}",
-                k + 1,
-                d.r,
-                d.c,
-                d.kappa,
-                d.a
-            )
-        })
-        .collect();
-    format!(
-        "c0 = {}, kappa0 = {}; {}",
-        q.c0(),
-        q.kappa0(),
-        domains.join("; ")
-    )
-}
-
 /// G's rule and each domain's regime on a piece, e.g. `interior optimum; C F A`.
 fn form_text(key: &Key) -> String {
     let rule = match key.rule {
@@ -121,7 +97,7 @@ pub fn render_common(
             latex::table(
                 &format!(
                     "fine_tuning_n bargaining over one common share (this project's cost form), {}",
-                    params_line(q)
+                    crate::models::fine_tuning_n::report::params_line(q)
                 ),
                 &cells,
                 &[],
@@ -132,7 +108,7 @@ pub fn render_common(
             let mut out = format!(
                 "fine_tuning_n bargaining over one common share delta, {} domains (this project's cost form)\n  {}\n",
                 q.domains().len(),
-                params_line(q)
+                crate::models::fine_tuning_n::report::params_line(q)
             );
             if let Some(found) = found {
                 out.push_str(&format!("  {found}\n"));

@@ -16,7 +16,8 @@ fn extras(d: &Domain, e: &Equilibrium) -> (Rational, Rational, Option<Rational>)
     (margin(d), participation_value(d, &e.alpha0), threshold(d))
 }
 
-fn params_line(q: &Params) -> String {
+/// The game's parameters on one line (`c0 = 1, kappa0 = 0; domain 1: r=1 c=1 kappa=0 a=0`).
+pub fn params_line(q: &Params) -> String {
     let domains: Vec<String> = q
         .domains()
         .iter()

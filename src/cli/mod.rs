@@ -148,12 +148,8 @@ enum Command {
         params: Vec<String>,
         #[command(flatten)]
         output: Output,
-        /// Width of certified enclosures, for values that are not exact (and, for
-        /// fine_tuning_n, of the brackets of Pareto-set ends and changes of form); default 1e-15.
-        #[arg(long)]
-        width: Option<String>,
         #[command(flatten)]
-        n: models::BargainN,
+        options: crate::models::bargain::Options,
     },
 }
 
@@ -284,16 +280,14 @@ pub fn main() -> ExitCode {
             model,
             params,
             output,
-            width,
-            n,
+            options,
         } => plain(check_digits(output.digits).and_then(|()| {
             models::bargain(
                 &model,
                 &params,
                 output.format.into(),
                 output.digits,
-                width.as_deref(),
-                &n,
+                &options,
             )
         })),
     };

@@ -6,6 +6,7 @@
 //! files for its own facets (the fine-tuning game's `bargain.rs`). ARCHITECTURE.md has the recipe.
 
 pub mod arguments;
+pub mod bargain;
 pub mod competition;
 pub mod decisions;
 pub mod domain;

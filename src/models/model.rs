@@ -14,6 +14,7 @@ use crate::sweep::{Engine, Sweep};
 
 use super::ModelInfo;
 use super::arguments::Arguments;
+use super::bargain;
 use super::decisions::Decisions;
 use super::param_box::{Finding, ParamBox};
 use super::solve_report::SolveReport;
@@ -77,6 +78,13 @@ pub trait Model: Sync + Send + 'static {
     /// The named theorems this model can prove over a whole box of parameters.
     fn theorems(&self) -> &'static [&'static str] {
         &[]
+    }
+
+    /// `gpai bargain`: the bargaining analysis of the game `args`, under `options` (an option
+    /// the model cannot honour is refused).
+    fn bargain(&self, args: &Arguments, options: &bargain::Options) -> Result<bargain::Bargained> {
+        let _ = (args, options);
+        Err(refused(self.info(), "bargain"))
     }
 
     /// Tries the theorem `name` (one of [`Model::theorems`]) over `params`.

@@ -18,6 +18,31 @@ pub enum Piece {
     Exact(Value),
     /// A value's truncated decimal, marked `≈` unless it is exact.
     Decimal(Value),
+    /// A value's decimal with this many significant digits, whatever the report's.
+    Rounded(Value, usize),
+    /// A value's exact form when it is short (80 characters at most), else its decimal and a
+    /// pointer to `--format json`: closed forms with huge coefficients say little in a table.
+    Brief(Value),
+    /// The number of significant digits the report is written with.
+    Digits,
+    /// Pieces written one after another, as one cell.
+    Join(Vec<Piece>),
+}
+
+/// One block of the report's text, in order.
+#[derive(Clone, Debug)]
+pub enum Block {
+    Line(Vec<Piece>),
+    Table(Table),
+}
+
+/// The usual body: lines, one table, lines.
+pub fn body(heading: Vec<Vec<Piece>>, table: Table, footing: Vec<Vec<Piece>>) -> Vec<Block> {
+    let lines = |l: Vec<Vec<Piece>>| l.into_iter().map(Block::Line);
+    lines(heading)
+        .chain([Block::Table(table)])
+        .chain(lines(footing))
+        .collect()
 }
 
 /// One entry of a named row.
@@ -54,7 +79,7 @@ pub enum Table {
     },
     /// Columns of the model's own, one piece per cell.
     Free {
-        header: Vec<&'static str>,
+        header: Vec<String>,
         rows: Vec<Vec<Piece>>,
     },
 }
@@ -95,11 +120,8 @@ impl Node {
 pub struct SolveReport {
     /// The variable defining polynomials are written in (`x`; `w` for the openness line).
     pub variable: &'static str,
-    /// The lines above the table.
-    pub heading: Vec<Vec<Piece>>,
-    pub table: Table,
-    /// The lines under the table (the regime and what decided it).
-    pub footing: Vec<Vec<Piece>>,
+    /// The text: lines and tables (usually a heading, one table and the regime's line under it).
+    pub body: Vec<Block>,
     /// The comment line above the LaTeX `tabular`.
     pub latex_title: String,
     /// The LaTeX rows.
@@ -112,4 +134,9 @@ pub struct SolveReport {
 /// A line of text alone.
 pub fn line(text: impl Into<String>) -> Vec<Piece> {
     vec![Piece::Text(text.into())]
+}
+
+/// Column names from words.
+pub fn words(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
 }

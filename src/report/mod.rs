@@ -2,8 +2,6 @@
 
 pub mod audit;
 pub mod boundary;
-pub mod fine_tuning;
-pub mod fine_tuning_n;
 pub mod frontier;
 pub mod latex;
 pub mod models;

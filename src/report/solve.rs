@@ -2,7 +2,7 @@
 
 use serde_json::Value as Json;
 
-use crate::models::solve_report::{Entry, Node, Piece, SolveReport, Table};
+use crate::models::solve_report::{Block, Entry, Node, Piece, SolveReport, Table};
 
 use super::Format;
 use super::latex::{self, Cell};
@@ -16,45 +16,14 @@ pub fn render(report: &SolveReport, format: Format, digits: usize) -> String {
     match format {
         Format::Table => {
             let mut out = String::new();
-            for line in &report.heading {
-                out.push_str(&pieces(line, var, digits));
-                out.push('\n');
-            }
-            match &report.table {
-                Table::Named { columns, rows } => {
-                    let mut header = vec!["output"];
-                    for c in columns {
-                        header.extend([*c, "decimal"]);
+            for block in &report.body {
+                match block {
+                    Block::Line(line) => {
+                        out.push_str(&pieces(line, var, digits));
+                        out.push('\n');
                     }
-                    let rows: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|(name, entries)| {
-                            let mut row = vec![name.clone()];
-                            for e in entries {
-                                row.extend(match e {
-                                    Entry::Value(v) => {
-                                        [exact_text(v, var, digits), decimal_text(v, digits)]
-                                    }
-                                    Entry::Word(w) => [w.clone(), String::new()],
-                                    Entry::Missing => ["none".into(), String::new()],
-                                });
-                            }
-                            row
-                        })
-                        .collect();
-                    out.push_str(&table::render(&header, &rows));
+                    Block::Table(t) => out.push_str(&table_text(t, var, digits)),
                 }
-                Table::Free { header, rows } => {
-                    let rows: Vec<Vec<String>> = rows
-                        .iter()
-                        .map(|row| row.iter().map(|p| piece(p, var, digits)).collect())
-                        .collect();
-                    out.push_str(&table::render(header, &rows));
-                }
-            }
-            for line in &report.footing {
-                out.push_str(&pieces(line, var, digits));
-                out.push('\n');
             }
             out.push_str(&ties::text(&report.ties));
             out
@@ -81,11 +50,58 @@ pub fn render(report: &SolveReport, format: Format, digits: usize) -> String {
     }
 }
 
+fn table_text(t: &Table, var: &str, digits: usize) -> String {
+    match t {
+        Table::Named { columns, rows } => {
+            let mut header = vec!["output"];
+            for c in columns {
+                header.extend([*c, "decimal"]);
+            }
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(name, entries)| {
+                    let mut row = vec![name.clone()];
+                    for e in entries {
+                        row.extend(match e {
+                            Entry::Value(v) => {
+                                [exact_text(v, var, digits), decimal_text(v, digits)]
+                            }
+                            Entry::Word(w) => [w.clone(), String::new()],
+                            Entry::Missing => ["none".into(), String::new()],
+                        });
+                    }
+                    row
+                })
+                .collect();
+            table::render(&header, &rows)
+        }
+        Table::Free { header, rows } => {
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(|p| piece(p, var, digits)).collect())
+                .collect();
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            table::render(&header, &rows)
+        }
+    }
+}
+
 fn piece(p: &Piece, var: &str, digits: usize) -> String {
     match p {
         Piece::Text(t) => t.clone(),
         Piece::Exact(v) => exact_text(v, var, digits),
         Piece::Decimal(v) => decimal_text(v, digits),
+        Piece::Rounded(v, d) => decimal_text(v, *d),
+        Piece::Digits => digits.to_string(),
+        Piece::Join(ps) => pieces(ps, var, digits),
+        Piece::Brief(v) => {
+            let text = exact_text(v, var, digits);
+            if text.len() <= 80 {
+                text
+            } else {
+                format!("{} (exact: --format json)", decimal_text(v, digits))
+            }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! What `gpai solve competition …` shows: the equilibrium at one openness, vertical integration, the free trial and the derived thresholds.
 
 use crate::exact::{Algebraic, Poly, Rational, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, line};
+use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
 
 use super::Params;
 use super::exact::{Solution, Variant};
@@ -123,20 +123,22 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
         .collect();
     SolveReport {
         variable: "w",
-        heading: vec![
-            line(
-                "competition equilibrium (this project's competition model, not the paper's equations)",
-            ),
-            line(format!("  {params}; {domain}")),
-        ],
-        table: Table::Named {
-            columns: vec!["exact"],
-            rows: rows
-                .iter()
-                .map(|(n, v)| (n.to_string(), vec![entry(v)]))
-                .collect(),
-        },
-        footing,
+        body: body(
+            vec![
+                line(
+                    "competition equilibrium (this project's competition model, not the paper's equations)",
+                ),
+                line(format!("  {params}; {domain}")),
+            ],
+            Table::Named {
+                columns: vec!["exact"],
+                rows: rows
+                    .iter()
+                    .map(|(n, v)| (n.to_string(), vec![entry(v)]))
+                    .collect(),
+            },
+            footing,
+        ),
         latex_title: format!("competition equilibrium (this project's model), {params}"),
         latex,
         json: Node::object([

@@ -4,6 +4,7 @@ use crate::error::{Error, Result};
 use crate::exact::{Rational, Value};
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
+use crate::models::bargain::{self, Bargained};
 use crate::models::model::{Game, Model, Shared};
 use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
@@ -33,6 +34,23 @@ impl Model for FineTuning {
         check_delta(&delta)?;
         let spe = super::solve(&params, &delta);
         Ok(super::report::report(&params, &spe))
+    }
+
+    fn bargain(&self, args: &Arguments, options: &bargain::Options) -> Result<Bargained> {
+        let width = options.width()?;
+        options.refuse(
+            &["mode", "probes", "step", "find-components", "domains", "seed", "tries"],
+            "this option is for fine_tuning_n's bargaining; fine_tuning's has one share and no search",
+        )?;
+        args.forbid(
+            "delta",
+            "bargain chooses delta; use `gpai solve` for one share",
+        )?;
+        let params = Params::from_arguments(args)?;
+        let bargain = super::bargain(&params, &super::Config { width })?;
+        Ok(Bargained::Report(Box::new(super::report::bargain_report(
+            &params, &bargain,
+        ))))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

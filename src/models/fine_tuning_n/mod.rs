@@ -11,6 +11,7 @@
 //! ```
 
 pub mod bargain;
+pub mod bargaining;
 pub mod exact;
 pub mod float;
 pub mod model;

@@ -3,6 +3,7 @@
 use crate::error::{Error, Result};
 use crate::exact::Rational;
 use crate::models::arguments::Arguments;
+use crate::models::bargain;
 use crate::models::model::{Game, Model, Shared};
 use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
@@ -33,6 +34,10 @@ impl Model for FineTuningN {
         let params = Params::from_arguments(args)?;
         let e = super::solve(&params);
         Ok(super::report::report(&params, &e))
+    }
+
+    fn bargain(&self, args: &Arguments, options: &bargain::Options) -> Result<bargain::Bargained> {
+        super::bargaining::run(args, options)
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

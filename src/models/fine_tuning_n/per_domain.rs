@@ -5,19 +5,15 @@
 //! points by linear programs with exact certificates.
 
 use crate::error::{Error, Result};
+use crate::exact::Rational;
 use crate::exact::rational::int;
-use crate::exact::{Algebraic, Rational};
 
 use super::exact::solve;
 use super::params::{Domain, Params};
 
 /// One share vector's outcome: its name (`delta=(1/2,0)`) and the utilities of G and every
 /// domain, exact.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outcome {
-    pub id: String,
-    pub utilities: Vec<Algebraic>,
-}
+pub use crate::models::bargain::Outcome;
 
 /// The most share vectors one run evaluates.
 pub const MAX_VECTORS: usize = 200_000;

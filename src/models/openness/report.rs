@@ -1,7 +1,7 @@
 //! What `gpai solve openness …` shows: the equilibrium, G's release payoff, the indifference penalty and the exact boundaries.
 
 use crate::exact::{Algebraic, Rational, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, line};
+use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
 
 use super::exact::{Boundaries, Equilibrium};
 use super::params::{NAMES, Params};
@@ -57,22 +57,26 @@ pub fn report(q: &Params<Rational>, e: &Equilibrium<Rational>, b: &Boundaries) -
         .collect();
     SolveReport {
         variable: "x",
-        heading: vec![
-            line("openness equilibrium (this project's openness model, not the paper's equations)"),
-            line(format!("  {params}")),
-        ],
-        table: Table::Named {
-            columns: vec!["exact"],
-            rows: rows
-                .iter()
-                .map(|(n, v)| (n.to_string(), vec![entry(v)]))
-                .collect(),
-        },
-        footing: vec![line(format!(
-            "regime: {}, released: {}  (Pi(omega) = pi0 + g*omega - a*omega^2; p_star = v_n - pi_theta is the indifference penalty)",
-            e.regime,
-            if released { "yes" } else { "no" }
-        ))],
+        body: body(
+            vec![
+                line(
+                    "openness equilibrium (this project's openness model, not the paper's equations)",
+                ),
+                line(format!("  {params}")),
+            ],
+            Table::Named {
+                columns: vec!["exact"],
+                rows: rows
+                    .iter()
+                    .map(|(n, v)| (n.to_string(), vec![entry(v)]))
+                    .collect(),
+            },
+            vec![line(format!(
+                "regime: {}, released: {}  (Pi(omega) = pi0 + g*omega - a*omega^2; p_star = v_n - pi_theta is the indifference penalty)",
+                e.regime,
+                if released { "yes" } else { "no" }
+            ))],
+        ),
         latex_title: format!("openness equilibrium (this project's model), {params}"),
         latex,
         json: Node::object([

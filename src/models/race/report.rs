@@ -1,7 +1,7 @@
 //! What `gpai solve race …` shows: revenues, the upgrade gain, y* and f at the game's points, exact or certified.
 
 use crate::exact::{Rational, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, line};
+use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
 
 use super::exact::{Best, Solution};
 use super::form::Pt;
@@ -110,22 +110,24 @@ pub fn report(q: &Params, s: &Solution) -> SolveReport {
         .collect();
     SolveReport {
         variable: "y",
-        heading: vec![
-            line(format!("race: {family}; extension {extension}")),
-            line(format!("  {points}")),
-        ],
-        table: Table::Named {
-            columns: vec!["exact"],
-            rows: rows
-                .iter()
-                .map(|(n, e)| (n.clone(), vec![e.clone()]))
-                .collect(),
-        },
-        footing: vec![line(format!(
-            "decision: {}, trains: {}  (y* is the smallest profit-maximizing size in (x, cap]; gain = revenue_z - revenue)",
-            decision(s),
-            if trains { "yes" } else { "no" }
-        ))],
+        body: body(
+            vec![
+                line(format!("race: {family}; extension {extension}")),
+                line(format!("  {points}")),
+            ],
+            Table::Named {
+                columns: vec!["exact"],
+                rows: rows
+                    .iter()
+                    .map(|(n, e)| (n.clone(), vec![e.clone()]))
+                    .collect(),
+            },
+            vec![line(format!(
+                "decision: {}, trains: {}  (y* is the smallest profit-maximizing size in (x, cap]; gain = revenue_z - revenue)",
+                decision(s),
+                if trains { "yes" } else { "no" }
+            ))],
+        ),
         latex_title: format!("race: {family}; extension {extension}; {points}"),
         latex,
         json: Node::object([

@@ -1,7 +1,7 @@
 //! What `gpai solve safety_regulation …` shows: the regulated equilibrium beside the unregulated one, and the regime.
 
 use crate::exact::{Algebraic, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, line};
+use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
 
 use super::{Costs, Equilibrium, Outcome, Params};
 
@@ -84,20 +84,22 @@ pub fn report(params: &Params, outcome: &Outcome) -> SolveReport {
     latex.push(("mutualism".into(), Entry::flag(outcome.mutualism)));
     SolveReport {
         variable: "x",
-        heading: vec![line(format!(
-            "safety_regulation equilibrium ({})",
-            params_text(params)
-        ))],
-        table: Table::Named {
-            columns: vec!["regulated", "unregulated"],
-            rows,
-        },
-        footing: vec![line(format!(
-            "regime: {} (backfire: {}, mutualism: {})",
-            outcome.regime,
-            yes(outcome.backfire),
-            yes(outcome.mutualism)
-        ))],
+        body: body(
+            vec![line(format!(
+                "safety_regulation equilibrium ({})",
+                params_text(params)
+            ))],
+            Table::Named {
+                columns: vec!["regulated", "unregulated"],
+                rows,
+            },
+            vec![line(format!(
+                "regime: {} (backfire: {}, mutualism: {})",
+                outcome.regime,
+                yes(outcome.backfire),
+                yes(outcome.mutualism)
+            ))],
+        ),
         latex_title: format!("safety_regulation equilibrium, {}", params_text(params)),
         latex,
         json: Node::object([

@@ -99,3 +99,89 @@ fn the_code_map_names_every_source_file_or_its_folder() {
         );
     }
 }
+
+/// The code of a file without its `#[cfg(test)]` module and its comment lines.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    non_test(text)
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        .map(|(i, l)| (i + 1, l))
+}
+
+#[test]
+fn no_model_name_is_written_outside_src_models() {
+    let registry =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/models/mod.rs")).unwrap();
+    // Every model is a folder of src/models with a `model.rs`.
+    let models_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/models");
+    let names: Vec<String> = std::fs::read_dir(&models_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("model.rs").exists())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.len() >= 6, "the models' folders: {names:?}");
+    for name in &names {
+        assert!(
+            registry.contains(&format!("&{name}::model::MODEL")),
+            "src/models/mod.rs's MODELS should hold {name}"
+        );
+    }
+    for (file, text) in files("src") {
+        if file.starts_with("src/models/") {
+            continue;
+        }
+        for (line, code) in code_lines(&text) {
+            for name in &names {
+                assert!(
+                    !code.contains(&format!("\"{name}\"")),
+                    "{file}:{line} writes the model name \"{name}\"; reach models through src/models' registry"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn only_the_command_line_touches_files() {
+    for (file, text) in files("src") {
+        if file.starts_with("src/cli/") || file == "src/main.rs" {
+            continue;
+        }
+        for (line, code) in code_lines(&text) {
+            for call in ["std::fs", "fs::", "File::", "OpenOptions"] {
+                assert!(
+                    !code.contains(call),
+                    "{file}:{line} uses {call}; only src/cli reads or writes files"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn layers_point_one_way() {
+    // What each lower layer may not name: the layers above it.
+    let above = ["claims", "report", "cli", "audit", "frontier"];
+    for (file, text) in files("src") {
+        let lower = ["src/models/", "src/exact/", "src/lp/"]
+            .iter()
+            .any(|d| file.starts_with(d));
+        let upper: &[&str] = if lower {
+            &above
+        } else if file.starts_with("src/frontier/") || file.starts_with("src/sweep/") {
+            &["claims", "report", "cli", "audit"]
+        } else {
+            continue;
+        };
+        for (line, code) in code_lines(&text) {
+            for layer in upper {
+                assert!(
+                    !code.contains(&format!("crate::{layer}")),
+                    "{file}:{line} names crate::{layer}, a layer above it"
+                );
+            }
+        }
+    }
+}

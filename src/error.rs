@@ -38,6 +38,16 @@ pub enum Error {
     /// A malformed argument (not `name=value`, or a value that is not an exact number).
     #[error("invalid argument {argument:?}: {reason}")]
     InvalidArgument { argument: String, reason: String },
+    /// A command a model does not run; `others` names the models that do.
+    #[error("{model}: the model has no `{command}` command ({others}; see gpai models)")]
+    Unsupported {
+        model: String,
+        command: String,
+        others: String,
+    },
+    /// An output a game does not have (a threshold that does not exist, a share not given).
+    #[error("{path}: {reason}")]
+    NoOutput { path: String, reason: String },
     /// A problem at a place in an input file (a claim, policy or stored report).
     #[error("{file}:{line}:{column}: {message}")]
     File {
@@ -80,6 +90,17 @@ pub enum Error {
         value: String,
         domain: String,
     },
+}
+
+impl Error {
+    /// The file at `path` could not be `action`ed (`read`, `write`, `create`, `remove`).
+    pub fn io(path: &str, action: &'static str, e: &std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            action,
+            reason: e.to_string(),
+        }
+    }
 }
 
 /// Result with the crate's [`Error`].

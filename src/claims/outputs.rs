@@ -83,8 +83,8 @@ impl Cache {
     pub fn output(&mut self, args: &Arguments, path: &str) -> Result<Val> {
         let model: &dyn Model = args.model();
         let Some(full) = canonical(model, path) else {
-            return Err(Error::InvalidArgument {
-                argument: path.into(),
+            return Err(Error::NoOutput {
+                path: path.into(),
                 reason: unknown(model, path, &[]),
             });
         };

@@ -6,11 +6,7 @@ use crate::report::Format;
 use crate::report::audit::render;
 
 pub(super) fn run(path: &str, format: Format) -> Result<(String, u8)> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-        path: path.into(),
-        action: "read",
-        reason: e.to_string(),
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
     let policy = parse_policy(path, &text).map_err(|e| Error::File {
         file: e.file,
         line: e.line,

@@ -39,11 +39,7 @@ pub(super) fn write_picture(path: &str, svg: String) -> Result<()> {
         })?,
         Picture::Svg => svg.into_bytes(),
     };
-    std::fs::write(path, bytes).map_err(|e| Error::Io {
-        path: path.into(),
-        action: "write",
-        reason: e.to_string(),
-    })
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, "write", &e))
 }
 
 /// The file a path names, as far as it can be told before it exists (its directory resolved).

@@ -41,13 +41,6 @@ pub(super) struct Request {
     format: super::ReportFormat,
 }
 
-fn file_error(path: &str, e: std::io::Error) -> Error {
-    Error::InvalidArgument {
-        argument: path.into(),
-        reason: format!("cannot read or write the file: {e}"),
-    }
-}
-
 /// The outcomes of a grid, via the sweep machinery and the same exact text a sweep file holds.
 fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     let Some((model, params)) = request.args.split_first() else {
@@ -113,7 +106,7 @@ pub(super) fn frontier(request: Request) -> Result<String> {
                             .into(),
                 });
             }
-            let text = std::fs::read_to_string(path).map_err(|e| file_error(path, e))?;
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
             read(path, &text, &request.players, request.group.as_deref())?
         }
         (None, false) => grid_outcomes(&request)?,

@@ -313,10 +313,7 @@ pub fn main() -> ExitCode {
 /// `gpai boundary --check FILE`: the stored report against the fresh one.
 fn check_against(file: &std::path::Path, fresh: &str) -> Result<(String, u8)> {
     let name = file.display().to_string();
-    let stored = std::fs::read_to_string(file).map_err(|e| Error::InvalidArgument {
-        argument: format!("--check {name}"),
-        reason: format!("cannot read: {e}"),
-    })?;
+    let stored = std::fs::read_to_string(file).map_err(|e| Error::io(&name, "read", &e))?;
     Ok(match verify::difference(&stored, fresh, &name) {
         None => (
             format!("boundary check: {name} matches the recomputed boundaries\n"),

@@ -60,13 +60,6 @@ pub(super) enum EngineArg {
     Float,
 }
 
-fn io_error(path: &str, e: std::io::Error) -> Error {
-    Error::InvalidArgument {
-        argument: path.into(),
-        reason: format!("cannot write or read the file: {e}"),
-    }
-}
-
 pub(super) fn sweep(request: Request) -> Result<String> {
     let info = models::find(&request.model)?;
     info.supports("sweep")?;
@@ -185,7 +178,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             match std::fs::remove_file(&stale) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_error(&stale, e)),
+                Err(e) => return Err(Error::io(&stale, "remove", &e)),
             }
             Some((
                 shard,
@@ -205,7 +198,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let mut hasher = manifest::Hasher::default();
     let mut bytes_written = 0u64;
     let mut file = match &request.out {
-        Some(path) => Some(File::create(path).map_err(|e| io_error(path, e))?),
+        Some(path) => Some(File::create(path).map_err(|e| Error::io(path, "create", &e))?),
         None => None,
     };
     let mut stdout = std::io::stdout();
@@ -240,7 +233,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
                 if file.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe {
                     Error::OutputClosed
                 } else {
-                    io_error(&out_name, e)
+                    Error::io(&out_name, "write", &e)
                 }
             })?;
             hasher.update(text.as_bytes());
@@ -280,7 +273,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             hash: hasher.0,
         };
         let target = manifest::path_of(path);
-        std::fs::write(&target, m.to_text()).map_err(|e| io_error(&target, e))?;
+        std::fs::write(&target, m.to_text()).map_err(|e| Error::io(&target, "write", &e))?;
     }
     let axis_values = || -> Vec<crate::exact::Rational> {
         points
@@ -345,9 +338,9 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
                     ),
                 ));
             }
-            Err(e) => return Err(io_error(&target, e)),
+            Err(e) => return Err(Error::io(&target, "read", &e)),
         };
-        let text = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        let text = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
         let mut hash = manifest::Hasher::default();
         hash.update(&text);
         if text.len() as u64 != m.bytes || hash.0 != m.hash {
@@ -441,7 +434,7 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
         text.push_str(row);
         text.push('\n');
     }
-    std::fs::write(out, text).map_err(|e| io_error(out, e))?;
+    std::fs::write(out, text).map_err(|e| Error::io(out, "write", &e))?;
     Ok(format!(
         "merged {} rows from {} shards into {out}\n",
         rows.len(),

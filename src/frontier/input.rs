@@ -54,10 +54,12 @@ fn split_located(line: &str) -> Vec<(String, usize)> {
     cells
 }
 
-fn bad(file: &str, line: usize, column: usize, reason: String) -> Error {
-    Error::InvalidArgument {
-        argument: format!("{file}:{line}:{column}"),
-        reason,
+fn bad(file: &str, line: usize, column: usize, message: String) -> Error {
+    Error::File {
+        file: file.into(),
+        line,
+        column,
+        message,
     }
 }
 

@@ -144,10 +144,11 @@ impl ModelInfo {
             .filter(|m| m.commands.contains(&command))
             .map(|m| m.name)
             .collect();
-        Err(Error::InvalidArgument {
-            argument: self.name.into(),
-            reason: format!(
-                "the model has no `{command}` command ({} {}; see gpai models)",
+        Err(Error::Unsupported {
+            model: self.name.into(),
+            command: command.into(),
+            others: format!(
+                "{} {}",
                 others.join(", "),
                 if others.len() == 1 {
                     "has it"

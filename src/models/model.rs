@@ -44,14 +44,7 @@ pub trait Model: Sync + Send + 'static {
     /// (`axes` are the swept names); models without one refuse, naming the models with one.
     fn sweeper(&self, base: Arguments, axes: &[String], engine: Engine) -> Result<Box<dyn Sweep>> {
         let _ = (base, axes, engine);
-        let info = self.info();
-        Err(info
-            .supports("sweep")
-            .err()
-            .unwrap_or_else(|| Error::InvalidArgument {
-                argument: info.name.into(),
-                reason: "the model lists `sweep` but provides no sweeper".into(),
-            }))
+        Err(refused(self.info(), "sweep"))
     }
 
     /// The quantities whose signs decide the regime, when the audit may decompose on them
@@ -99,9 +92,10 @@ pub trait Model: Sync + Send + 'static {
 fn refused(info: &ModelInfo, command: &str) -> Error {
     info.supports(command)
         .err()
-        .unwrap_or_else(|| Error::InvalidArgument {
-            argument: info.name.into(),
-            reason: format!("the model lists `{command}` but does not provide it"),
+        .unwrap_or_else(|| Error::Unsupported {
+            model: info.name.into(),
+            command: command.into(),
+            others: "the registry lists it, but the model does not provide it".into(),
         })
 }
 

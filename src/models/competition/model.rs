@@ -86,12 +86,10 @@ impl Game for CompetitionGame {
             shared.get_or_insert_with(MODEL.info().name, self.twin.clone(), Thresholds::default);
         let q = |r: &Rational| Val::rational(r.clone());
         let mut threshold = |name: &'static str, why: &str| {
-            t.get(p, name)
-                .map(Val::Num)
-                .ok_or_else(|| Error::InvalidArgument {
-                    argument: path.into(),
-                    reason: format!("{path} does not exist for this game: {why}"),
-                })
+            t.get(p, name).map(Val::Num).ok_or_else(|| Error::NoOutput {
+                path: path.into(),
+                reason: format!("does not exist for this game: {why}"),
+            })
         };
         let o = &s.base.outcome;
         let c = &s.chosen.outcome;

@@ -78,8 +78,8 @@ impl Game for FineTuningGame {
             let e = match &mut self.spe {
                 Some(e) => e,
                 empty => {
-                    let delta = self.delta.as_ref().ok_or_else(|| Error::InvalidArgument {
-                        argument: path.into(),
+                    let delta = self.delta.as_ref().ok_or_else(|| Error::NoOutput {
+                        path: path.into(),
                         reason: "spe.* needs the share delta: give delta as a parameter".into(),
                     })?;
                     empty.insert(Box::new(super::solve(&self.params, delta)))

@@ -70,8 +70,8 @@ impl Game for FineTuningNGame {
         let (params, e) = (&self.params, &self.spe);
         let n = params.domains().len();
         let (generic, index) = indexed(field).unwrap_or((field.to_string(), 0));
-        let missing = |what: &str| Error::InvalidArgument {
-            argument: path.into(),
+        let missing = |what: &str| Error::NoOutput {
+            path: path.into(),
             reason: what.to_string(),
         };
         if index > n {

@@ -117,12 +117,10 @@ impl Game for OpennessGame {
         let q = |r: &Rational| Val::rational(r.clone());
         let d = &e.derived;
         let boundary = |a: &Option<Algebraic>| {
-            a.clone()
-                .map(Val::Num)
-                .ok_or_else(|| Error::InvalidArgument {
-                    argument: path.into(),
-                    reason: format!("{path} does not exist for this game"),
-                })
+            a.clone().map(Val::Num).ok_or_else(|| Error::NoOutput {
+                path: path.into(),
+                reason: "does not exist for this game".into(),
+            })
         };
         Ok(match path {
             "spe.omega" => q(&e.omega),

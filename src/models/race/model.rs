@@ -77,8 +77,8 @@ impl Game for RaceGame {
     /// `ystar` and `max_profit` exist only when the firm trains.
     fn output(&mut self, path: &str, _: &mut Shared) -> Result<Val> {
         let s = &self.0;
-        let refused = |reason: String| Error::InvalidArgument {
-            argument: path.into(),
+        let refused = |reason: String| Error::NoOutput {
+            path: path.into(),
             reason,
         };
         let f = |p: Pt| {

@@ -24,6 +24,7 @@ pub mod bipoly;
 pub mod closed_form;
 pub mod decimal;
 pub mod descartes;
+pub mod field;
 pub mod interval;
 pub mod ln;
 pub mod modular;

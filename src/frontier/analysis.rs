@@ -1,6 +1,7 @@
 //! One group's frontier: exact Pareto filtering, hull-Pareto membership by certified LPs, the hull's faces, the egalitarian and KS lotteries.
 
-use crate::lp::{LpError, Scalar};
+use crate::exact::field::OrderedField;
+use crate::lp::LpError;
 
 use super::dominance::pareto;
 use super::generation::{Memberships, supporting_weights_from};
@@ -40,7 +41,10 @@ pub struct GroupFrontier<F> {
 /// weight from a dominated outcome to one dominating it, so nothing is lost. Each outcome's LPs
 /// are solved over its neighbours on the hull first (two and three players) and certified
 /// against the programs over every Pareto-optimal outcome (`generation.rs`).
-pub fn analyze<F: Scalar>(group: &str, points: &[Vec<F>]) -> Result<GroupFrontier<F>, LpError> {
+pub fn analyze<F: OrderedField>(
+    group: &str,
+    points: &[Vec<F>],
+) -> Result<GroupFrontier<F>, LpError> {
     let front = pareto(points);
     let reduced: Vec<Vec<F>> = front.iter().map(|&i| points[i].clone()).collect();
     let every: Vec<usize> = (0..reduced.len()).collect();

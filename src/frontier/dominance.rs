@@ -2,13 +2,13 @@
 
 use std::cmp::Ordering;
 
-use crate::lp::Scalar;
+use crate::exact::field::OrderedField;
 
-pub use crate::lp::scalar::dominates;
+pub use crate::exact::field::dominates;
 
 /// Lexicographic order, greatest first: every outcome that dominates another comes before it
 /// (it is at least as large everywhere and differs), exact copies side by side.
-fn descending<F: Scalar>(a: &[F], b: &[F]) -> Ordering {
+fn descending<F: OrderedField>(a: &[F], b: &[F]) -> Ordering {
     b.iter()
         .zip(a)
         .map(|(x, y)| x.partial_cmp(y).expect("exact numbers are ordered"))
@@ -20,15 +20,15 @@ fn descending<F: Scalar>(a: &[F], b: &[F]) -> Ordering {
 #[derive(Clone, PartialEq)]
 struct Key<F>(F);
 
-impl<F: Scalar> Eq for Key<F> {}
+impl<F: OrderedField> Eq for Key<F> {}
 
-impl<F: Scalar> PartialOrd for Key<F> {
+impl<F: OrderedField> PartialOrd for Key<F> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl<F: Scalar> Ord for Key<F> {
+impl<F: OrderedField> Ord for Key<F> {
     fn cmp(&self, other: &Self) -> Ordering {
         self.0
             .partial_cmp(&other.0)
@@ -42,7 +42,7 @@ impl<F: Scalar> Ord for Key<F> {
 /// decides (`O(n log n)`); three: the staircase of the second and third utilities seen so far,
 /// in an ordered map (`O(n log n)`); more: the Pareto-optimal outcomes seen so far, which
 /// dominate whatever an earlier outcome dominates (`O(n·front)`).
-pub fn pareto<F: Scalar>(points: &[Vec<F>]) -> Vec<usize> {
+pub fn pareto<F: OrderedField>(points: &[Vec<F>]) -> Vec<usize> {
     if points.is_empty() {
         return Vec::new();
     }

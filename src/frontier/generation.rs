@@ -9,7 +9,8 @@
 //! program, as every other answer does. Started from an outcome's neighbours on the hull, one
 //! small LP usually settles it.
 
-use crate::lp::{Lp, LpError, Scalar, optimum};
+use crate::exact::field::OrderedField;
+use crate::lp::{Lp, LpError, optimum};
 
 use super::programs::{Answer, answer, membership_lp, membership_lp_over, weights_lp_over};
 
@@ -20,7 +21,7 @@ pub struct Memberships<'a, F> {
     whole: Lp<F>,
 }
 
-impl<'a, F: Scalar> Memberships<'a, F> {
+impl<'a, F: OrderedField> Memberships<'a, F> {
     pub fn new(points: &'a [Vec<F>]) -> Memberships<'a, F> {
         Memberships {
             points,
@@ -69,7 +70,7 @@ impl<'a, F: Scalar> Memberships<'a, F> {
 
 /// The answer [`super::programs::supporting_weights`] gives for `points[k]`, from the
 /// comparisons against `start` first.
-pub fn supporting_weights_from<F: Scalar>(
+pub fn supporting_weights_from<F: OrderedField>(
     points: &[Vec<F>],
     k: usize,
     start: &[usize],
@@ -108,7 +109,7 @@ pub fn supporting_weights_from<F: Scalar>(
 
 /// The index whose value is most negative (the first of equals), or `None` when none is
 /// negative: the column or row that enters the restricted program next.
-fn most_negative<F: Scalar>(values: impl Iterator<Item = (F, usize)>) -> Option<usize> {
+fn most_negative<F: OrderedField>(values: impl Iterator<Item = (F, usize)>) -> Option<usize> {
     values
         .filter(|(v, _)| v.sign().is_lt())
         .reduce(|a, b| if b.0 < a.0 { b } else { a })

@@ -1,6 +1,6 @@
 //! The upper-right (Pareto) faces of the convex hull of two- and three-player outcomes, exactly, each with its supporting hyperplane checked against every outcome.
 
-use crate::lp::Scalar;
+use crate::exact::field::{Field, OrderedField};
 
 use super::hull3::Facet as Facet3;
 
@@ -14,7 +14,7 @@ pub struct Face<F> {
     pub level: F,
 }
 
-fn cross<F: Scalar>(o: &[F], a: &[F], b: &[F]) -> F {
+fn cross<F: OrderedField>(o: &[F], a: &[F], b: &[F]) -> F {
     let (ax, ay) = (a[0].minus(&o[0]), a[1].minus(&o[1]));
     let (bx, by) = (b[0].minus(&o[0]), b[1].minus(&o[1]));
     ax.times(&by).minus(&ay.times(&bx))
@@ -23,7 +23,7 @@ fn cross<F: Scalar>(o: &[F], a: &[F], b: &[F]) -> F {
 /// The hull's concave chain through the Pareto-optimal outcomes `pareto`, by increasing first
 /// utility: its corners, one of each set of exact copies (the first), every turn strictly
 /// clockwise. Pareto points by increasing x have decreasing y.
-pub fn chain<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<usize> {
+pub fn chain<F: OrderedField>(points: &[Vec<F>], pareto: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = pareto.to_vec();
     order.sort_by(|&i, &j| points[i][0].partial_cmp(&points[j][0]).unwrap());
     order.dedup_by(|a, b| points[*a] == points[*b]);
@@ -44,7 +44,7 @@ pub fn chain<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<usize> {
 
 /// The segment of `chain` (sorted by strictly increasing x) over `x`: the index of its left
 /// corner, or of the corner at `x` (`Ok`).
-fn locate<F: Scalar>(points: &[Vec<F>], chain: &[usize], x: &F) -> Result<usize, usize> {
+fn locate<F: OrderedField>(points: &[Vec<F>], chain: &[usize], x: &F) -> Result<usize, usize> {
     chain.binary_search_by(|&c| points[c][0].partial_cmp(x).expect("ordered"))
 }
 
@@ -54,7 +54,7 @@ fn locate<F: Scalar>(points: &[Vec<F>], chain: &[usize], x: &F) -> Result<usize,
 /// every corner, so each face's line lies on or above the whole chain, and every Pareto-optimal
 /// outcome lies on or below the face over its first utility. A dominated outcome scores below
 /// the outcome dominating it, the normals being positive.
-pub fn faces<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
+pub fn faces<F: OrderedField>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
     let chain = chain(points, pareto);
     let faces: Vec<Face<F>> = chain
         .windows(2)
@@ -96,7 +96,7 @@ pub fn faces<F: Scalar>(points: &[Vec<F>], pareto: &[usize]) -> Vec<Face<F>> {
 /// Each outcome's neighbours on the chain (indices into `points`, for the Pareto-optimal
 /// `pareto`): the corners beside a corner (and the corner, for its copies), or the two ends of
 /// the segment over an outcome between corners.
-pub fn chain_neighbours<F: Scalar>(
+pub fn chain_neighbours<F: OrderedField>(
     points: &[Vec<F>],
     pareto: &[usize],
     chain: &[usize],
@@ -124,7 +124,7 @@ pub fn chain_neighbours<F: Scalar>(
 /// brute-force enumeration of planes through three outcomes would find it: the normal of the
 /// first triple of its members (in index order) that is not collinear, faces in the order of
 /// those triples; and each is checked exactly against every outcome.
-pub fn faces3<F: Scalar>(points: &[Vec<F>], facets: &[Facet3<F>]) -> Vec<Face<F>> {
+pub fn faces3<F: OrderedField>(points: &[Vec<F>], facets: &[Facet3<F>]) -> Vec<Face<F>> {
     let sub = |a: &[F], b: &[F]| -> Vec<F> { a.iter().zip(b).map(|(x, y)| x.minus(y)).collect() };
     let normal_of = |a: usize, b: usize, c: usize| {
         let (u, v) = (sub(&points[b], &points[a]), sub(&points[c], &points[a]));
@@ -157,7 +157,7 @@ pub fn faces3<F: Scalar>(points: &[Vec<F>], facets: &[Facet3<F>]) -> Vec<Face<F>
             .find(|(_, n)| n.iter().any(|w| !w.is_zero()))
             .expect("a facet's members are not collinear");
         if normal.iter().all(|w| w.sign().is_lt()) {
-            normal = normal.iter().map(Scalar::negated).collect();
+            normal = normal.iter().map(Field::negated).collect();
         }
         let level = dot(&normal, &points[a]);
         for p in points {

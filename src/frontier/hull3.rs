@@ -7,7 +7,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use crate::lp::Scalar;
+use crate::exact::field::{Field, OrderedField};
 
 /// A facet of the hull; for outcomes on one plane, that plane (normal either way).
 #[derive(Clone, Debug, PartialEq)]
@@ -32,17 +32,17 @@ pub struct Hull3<F> {
     pub neighbours: Vec<Vec<usize>>,
 }
 
-fn dot<F: Scalar>(a: &[F], b: &[F]) -> F {
+fn dot<F: OrderedField>(a: &[F], b: &[F]) -> F {
     a.iter()
         .zip(b)
         .fold(F::zero(), |acc, (x, y)| acc.plus(&x.times(y)))
 }
 
-fn sub<F: Scalar>(a: &[F], b: &[F]) -> Vec<F> {
+fn sub<F: OrderedField>(a: &[F], b: &[F]) -> Vec<F> {
     a.iter().zip(b).map(|(x, y)| x.minus(y)).collect()
 }
 
-fn cross<F: Scalar>(a: &[F], b: &[F]) -> Vec<F> {
+fn cross<F: OrderedField>(a: &[F], b: &[F]) -> Vec<F> {
     vec![
         a[1].times(&b[2]).minus(&a[2].times(&b[1])),
         a[2].times(&b[0]).minus(&a[0].times(&b[2])),
@@ -50,13 +50,13 @@ fn cross<F: Scalar>(a: &[F], b: &[F]) -> Vec<F> {
     ]
 }
 
-fn scaled<F: Scalar>(a: &[F], s: &F) -> Vec<F> {
+fn scaled<F: OrderedField>(a: &[F], s: &F) -> Vec<F> {
     a.iter().map(|x| x.times(s)).collect()
 }
 
 /// Distinct outcomes (the first index of each set of exact copies) and, per outcome, the
 /// index of its distinct representative.
-fn distinct<F: Scalar>(points: &[Vec<F>]) -> (Vec<usize>, Vec<usize>) {
+fn distinct<F: OrderedField>(points: &[Vec<F>]) -> (Vec<usize>, Vec<usize>) {
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by(|&i, &j| lexicographic(&points[i], &points[j]).then(i.cmp(&j)));
     let mut representative = vec![0; points.len()];
@@ -70,7 +70,7 @@ fn distinct<F: Scalar>(points: &[Vec<F>]) -> (Vec<usize>, Vec<usize>) {
     (reps, representative)
 }
 
-fn lexicographic<F: Scalar>(a: &[F], b: &[F]) -> std::cmp::Ordering {
+fn lexicographic<F: OrderedField>(a: &[F], b: &[F]) -> std::cmp::Ordering {
     a.iter()
         .zip(b)
         .map(|(x, y)| x.partial_cmp(y).expect("exact numbers are ordered"))
@@ -79,7 +79,7 @@ fn lexicographic<F: Scalar>(a: &[F], b: &[F]) -> std::cmp::Ordering {
 }
 
 /// The hull of `points`, three utilities each.
-pub fn hull<F: Scalar>(points: &[Vec<F>]) -> Hull3<F> {
+pub fn hull<F: OrderedField>(points: &[Vec<F>]) -> Hull3<F> {
     let (reps, representative) = distinct(points);
     let mut copies: Vec<Vec<usize>> = vec![Vec::new(); points.len()];
     for (i, &r) in representative.iter().enumerate() {
@@ -122,7 +122,7 @@ struct Wrap<'a, F> {
     copies: &'a [Vec<usize>],
 }
 
-impl<F: Scalar> Wrap<'_, F> {
+impl<F: OrderedField> Wrap<'_, F> {
     fn facets(&self) -> Vec<Facet<F>> {
         let p = self.points;
         let Some(&origin) = self
@@ -149,7 +149,7 @@ impl<F: Scalar> Wrap<'_, F> {
         if self.reps.iter().all(|&i| dot(&plane, &p[i]) == level) {
             // One plane: its polygon, with the normal positive when one way is.
             let plane = if plane.iter().all(|x| x.sign().is_lt()) {
-                plane.iter().map(Scalar::negated).collect()
+                plane.iter().map(Field::negated).collect()
             } else {
                 plane
             };
@@ -250,13 +250,13 @@ impl<F: Scalar> Wrap<'_, F> {
             .find(|b| !b.is_zero())
             && beta.sign().is_lt()
         {
-            side = side.iter().map(Scalar::negated).collect();
+            side = side.iter().map(Field::negated).collect();
         }
         let normal_through = |i: usize| {
             let d = sub(&p[i], base);
             let (a, b) = (dot(current, &d), dot(&side, &d));
             let n = sub(&scaled(&side, &a), &scaled(current, &b));
-            (!n.iter().all(Scalar::is_zero)).then_some(n)
+            (!n.iter().all(OrderedField::is_zero)).then_some(n)
         };
         let mut best: Option<(Vec<F>, F)> = None;
         for &i in self.reps {
@@ -306,7 +306,7 @@ impl<F: Scalar> Wrap<'_, F> {
             .find(|n| n.iter().any(|x| !x.is_zero()))
             .map(|n| {
                 if dot(&n, &normal).sign().is_lt() {
-                    n.iter().map(Scalar::negated).collect()
+                    n.iter().map(Field::negated).collect()
                 } else {
                     n
                 }
@@ -342,7 +342,7 @@ fn own_edges<F>(
 /// The corners of the convex polygon of the distinct coplanar outcomes `on` (not all
 /// collinear), counter-clockwise seen from the side `normal` points to: Andrew's monotone chain
 /// in the two coordinates other than one where the normal is not zero.
-fn polygon<F: Scalar>(points: &[Vec<F>], on: &[usize], normal: &[F]) -> Vec<usize> {
+fn polygon<F: OrderedField>(points: &[Vec<F>], on: &[usize], normal: &[F]) -> Vec<usize> {
     let drop = (0..3)
         .find(|&a| !normal[a].is_zero())
         .expect("a non-zero normal");

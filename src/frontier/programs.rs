@@ -8,7 +8,8 @@
 //! - supporting weights of `U_k`: `max t` s.t. `w ≥ t·1`, `Σ w = 1`, `w·U_k ≥ w·U_j` for all `j`
 //!   (weights under which `U_k` is a best outcome, as balanced as possible).
 
-use crate::lp::{Certificate, Lp, LpError, Scalar, Sense, optimum};
+use crate::exact::field::OrderedField;
+use crate::lp::{Certificate, Lp, LpError, Sense, optimum};
 
 /// A certified LP answer with the lottery (or weights) read from it.
 #[derive(Clone, Debug)]
@@ -19,11 +20,11 @@ pub struct Answer<F> {
     pub certificate: Certificate<F>,
 }
 
-fn lottery_rows<F: Scalar>(lp: &mut Lp<F>, n: usize) {
+fn lottery_rows<F: OrderedField>(lp: &mut Lp<F>, n: usize) {
     lp.row((0..n).map(|j| (j, F::one())).collect(), Sense::Eq, F::one());
 }
 
-fn nonzero<F: Scalar>(values: &[F]) -> Vec<(usize, F)> {
+fn nonzero<F: OrderedField>(values: &[F]) -> Vec<(usize, F)> {
     values
         .iter()
         .enumerate()
@@ -32,7 +33,7 @@ fn nonzero<F: Scalar>(values: &[F]) -> Vec<(usize, F)> {
         .collect()
 }
 
-pub(super) fn answer<F: Scalar>(c: Certificate<F>, first: usize, count: usize) -> Answer<F> {
+pub(super) fn answer<F: OrderedField>(c: Certificate<F>, first: usize, count: usize) -> Answer<F> {
     Answer {
         value: c.value.clone(),
         support: nonzero(&c.x[first..first + count]),
@@ -41,12 +42,12 @@ pub(super) fn answer<F: Scalar>(c: Certificate<F>, first: usize, count: usize) -
 }
 
 /// The membership LP of `points[k]` (its value is 0 exactly when `points[k]` is hull-Pareto).
-pub fn membership<F: Scalar>(points: &[Vec<F>], k: usize) -> Result<Answer<F>, LpError> {
+pub fn membership<F: OrderedField>(points: &[Vec<F>], k: usize) -> Result<Answer<F>, LpError> {
     optimum(&membership_lp(points, k)).map(|c| answer(c, 0, points.len()))
 }
 
 /// The LP behind [`membership`].
-pub fn membership_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
+pub fn membership_lp<F: OrderedField>(points: &[Vec<F>], k: usize) -> Lp<F> {
     let all: Vec<usize> = (0..points.len()).collect();
     membership_lp_over(points, &all, &points[k])
 }
@@ -54,7 +55,11 @@ pub fn membership_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
 /// The membership LP of `target` with lotteries over the outcomes `columns` only (column `c`
 /// is `points[columns[c]]`, then the slacks): the same rows as over every outcome, so a dual
 /// solution of one is a dual solution of the other.
-pub fn membership_lp_over<F: Scalar>(points: &[Vec<F>], columns: &[usize], target: &[F]) -> Lp<F> {
+pub fn membership_lp_over<F: OrderedField>(
+    points: &[Vec<F>],
+    columns: &[usize],
+    target: &[F],
+) -> Lp<F> {
     let n = columns.len();
     let mut lp = Lp::new(n + target.len());
     for (i, goal) in target.iter().enumerate() {
@@ -72,12 +77,12 @@ pub fn membership_lp_over<F: Scalar>(points: &[Vec<F>], columns: &[usize], targe
 }
 
 /// `max t` with `Σ λ_j U_j ≥ t·target` (the egalitarian point for `target = 1`, KS for the ideal).
-fn scaled<F: Scalar>(points: &[Vec<F>], target: &[F]) -> Result<Answer<F>, LpError> {
+fn scaled<F: OrderedField>(points: &[Vec<F>], target: &[F]) -> Result<Answer<F>, LpError> {
     optimum(&scaled_lp(points, target)).map(|c| answer(c, 0, points.len()))
 }
 
 /// The LP behind the egalitarian (`target = 1`) and KS (`target = ideal`) points.
-pub fn scaled_lp<F: Scalar>(points: &[Vec<F>], target: &[F]) -> Lp<F> {
+pub fn scaled_lp<F: OrderedField>(points: &[Vec<F>], target: &[F]) -> Lp<F> {
     let (n, m) = (points.len(), points[0].len());
     let mut lp = Lp::new(n + 1);
     lp.objective[n] = F::one();
@@ -92,13 +97,13 @@ pub fn scaled_lp<F: Scalar>(points: &[Vec<F>], target: &[F]) -> Lp<F> {
 }
 
 /// The egalitarian lottery: the largest utility level every player reaches.
-pub fn egalitarian<F: Scalar>(points: &[Vec<F>]) -> Result<Answer<F>, LpError> {
+pub fn egalitarian<F: OrderedField>(points: &[Vec<F>]) -> Result<Answer<F>, LpError> {
     let ones = vec![F::one(); points[0].len()];
     scaled(points, &ones)
 }
 
 /// Each player's ideal (best utility over the outcomes).
-pub fn ideal<F: Scalar>(points: &[Vec<F>]) -> Vec<F> {
+pub fn ideal<F: OrderedField>(points: &[Vec<F>]) -> Vec<F> {
     (0..points[0].len())
         .map(|i| {
             points
@@ -112,7 +117,7 @@ pub fn ideal<F: Scalar>(points: &[Vec<F>]) -> Vec<F> {
 
 /// The Kalai–Smorodinsky lottery against the ideal point (disagreement point 0); `None` when
 /// some player's ideal is not positive (the KS ray is undefined).
-pub fn kalai_smorodinsky<F: Scalar>(points: &[Vec<F>]) -> Option<Result<Answer<F>, LpError>> {
+pub fn kalai_smorodinsky<F: OrderedField>(points: &[Vec<F>]) -> Option<Result<Answer<F>, LpError>> {
     let ideal = ideal(points);
     if ideal.iter().any(|v| !v.sign().is_gt()) {
         return None;
@@ -122,19 +127,22 @@ pub fn kalai_smorodinsky<F: Scalar>(points: &[Vec<F>]) -> Option<Result<Answer<F
 
 /// The most balanced weights supporting `points[k]` (`Err(Infeasible)` when none does: the
 /// point is not on the hull's frontier).
-pub fn supporting_weights<F: Scalar>(points: &[Vec<F>], k: usize) -> Result<Answer<F>, LpError> {
+pub fn supporting_weights<F: OrderedField>(
+    points: &[Vec<F>],
+    k: usize,
+) -> Result<Answer<F>, LpError> {
     optimum(&weights_lp(points, k)).map(|c| answer(c, 0, points[0].len()))
 }
 
 /// The LP behind [`supporting_weights`].
-pub fn weights_lp<F: Scalar>(points: &[Vec<F>], k: usize) -> Lp<F> {
+pub fn weights_lp<F: OrderedField>(points: &[Vec<F>], k: usize) -> Lp<F> {
     weights_lp_over(points, k, 0..points.len()).0
 }
 
 /// The supporting-weights LP of `points[k]` with the comparisons against the outcomes `others`
 /// only (in the order given; `k` itself and exact copies of it give no row), and the outcome
 /// behind each comparison row (rows `m + 1` on, after `w ≥ t·1` and `Σ w = 1`).
-pub fn weights_lp_over<F: Scalar>(
+pub fn weights_lp_over<F: OrderedField>(
     points: &[Vec<F>],
     k: usize,
     others: impl IntoIterator<Item = usize>,

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
+use crate::exact::field::OrderedField;
 use crate::exact::{Algebraic, Rational};
 use crate::limits::Limit;
-use crate::lp::{LpError, Method, Scalar};
+use crate::lp::{LpError, Method};
 
 use super::analysis::{GroupFrontier, analyze};
 use super::input::Outcome;
@@ -49,7 +50,7 @@ pub struct GroupReport {
     pub methods: BTreeMap<&'static str, usize>,
 }
 
-fn shown<F: Scalar>(a: &Answer<F>, name: &dyn Fn(usize) -> String) -> Shown {
+fn shown<F: OrderedField>(a: &Answer<F>, name: &dyn Fn(usize) -> String) -> Shown {
     Shown {
         value: a.value.exact_text(),
         value_approx: a.value.approx(),
@@ -60,8 +61,16 @@ fn shown<F: Scalar>(a: &Answer<F>, name: &dyn Fn(usize) -> String) -> Shown {
             .collect(),
         support_approx: a.support.iter().map(|(_, v)| v.approx()).collect(),
         method: a.certificate.method,
-        x: a.certificate.x.iter().map(Scalar::exact_text).collect(),
-        y: a.certificate.y.iter().map(Scalar::exact_text).collect(),
+        x: a.certificate
+            .x
+            .iter()
+            .map(OrderedField::exact_text)
+            .collect(),
+        y: a.certificate
+            .y
+            .iter()
+            .map(OrderedField::exact_text)
+            .collect(),
     }
 }
 
@@ -72,7 +81,7 @@ fn lp_error(group: &str, e: LpError) -> Error {
     }
 }
 
-fn report<F: Scalar>(
+fn report<F: OrderedField>(
     group: &str,
     outcomes: &[&Outcome],
     points: &[Vec<F>],
@@ -124,8 +133,11 @@ fn report<F: Scalar>(
             .map(|h| {
                 (
                     id(h.index),
-                    points[h.index].iter().map(Scalar::exact_text).collect(),
-                    points[h.index].iter().map(Scalar::approx).collect(),
+                    points[h.index]
+                        .iter()
+                        .map(OrderedField::exact_text)
+                        .collect(),
+                    points[h.index].iter().map(OrderedField::approx).collect(),
                     h.weights.as_ref().map(|w| shown(w, &player)),
                 )
             })
@@ -136,7 +148,7 @@ fn report<F: Scalar>(
             .map(|f| {
                 (
                     f.members.iter().map(|&m| id(m)).collect(),
-                    f.normal.iter().map(Scalar::exact_text).collect(),
+                    f.normal.iter().map(OrderedField::exact_text).collect(),
                     f.level.exact_text(),
                 )
             })
@@ -255,7 +267,7 @@ pub fn frontiers(outcomes: &[Outcome]) -> Result<Vec<GroupReport>> {
     Ok(reports)
 }
 
-fn pareto_only<F: Scalar>(points: Vec<Vec<F>>) -> Vec<Vec<F>> {
+fn pareto_only<F: OrderedField>(points: Vec<Vec<F>>) -> Vec<Vec<F>> {
     super::dominance::pareto(&points)
         .into_iter()
         .map(|i| points[i].clone())

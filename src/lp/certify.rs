@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use super::highs;
 use super::problem::{Certificate, Lp, Method};
 use super::rounding::{basis_solutions, round_bounded};
-use super::scalar::Scalar;
 use super::simplex::{self, NoOptimum};
+use crate::exact::field::OrderedField;
 
 /// Nanoseconds spent in HiGHS and in exact certification (rounding, checks, re-solves, the
 /// exact simplex), process-wide: the frontier benchmark reports the split.
@@ -38,7 +38,7 @@ pub enum LpError {
 
 /// The optimum of `lp`, with an exact certificate. Never returns an uncertified answer: when
 /// neither rounding nor the basis re-solve passes the exact check, the exact simplex decides.
-pub fn optimum<F: Scalar>(lp: &Lp<F>) -> Result<Certificate<F>, LpError> {
+pub fn optimum<F: OrderedField>(lp: &Lp<F>) -> Result<Certificate<F>, LpError> {
     let started = Instant::now();
     let floats = highs::solve(lp);
     charge(&HIGHS_NANOS, started);
@@ -62,7 +62,7 @@ pub fn optimum<F: Scalar>(lp: &Lp<F>) -> Result<Certificate<F>, LpError> {
 }
 
 /// Tries to certify HiGHS's floats: rounding first (both dual sign conventions), then the basis.
-pub fn from_floats<F: Scalar>(lp: &Lp<F>, x: &[f64], y: &[f64]) -> Option<Certificate<F>> {
+pub fn from_floats<F: OrderedField>(lp: &Lp<F>, x: &[f64], y: &[f64]) -> Option<Certificate<F>> {
     let negated: Vec<f64> = y.iter().map(|v| -v).collect();
     // Rounding can only produce rational certificates: skip it when the data is irrational.
     let rational_data = lp.objective.iter().all(|c| c.as_rational().is_some())

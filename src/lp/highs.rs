@@ -6,10 +6,10 @@ use good_lp::{
 };
 
 use super::problem::{Lp, Sense};
-use super::scalar::Scalar;
+use crate::exact::field::OrderedField;
 
 /// HiGHS's primal `x`, row duals `y`, or why it found no optimum.
-pub fn solve<F: Scalar>(lp: &Lp<F>) -> Result<(Vec<f64>, Vec<f64>), String> {
+pub fn solve<F: OrderedField>(lp: &Lp<F>) -> Result<(Vec<f64>, Vec<f64>), String> {
     let mut vars = ProblemVariables::new();
     let columns: Vec<_> = lp
         .free

@@ -11,9 +11,7 @@ pub mod certify;
 pub mod highs;
 pub mod problem;
 pub mod rounding;
-pub mod scalar;
 pub mod simplex;
 
 pub use certify::{LpError, optimum};
 pub use problem::{Certificate, Lp, Method, Row, Sense};
-pub use scalar::Scalar;

@@ -5,7 +5,7 @@
 //! `y_i ≤ 0` on `≥` rows, free on `=` rows. A primal-feasible `x` and a dual-feasible `y` with
 //! `cᵀx = bᵀy` prove both optimal (weak duality) — checked here in exact arithmetic.
 
-use super::scalar::Scalar;
+use crate::exact::field::OrderedField;
 
 /// The sense of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ impl Method {
     }
 }
 
-impl<F: Scalar> Lp<F> {
+impl<F: OrderedField> Lp<F> {
     /// An LP with `n` variables, all `≥ 0`, objective 0, no rows.
     pub fn new(n: usize) -> Lp<F> {
         Lp {

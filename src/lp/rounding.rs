@@ -4,7 +4,7 @@ use crate::exact::Rational;
 use crate::exact::rational::{abs, denominator, floor, from_integer, one, zero};
 
 use super::problem::{Lp, Sense};
-use super::scalar::Scalar;
+use crate::exact::field::OrderedField;
 
 /// The best rational approximation of `x` with denominator at most `max_den` (continued
 /// fractions with the semiconvergent step; exact: `x` is read as the rational it is).
@@ -43,7 +43,7 @@ pub fn round_bounded(x: f64, max_den: u64) -> Option<Rational> {
 }
 
 /// Solves `M z = r` exactly (Gauss–Jordan); free unknowns are set to 0. `None` when inconsistent.
-pub fn solve_system<F: Scalar>(m: &[Vec<F>], r: &[F], unknowns: usize) -> Option<Vec<F>> {
+pub fn solve_system<F: OrderedField>(m: &[Vec<F>], r: &[F], unknowns: usize) -> Option<Vec<F>> {
     let rows = m.len();
     let mut a: Vec<Vec<F>> = m
         .iter()
@@ -96,7 +96,7 @@ pub fn solve_system<F: Scalar>(m: &[Vec<F>], r: &[F], unknowns: usize) -> Option
 /// Exact primal and dual from HiGHS's support: the positive variables and the tight rows
 /// (`x̃` and `ỹ` judged with tolerance `tol`, which only chooses the systems; the answer is then
 /// checked exactly by the caller).
-pub fn basis_solutions<F: Scalar>(
+pub fn basis_solutions<F: OrderedField>(
     lp: &Lp<F>,
     x: &[f64],
     y: &[f64],

@@ -7,7 +7,7 @@
 
 use super::problem::{Lp, Sense};
 use super::rounding::solve_system;
-use super::scalar::Scalar;
+use crate::exact::field::OrderedField;
 
 /// Why the simplex gave no optimum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum NoOptimum {
 }
 
 /// An optimal primal and dual, exactly.
-pub fn solve<F: Scalar>(lp: &Lp<F>) -> Result<(Vec<F>, Vec<F>), NoOptimum> {
+pub fn solve<F: OrderedField>(lp: &Lp<F>) -> Result<(Vec<F>, Vec<F>), NoOptimum> {
     let m = lp.rows.len();
     // Standard columns: original (split when free), then one slack/surplus per inequality row.
     let mut map: Vec<(usize, F)> = Vec::new(); // (original column, sign)
@@ -132,7 +132,7 @@ pub fn solve<F: Scalar>(lp: &Lp<F>) -> Result<(Vec<F>, Vec<F>), NoOptimum> {
     Ok((x, y))
 }
 
-fn pivot<F: Scalar>(t: &mut [Vec<F>], basis: &mut [usize], r: usize, k: usize) {
+fn pivot<F: OrderedField>(t: &mut [Vec<F>], basis: &mut [usize], r: usize, k: usize) {
     let inv = F::one().over(&t[r][k]);
     for v in t[r].iter_mut() {
         *v = v.times(&inv);
@@ -151,7 +151,7 @@ fn pivot<F: Scalar>(t: &mut [Vec<F>], basis: &mut [usize], r: usize, k: usize) {
     basis[r] = k;
 }
 
-fn run<F: Scalar>(
+fn run<F: OrderedField>(
     t: &mut [Vec<F>],
     basis: &mut [usize],
     c: &[F],
@@ -161,7 +161,7 @@ fn run<F: Scalar>(
 }
 
 /// Maximizes `cᵀz` from the current basis; only columns below `allowed` may enter.
-fn run_restricted<F: Scalar>(
+fn run_restricted<F: OrderedField>(
     t: &mut [Vec<F>],
     basis: &mut [usize],
     c: &[F],

@@ -12,9 +12,10 @@ use crate::exact::rational::zero;
 
 use crate::models::tie::Tie;
 
-use super::market::{CANDIDATES, Candidate, Field, Market, Outcome};
+use super::market::{CANDIDATES, Candidate, Market, Outcome};
 use super::params::Params;
 use super::regimes::Regime;
+use crate::exact::field::Field;
 
 /// Which market the developer's choices make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,10 +37,10 @@ pub fn market<F: Field>(p: &Params, variant: Variant, omega: F) -> Market<F> {
         Variant::Trial => (margin.clone(), &p.tau * &p.kappa),
     };
     Market {
-        margin_l: F::of(margin_l),
-        margin_f: F::of(margin),
-        kappa: F::of(kappa),
-        k: F::of(p.k.clone()),
+        margin_l: F::from_rational(margin_l),
+        margin_f: F::from_rational(margin),
+        kappa: F::from_rational(kappa),
+        k: F::from_rational(p.k.clone()),
         omega,
     }
 }

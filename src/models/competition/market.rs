@@ -1,55 +1,8 @@
 //! The downstream market for one effort: Cournot quantities, F's strict entry rule and every payoff, as formulas over any field (rationals, or rational functions of ω).
 
 use crate::exact::Rational;
-use crate::exact::ratfn::RatFn;
+use crate::exact::field::Field;
 use crate::exact::rational::{int, one, zero};
-
-/// What the formulas need of numbers: rationals at one game, rational functions of ω along the
-/// openness line.
-pub trait Field: Clone {
-    fn of(r: Rational) -> Self;
-    fn plus(&self, o: &Self) -> Self;
-    fn minus(&self, o: &Self) -> Self;
-    fn times(&self, o: &Self) -> Self;
-    /// `self / o`, `o` not zero (the callers divide by factors the domain keeps non-zero).
-    fn over(&self, o: &Self) -> Self;
-}
-
-impl Field for Rational {
-    fn of(r: Rational) -> Self {
-        r
-    }
-    fn plus(&self, o: &Self) -> Self {
-        self + o
-    }
-    fn minus(&self, o: &Self) -> Self {
-        self - o
-    }
-    fn times(&self, o: &Self) -> Self {
-        self * o
-    }
-    fn over(&self, o: &Self) -> Self {
-        self / o
-    }
-}
-
-impl Field for RatFn {
-    fn of(r: Rational) -> Self {
-        RatFn::constant(r)
-    }
-    fn plus(&self, o: &Self) -> Self {
-        self.add(o)
-    }
-    fn minus(&self, o: &Self) -> Self {
-        self.sub(o)
-    }
-    fn times(&self, o: &Self) -> Self {
-        self.mul(o)
-    }
-    fn over(&self, o: &Self) -> Self {
-        self.div(o).expect("a divisor the domain keeps non-zero")
-    }
-}
 
 /// One market: the leader's and the follower's margins at zero quality (`a − cost`), the
 /// adoption-cost scale κ (F pays `κ²(1−ω)²`), the effort cost k and the openness ω.
@@ -95,7 +48,7 @@ pub struct Outcome<F> {
 
 impl<F: Field> Market<F> {
     fn q(r: Rational) -> F {
-        F::of(r)
+        F::from_rational(r)
     }
 
     /// `2ω − 1`: how F's quantity moves with L's effort (through imitation and competition).

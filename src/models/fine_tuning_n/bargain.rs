@@ -17,6 +17,7 @@
 use std::cmp::Ordering;
 
 use crate::error::{Error, Result};
+use crate::exact::field::dominates;
 use crate::exact::interval::Interval;
 use crate::exact::poly::Poly;
 use crate::exact::rational::{int, pow2};
@@ -24,7 +25,6 @@ use crate::exact::resultant::resultant_y;
 use crate::exact::roots::real_roots;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Rational, Value};
-use crate::lp::scalar::dominates;
 
 use super::exact::solve;
 use super::params::Params;

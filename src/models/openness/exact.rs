@@ -7,8 +7,8 @@
 //! G's choice compares payoffs exactly with the spec's ties: comply ≻ pay ≻ exit, and G
 //! releases at payoff 0.
 
+use crate::exact::field::OrderedField;
 use crate::exact::{Algebraic, Rational, real_roots};
-use crate::lp::Scalar;
 
 use crate::models::tie::Tie;
 
@@ -47,17 +47,17 @@ pub struct Derived<F> {
     pub p_star: F,
 }
 
-fn half<F: Scalar>() -> F {
+fn half<F: OrderedField>() -> F {
     F::one().over(&F::one().plus(&F::one()))
 }
 
-fn two<F: Scalar>() -> F {
+fn two<F: OrderedField>() -> F {
     F::one().plus(&F::one())
 }
 
 /// D's best reply to openness `ω`: `(α1, U_D)`. `U_D` is a concave quadratic in `α1` with
 /// the unique maximizer `α0 + r·s/(2c1) ≥ α0`, `s = 1 − δ + δφω > 0`.
-pub fn reply<F: Scalar>(q: &Params<F>, omega: &F) -> (F, F) {
+pub fn reply<F: OrderedField>(q: &Params<F>, omega: &F) -> (F, F) {
     let s = F::one()
         .minus(&q.delta)
         .plus(&q.delta.times(&q.phi).times(omega));
@@ -71,7 +71,7 @@ pub fn reply<F: Scalar>(q: &Params<F>, omega: &F) -> (F, F) {
 }
 
 /// G's payoff from releasing at openness `ω` (before any penalty), D replying optimally.
-pub fn release_payoff<F: Scalar>(q: &Params<F>, omega: &F) -> F {
+pub fn release_payoff<F: OrderedField>(q: &Params<F>, omega: &F) -> F {
     let (alpha1, _) = reply(q, omega);
     let share = q.delta.times(&F::one().minus(&q.phi.times(omega)));
     share
@@ -83,7 +83,7 @@ pub fn release_payoff<F: Scalar>(q: &Params<F>, omega: &F) -> F {
 }
 
 /// The quadratic `Π` and the unregulated optimum.
-pub fn derived<F: Scalar>(q: &Params<F>) -> Derived<F> {
+pub fn derived<F: OrderedField>(q: &Params<F>) -> Derived<F> {
     let pi0 = release_payoff(q, &F::zero());
     let d1 = release_payoff(q, &F::one()).minus(&pi0);
     let d2 = release_payoff(q, &half()).minus(&pi0);
@@ -127,7 +127,7 @@ pub fn derived<F: Scalar>(q: &Params<F>) -> Derived<F> {
 }
 
 /// The equilibrium: G compares releasing (complying, or paying), and exiting, exactly.
-pub fn solve<F: Scalar>(q: &Params<F>) -> Equilibrium<F> {
+pub fn solve<F: OrderedField>(q: &Params<F>) -> Equilibrium<F> {
     let d = derived(q);
     let regulated = q.theta.sign().is_gt() && q.p.sign().is_gt();
     let release = |regime: Regime, omega: F, paid: F| {

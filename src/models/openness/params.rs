@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::exact::Rational;
-use crate::lp::Scalar;
+use crate::exact::field::OrderedField;
 use crate::models::arguments::Arguments;
 
 use super::regimes::INFO;
@@ -73,7 +73,7 @@ impl Params<Rational> {
     }
 }
 
-impl<F: Scalar> Params<F> {
+impl<F: OrderedField> Params<F> {
     /// The parameter called `name`.
     pub fn get(&self, name: &str) -> &F {
         match name {
@@ -110,7 +110,7 @@ impl<F: Scalar> Params<F> {
     }
 
     /// Into another field (rationals into algebraic numbers).
-    pub fn map<G: Scalar>(&self, f: impl Fn(&F) -> G) -> Params<G> {
+    pub fn map<G: OrderedField>(&self, f: impl Fn(&F) -> G) -> Params<G> {
         Params {
             r: f(&self.r),
             c0: f(&self.c0),

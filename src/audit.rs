@@ -764,5 +764,9 @@ fn exact_line_change(ev: &mut Evaluator, a: &Rational, b: &Rational) -> Option<A
             }
         })
     };
-    model.exact_change(&base, &name, (&lo, &hi), (a, b), &holds)
+    // A change the model cannot locate keeps its bracket: the audit then reports the bracket.
+    model
+        .exact_change(&base, &name, (&lo, &hi), (a, b), &holds)
+        .ok()
+        .flatten()
 }

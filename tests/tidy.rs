@@ -138,6 +138,10 @@ fn no_model_name_is_written_outside_src_models() {
                     !code.contains(&format!("\"{name}\"")),
                     "{file}:{line} writes the model name \"{name}\"; reach models through src/models' registry"
                 );
+                assert!(
+                    !code.contains(&format!("models::{name}")),
+                    "{file}:{line} names the module of {name}; reach models through the Model trait"
+                );
             }
         }
     }

@@ -1,14 +1,12 @@
 //! `gpai boundary MODEL --along NAME=LO:HI …`: every label change along a line, bracketed exactly.
 
 use crate::error::{Error, Result};
-use crate::exact::rational::int;
 use crate::exact::{Rational, parse_rational};
 use crate::models::arguments::Arguments;
-use crate::models::safety_regulation::line::{Line, exact_change};
-use crate::models::safety_regulation::sweep::{Engine, Sweeper};
 use crate::models::{self};
 use crate::report::Format;
 use crate::report::boundary::{Located, render};
+use crate::sweep::Engine;
 use crate::sweep::boundary::changes;
 
 pub(super) fn boundary(
@@ -55,37 +53,20 @@ pub(super) fn boundary(
     let name = name.trim().to_string();
     let base = Arguments::parse(info, params)?;
     base.refuse_also_set(&name, "the --along line")?;
-    let sweeper = Sweeper::new(base, std::slice::from_ref(&name), Engine::Exact)?;
+    let sweeper = info.sweeper(base.clone(), std::slice::from_ref(&name), Engine::Exact)?;
+    let at = |t: &Rational| vec![(name.clone(), t.clone())];
     // Both ends must be valid games (a bad range fails here, naming the parameter).
     for t in [&lo, &hi] {
-        sweeper.params_at(&vec![(name.clone(), t.clone())])?;
+        sweeper.check(&at(t))?;
     }
-    let found = changes(&lo, &hi, samples, &width, |t| {
-        sweeper.labels(&vec![(name.clone(), t.clone())])
-    })?;
-    // Along a line of floors, each change is also located exactly when its event equations allow.
-    let line = match name.as_str() {
-        "theta_g" | "theta_d" => {
-            let params = sweeper.params_at(&Vec::new())?;
-            let fixed = |value: &Rational| (value.clone(), int(0));
-            let moving = (int(0), int(1));
-            let (g, d) = if name == "theta_d" {
-                (fixed(params.theta_g()), moving)
-            } else {
-                (moving, fixed(params.theta_d()))
-            };
-            Some(Line::new(params, g, d, (lo.clone(), hi.clone()))?)
-        }
-        _ => None,
-    };
+    let labels = |t: &Rational| sweeper.labels(&at(t));
+    let found = changes(&lo, &hi, samples, &width, labels)?;
+    // Each change is also located exactly where the model can solve for it (the safety game's
+    // lines of floors).
     let mut exact = Vec::with_capacity(found.len());
     for c in &found {
-        exact.push(match &line {
-            Some(line) => exact_change(line, &c.lo, &c.hi, |t| {
-                sweeper.labels(&vec![(name.clone(), t.clone())])
-            })?,
-            None => None,
-        });
+        let holds = |t: &Rational| Ok(labels(t)? == c.before);
+        exact.push(info.exact_change(&base, &name, (&lo, &hi), (&c.lo, &c.hi), &holds)?);
     }
     let located: Vec<Located> = found
         .into_iter()
@@ -94,11 +75,10 @@ pub(super) fn boundary(
             exact,
             changes: c
                 .before
-                .named()
                 .iter()
-                .zip(c.after.named())
+                .zip(&c.after)
                 .filter(|(a, b)| a.1 != b.1)
-                .map(|(a, b)| (a.0.to_string(), a.1.to_string(), b.1.to_string()))
+                .map(|(a, b)| (a.0.to_string(), a.1.clone(), b.1.clone()))
                 .collect(),
             lo: c.lo,
             hi: c.hi,

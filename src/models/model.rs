@@ -54,8 +54,8 @@ pub trait Model: Sync + Send + 'static {
     }
 
     /// Along the family of games `base` with `axis` moving over `family`, the exact point in
-    /// `[a, b]` where `holds` changes, when the model can solve for it (`None`: the caller
-    /// bisects).
+    /// `[a, b]` where `holds` changes, when the model can solve for it (`Ok(None)`: the caller
+    /// keeps the bracket).
     fn exact_change(
         &self,
         base: &Arguments,
@@ -63,9 +63,9 @@ pub trait Model: Sync + Send + 'static {
         family: (&Rational, &Rational),
         bracket: (&Rational, &Rational),
         holds: &dyn Fn(&Rational) -> Result<bool>,
-    ) -> Option<Algebraic> {
+    ) -> Result<Option<Algebraic>> {
         let _ = (base, axis, family, bracket, holds);
-        None
+        Ok(None)
     }
 
     /// The named theorems this model can prove over a whole box of parameters.

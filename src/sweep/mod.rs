@@ -60,6 +60,12 @@ pub trait Sweep: Sync {
     /// One row: the point, the outcome (exact text beside decimals), the label.
     fn row(&self, point: &Point) -> Result<Row>;
 
+    /// The named labels at a point, which `gpai boundary` follows (by default the row's label,
+    /// called after [`Sweep::labels_are`]).
+    fn labels(&self, point: &Point) -> Result<Vec<(&'static str, String)>> {
+        Ok(vec![(self.labels_are(), self.row(point)?.label)])
+    }
+
     /// What the regime map's title calls the labels.
     fn labels_are(&self) -> &'static str {
         "regime"

@@ -56,11 +56,11 @@ impl Model for Safety {
         family: (&Rational, &Rational),
         bracket: (&Rational, &Rational),
         holds: &dyn Fn(&Rational) -> Result<bool>,
-    ) -> Option<Algebraic> {
+    ) -> Result<Option<Algebraic>> {
         if !matches!(axis, "theta_g" | "theta_d") {
-            return None;
+            return Ok(None);
         }
-        let params = Params::from_arguments(base).ok()?;
+        let params = Params::from_arguments(base)?;
         let moving = (int(0), int(1));
         let (g, d) = if axis == "theta_d" {
             ((params.theta_g().clone(), int(0)), moving)
@@ -68,10 +68,8 @@ impl Model for Safety {
             (moving, (params.theta_d().clone(), int(0)))
         };
         let range = (family.0.clone(), family.1.clone());
-        let line = super::line::Line::new(params, g, d, range).ok()?;
+        let line = super::line::Line::new(params, g, d, range)?;
         super::line::exact_change(&line, bracket.0, bracket.1, holds)
-            .ok()
-            .flatten()
     }
 
     fn sweeper(&self, base: Arguments, axes: &[String], engine: Engine) -> Result<Box<dyn Sweep>> {

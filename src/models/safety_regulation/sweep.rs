@@ -145,4 +145,14 @@ impl crate::sweep::Sweep for Sweeper {
     fn row(&self, point: &Point) -> Result<Row> {
         Sweeper::row(self, point)
     }
+
+    /// The regime and both strategies.
+    fn labels(&self, point: &Point) -> Result<Vec<(&'static str, String)>> {
+        let labels = Sweeper::labels(self, point)?;
+        Ok(labels
+            .named()
+            .iter()
+            .map(|(name, value)| (*name, value.to_string()))
+            .collect())
+    }
 }

@@ -1,7 +1,7 @@
 //! `gpai frontier`: outcomes from a sweep file or a grid, their certified frontier per group, a picture of the attainable set.
 
 use crate::error::{Error, Result};
-use crate::frontier::input::{Outcome, read};
+use crate::frontier::input::{Outcome, from_rows, read};
 use crate::frontier::plot::{Layer, attainable_set};
 use crate::frontier::run::frontiers;
 use crate::limits::Limit;
@@ -13,7 +13,6 @@ use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
 use crate::sweep::grid::{Grid, max_points};
-use crate::sweep::output::{RowFormat, csv_header, line};
 use crate::sweep::{Plan, run};
 
 /// Everything `gpai frontier` was asked.
@@ -41,7 +40,8 @@ pub(super) struct Request {
     format: super::ReportFormat,
 }
 
-/// The outcomes of a grid, via the sweep machinery and the same exact text a sweep file holds.
+/// The outcomes of a grid, via the sweep machinery: each row's exact cells, read as the sweep
+/// file's lines would be.
 fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     let Some((model, params)) = request.args.split_first() else {
         return Err(Error::InvalidArgument {
@@ -72,21 +72,18 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
         shard: None,
         every: 1,
     };
-    let mut text = String::new();
+    let mut rows = Vec::with_capacity(points.len());
     run(
         &points,
         &plan,
         |p| sweeper.row(p),
         |index, row| {
-            if text.is_empty() {
-                text.push_str(&csv_header(&row));
-            }
-            text.push_str(&line(RowFormat::Csv, index, &row));
+            rows.push((index, row));
             Ok(())
         },
         |_, _| {},
     )?;
-    read("grid", &text, &request.players, request.group.as_deref())
+    from_rows(&rows, &request.players, request.group.as_deref())
 }
 
 pub(super) fn frontier(request: Request) -> Result<String> {

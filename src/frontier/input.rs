@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::exact::Algebraic;
 pub use crate::exact::value_parse::parse_exact;
 use crate::limits::Limit;
+use crate::sweep::Row;
 
 /// One outcome: where it came from, its group, its players' utilities.
 #[derive(Clone, Debug)]
@@ -63,6 +64,109 @@ fn bad(file: &str, line: usize, column: usize, message: String) -> Error {
     }
 }
 
+/// An error unless `columns` hold every column `players` and `group` need.
+fn check_columns(
+    file: &str,
+    columns: &[String],
+    players: &[String],
+    group: Option<&str>,
+) -> Result<()> {
+    let needed = players
+        .iter()
+        .map(String::as_str)
+        .chain(group.filter(|g| *g != "regulation_class"))
+        .chain(
+            group
+                .filter(|g| *g == "regulation_class")
+                .into_iter()
+                .flat_map(|_| ["theta_g", "theta_d"]),
+        );
+    for name in needed {
+        if !columns.iter().any(|h| h == name) {
+            return Err(bad(
+                file,
+                1,
+                1,
+                format!("no column {name:?}; the columns are {}", columns.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The outcome of one record's `(name, value, column)` cells at `file:line`.
+fn outcome(
+    file: &str,
+    line: usize,
+    cells: &[(String, String, usize)],
+    players: &[String],
+    group: Option<&str>,
+) -> Result<Outcome> {
+    let cell = |name: &str| -> Result<(String, usize)> {
+        cells
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, v, c)| (v.clone(), *c))
+            .ok_or_else(|| bad(file, line, 1, format!("no field {name:?}")))
+    };
+    let number = |name: &str| -> Result<Algebraic> {
+        let (text, column) = cell(name)?;
+        parse_exact(&text).map_err(|reason| {
+            bad(
+                file,
+                line,
+                column,
+                format!("{name} = {text:?} is not an exact number: {reason}"),
+            )
+        })
+    };
+    let mut utilities = Vec::with_capacity(players.len());
+    for p in players {
+        utilities.push(number(p)?);
+    }
+    let group = match group {
+        None => "all".to_string(),
+        Some("regulation_class") => {
+            regulation_class(&number("theta_g")?, &number("theta_d")?).to_string()
+        }
+        Some(g) => cell(g)?.0,
+    };
+    let id = cell("index")
+        .map(|c| c.0)
+        .unwrap_or_else(|_| line.to_string());
+    Ok(Outcome {
+        id,
+        group,
+        utilities,
+    })
+}
+
+/// The outcomes of sweep rows (index, row) as a grid computes them, read like the lines of
+/// the CSV file the same sweep writes (`grid:LINE` in messages; the header is line 1).
+pub fn from_rows(
+    rows: &[(usize, Row)],
+    players: &[String],
+    group: Option<&str>,
+) -> Result<Vec<Outcome>> {
+    let Some((_, first)) = rows.first() else {
+        return Err(bad("grid", 1, 1, "no outcomes in the file".into()));
+    };
+    let columns: Vec<String> = std::iter::once("index".to_string())
+        .chain(first.cells.iter().map(|(n, _)| n.clone()))
+        .collect();
+    check_columns("grid", &columns, players, group)?;
+    rows.iter()
+        .enumerate()
+        .map(|(k, (index, row))| {
+            let cells: Vec<(String, String, usize)> =
+                std::iter::once(("index".to_string(), index.to_string(), 1))
+                    .chain(row.cells.iter().map(|(n, v)| (n.clone(), v.clone(), 1)))
+                    .collect();
+            outcome("grid", k + 2, &cells, players, group)
+        })
+        .collect()
+}
+
 /// Reads the outcomes of a sweep file: the utilities in columns `players`, the group from the
 /// column `group` (`regulation_class` is computed from `theta_g` and `theta_d`; none: one group).
 pub fn read(
@@ -82,26 +186,7 @@ pub fn read(
             .next()
             .ok_or_else(|| bad(file, 1, 1, "the file is empty".into()))?;
         header = split_located(first).into_iter().map(|(c, _)| c).collect();
-        let needed = players
-            .iter()
-            .map(String::as_str)
-            .chain(group.filter(|g| *g != "regulation_class"))
-            .chain(
-                group
-                    .filter(|g| *g == "regulation_class")
-                    .into_iter()
-                    .flat_map(|_| ["theta_g", "theta_d"]),
-            );
-        for name in needed {
-            if !header.iter().any(|h| h == name) {
-                return Err(bad(
-                    file,
-                    1,
-                    1,
-                    format!("no column {name:?}; the columns are {}", header.join(", ")),
-                ));
-            }
-        }
+        check_columns(file, &header, players, group)?;
     }
     let mut out = Vec::new();
     let most = Limit::Outcomes.value();
@@ -145,43 +230,7 @@ pub fn read(
                 .map(|(name, (value, column))| (name, value, column))
                 .collect()
         };
-        let cell = |name: &str| -> Result<(String, usize)> {
-            cells
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, v, c)| (v.clone(), *c))
-                .ok_or_else(|| bad(file, line_no, 1, format!("no field {name:?}")))
-        };
-        let number = |name: &str| -> Result<Algebraic> {
-            let (text, column) = cell(name)?;
-            parse_exact(&text).map_err(|reason| {
-                bad(
-                    file,
-                    line_no,
-                    column,
-                    format!("{name} = {text:?} is not an exact number: {reason}"),
-                )
-            })
-        };
-        let mut utilities = Vec::with_capacity(players.len());
-        for p in players {
-            utilities.push(number(p)?);
-        }
-        let group = match group {
-            None => "all".to_string(),
-            Some("regulation_class") => {
-                regulation_class(&number("theta_g")?, &number("theta_d")?).to_string()
-            }
-            Some(g) => cell(g)?.0,
-        };
-        let id = cell("index")
-            .map(|c| c.0)
-            .unwrap_or_else(|_| line_no.to_string());
-        out.push(Outcome {
-            id,
-            group,
-            utilities,
-        });
+        out.push(outcome(file, line_no, &cells, players, group)?);
     }
     if out.is_empty() {
         return Err(bad(file, 1, 1, "no outcomes in the file".into()));

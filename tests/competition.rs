@@ -147,14 +147,15 @@ fn payoff(m: &Market<Rational>, e: &Rational) -> Rational {
 
 fn game() -> impl Strategy<Value = Params> {
     (1i64..=8, 5i64..=48, 1i64..=24, 1i64..=20, 0i64..=40).prop_map(|(c, k, kappa, tau, w)| {
-        Params {
-            a: int(1),
-            c: ratio(c, 10),
-            k: ratio(k, 12) + ratio(8, 9),
-            kappa: ratio(kappa, 12),
-            tau: ratio(tau, 21),
-            omega: ratio(w, 40),
-        }
+        Params::new(
+            int(1),
+            ratio(c, 10),
+            ratio(k, 12) + ratio(8, 9),
+            ratio(kappa, 12),
+            ratio(tau, 21),
+            ratio(w, 40),
+        )
+        .unwrap()
     })
 }
 
@@ -169,7 +170,7 @@ proptest! {
     #[test]
     fn the_leaders_choice_beats_every_effort_on_a_grid(p in game()) {
         for v in [Variant::Baseline, Variant::Integrated, Variant::Trial] {
-            let m = market(&p, v, p.omega.clone());
+            let m = market(&p, v, p.omega().clone());
             let best = equilibrium(&m).outcome.pi_l;
             for i in 0..=400 {
                 let e = ratio(i, 200);
@@ -198,9 +199,9 @@ proptest! {
         prop_assume!(p.in_spec_domain());
         let (w1, wb) = (omega_1(&p).unwrap(), omega_bar(&p, Variant::Baseline).unwrap());
         let s = solve(&p);
-        let expected = if w1.cmp_rational(&p.omega).is_ge() {
+        let expected = if w1.cmp_rational(&p.omega()).is_ge() {
             Regime::Blockade
-        } else if wb.cmp_rational(&p.omega).is_ge() {
+        } else if wb.cmp_rational(&p.omega()).is_ge() {
             Regime::Deterrence
         } else {
             Regime::Accommodation
@@ -242,14 +243,15 @@ fn bad_input_names_the_parameter_and_its_domain() {
 fn wide_game() -> impl Strategy<Value = Params> {
     (1i64..=12, 1i64..=9, 1i64..=48, 1i64..=36, 1i64..=20).prop_map(|(a, c, k, kappa, tau)| {
         let a = ratio(a, 3);
-        Params {
-            c: &a * ratio(c, 10),
-            a,
-            k: ratio(k, 12) + ratio(8, 9),
-            kappa: ratio(kappa, 12),
-            tau: ratio(tau, 21),
-            omega: int(0),
-        }
+        Params::new(
+            a.clone(),
+            &a * ratio(c, 10),
+            ratio(k, 12) + ratio(8, 9),
+            ratio(kappa, 12),
+            ratio(tau, 21),
+            int(0),
+        )
+        .unwrap()
     })
 }
 
@@ -274,14 +276,7 @@ fn around(t: Option<&gpai::exact::Algebraic>) -> Vec<Rational> {
 /// The games the threshold formulas got wrong, with what the model's own solves say.
 #[test]
 fn thresholds_outside_the_formulas_reach_are_the_solvers() {
-    let game = |a, c, k, kappa, tau| Params {
-        a,
-        c,
-        k,
-        kappa,
-        tau,
-        omega: int(0),
-    };
+    let game = |a, c, k, kappa, tau| Params::new(a, c, k, kappa, tau, int(0)).unwrap();
     // 2A > 3τκ: with the trial, L deters F by investing more below 1/2; the formula said 1/3.
     let p = game(int(1), ratio(1, 4), int(3), ratio(3, 4), ratio(1, 2));
     let t = omega_bar(&p, Variant::Trial).unwrap();
@@ -291,13 +286,7 @@ fn thresholds_outside_the_formulas_reach_are_the_solvers() {
     );
     assert_eq!(t.decimal(6).digits, "0.404666");
     // The trial is offered exactly on (7/19, 2/3] (the solves at either side of each end).
-    let offered = |w: Rational| {
-        solve(&Params {
-            omega: w,
-            ..p.clone()
-        })
-        .trial
-    };
+    let offered = |w: Rational| solve(&p.at_omega(w).unwrap()).trial;
     let step = gpai::exact::rational::pow2(-20);
     for (w, expected) in [
         (ratio(7, 19), false),

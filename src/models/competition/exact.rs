@@ -32,15 +32,15 @@ pub enum Variant {
 pub fn market<F: Field>(p: &Params, variant: Variant, omega: F) -> Market<F> {
     let margin = p.margin();
     let (margin_l, kappa) = match variant {
-        Variant::Baseline => (margin.clone(), p.kappa.clone()),
-        Variant::Integrated => (p.a.clone(), p.kappa.clone()),
-        Variant::Trial => (margin.clone(), &p.tau * &p.kappa),
+        Variant::Baseline => (margin.clone(), p.kappa().clone()),
+        Variant::Integrated => (p.a().clone(), p.kappa().clone()),
+        Variant::Trial => (margin.clone(), p.tau() * p.kappa()),
     };
     Market {
         margin_l: F::from_rational(margin_l),
         margin_f: F::from_rational(margin),
         kappa: F::from_rational(kappa),
-        k: F::from_rational(p.k.clone()),
+        k: F::from_rational(p.k().clone()),
         omega,
     }
 }
@@ -136,7 +136,7 @@ pub fn equilibrium(m: &Market<Rational>) -> Equilibrium {
 pub fn developer_revenue(p: &Params, variant: Variant, eq: &Equilibrium) -> Rational {
     match variant {
         Variant::Integrated => zero(),
-        _ => &p.c * &eq.outcome.total,
+        _ => p.c() * &eq.outcome.total,
     }
 }
 
@@ -161,7 +161,7 @@ pub struct Solution {
 
 /// Solves one game.
 pub fn solve(p: &Params) -> Solution {
-    let at = |v: Variant| equilibrium(&market(p, v, p.omega.clone()));
+    let at = |v: Variant| equilibrium(&market(p, v, p.omega().clone()));
     let base = at(Variant::Baseline);
     let pi_d0 = developer_revenue(p, Variant::Baseline, &base);
     let o = &base.outcome;

@@ -56,11 +56,11 @@ impl Game {
 /// Solves the baseline market at `p.omega` in floating point.
 pub fn solve(p: &Params) -> Float {
     let g = Game {
-        a: to_f64(&p.a),
-        c: to_f64(&p.c),
-        k: to_f64(&p.k),
-        kappa: to_f64(&p.kappa),
-        omega: to_f64(&p.omega),
+        a: to_f64(p.a()),
+        c: to_f64(p.c()),
+        k: to_f64(p.k()),
+        kappa: to_f64(p.kappa()),
+        omega: to_f64(p.omega()),
     };
     let hi = 4.0 * g.a / (9.0 * g.k - 8.0).max(1e-9) + 2.0 * g.a / (2.0 * g.k - 1.0);
     const N: usize = 20_000;

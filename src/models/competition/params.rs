@@ -7,15 +7,15 @@ use crate::models::arguments::Arguments;
 
 use super::regimes::INFO;
 
-/// One game.
+/// One game, valid by construction: every field inside its declared domain and `c < a`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
-    pub a: Rational,
-    pub c: Rational,
-    pub k: Rational,
-    pub kappa: Rational,
-    pub tau: Rational,
-    pub omega: Rational,
+    a: Rational,
+    c: Rational,
+    k: Rational,
+    kappa: Rational,
+    tau: Rational,
+    omega: Rational,
 }
 
 fn domain(name: &str, value: &Rational, domain: &str) -> Error {
@@ -39,6 +39,55 @@ impl Params {
         }
     }
 
+    /// Validated parameters (the domains `gpai models` prints, and `c < a`).
+    pub fn new(
+        a: Rational,
+        c: Rational,
+        k: Rational,
+        kappa: Rational,
+        tau: Rational,
+        omega: Rational,
+    ) -> Result<Params> {
+        let p = Params {
+            a,
+            c,
+            k,
+            kappa,
+            tau,
+            omega,
+        };
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// The same game at openness `omega` (checked against its domain).
+    pub fn at_omega(&self, omega: Rational) -> Result<Params> {
+        INFO.check("omega", &omega)?;
+        Ok(Params {
+            omega,
+            ..self.clone()
+        })
+    }
+
+    pub fn a(&self) -> &Rational {
+        &self.a
+    }
+    pub fn c(&self) -> &Rational {
+        &self.c
+    }
+    pub fn k(&self) -> &Rational {
+        &self.k
+    }
+    pub fn kappa(&self) -> &Rational {
+        &self.kappa
+    }
+    pub fn tau(&self) -> &Rational {
+        &self.tau
+    }
+    pub fn omega(&self) -> &Rational {
+        &self.omega
+    }
+
     /// `A = a − c`, the margin at zero quality.
     pub fn margin(&self) -> Rational {
         &self.a - &self.c
@@ -53,20 +102,18 @@ impl Params {
     /// Reads and validates the parameters (defaults: the check set P1 at ω = 1/2).
     pub fn from_arguments(args: &Arguments) -> Result<Params> {
         let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
-        let p = Params {
-            a: get("a")?,
-            c: get("c")?,
-            k: get("k")?,
-            kappa: get("kappa")?,
-            tau: get("tau")?,
-            omega: get("omega")?,
-        };
-        p.validate()?;
-        Ok(p)
+        Params::new(
+            get("a")?,
+            get("c")?,
+            get("k")?,
+            get("kappa")?,
+            get("tau")?,
+            get("omega")?,
+        )
     }
 
     /// Checks every parameter against its domain.
-    pub fn validate(&self) -> Result<()> {
+    fn validate(&self) -> Result<()> {
         for (name, value) in [
             ("a", &self.a),
             ("c", &self.c),

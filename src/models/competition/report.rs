@@ -65,7 +65,12 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
     let yes = |b: bool| if b { "yes" } else { "no" };
     let params = format!(
         "a = {}, c = {}, k = {}, kappa = {}, tau = {}, omega = {}",
-        p.a, p.c, p.k, p.kappa, p.tau, p.omega
+        p.a(),
+        p.c(),
+        p.k(),
+        p.kappa(),
+        p.tau(),
+        p.omega()
     );
     let rows = rows(s, t);
     let domain = if p.in_spec_domain() {

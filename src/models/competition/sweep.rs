@@ -83,16 +83,8 @@ impl Sweeper {
         let base = Params::from_arguments(&self.base)?;
         let games: Vec<(f64, super::exact::Solution)> = omegas
             .iter()
-            .map(|w| {
-                (
-                    to_f64(w),
-                    solve(&Params {
-                        omega: w.clone(),
-                        ..base.clone()
-                    }),
-                )
-            })
-            .collect();
+            .map(|w| Ok((to_f64(w), solve(&base.at_omega(w.clone())?))))
+            .collect::<Result<_>>()?;
         let series = |name: &str, f: &dyn Fn(&super::exact::Solution) -> &Rational| Series {
             name: name.into(),
             points: games.iter().map(|(x, s)| (*x, to_f64(f(s)))).collect(),
@@ -137,7 +129,7 @@ impl Sweeper {
         // spec's domain; K6 with 2A < 3·τ·κ): elsewhere they are not what the thresholds bound.
         let a = base.margin();
         let trial_band = crate::exact::rational::int(2) * &a
-            < crate::exact::rational::int(3) * &base.tau * &base.kappa;
+            < crate::exact::rational::int(3) * base.tau() * base.kappa();
         if let (true, Some(w1), Some(wb)) = (
             base.in_spec_domain(),
             lines.omega_1(),

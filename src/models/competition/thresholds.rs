@@ -249,22 +249,16 @@ impl Lines {
     /// See [`omega_w`].
     pub fn omega_w(&self) -> Option<(Algebraic, Option<Poly>)> {
         let p = &self.p;
-        let blockade = solve(&Params {
-            omega: zero(),
-            ..p.clone()
-        });
+        let blockade = solve(&p.at_omega(zero()).expect("an openness in [0, 1]"));
         if blockade.base.regime != super::regimes::Regime::Blockade {
             return None;
         }
         let w_b = blockade.w.clone();
-        let at_one = solve(&Params {
-            omega: one(),
-            ..p.clone()
-        });
+        let at_one = solve(&p.at_omega(one()).expect("an openness in [0, 1]"));
         if at_one.w <= w_b {
             return None;
         }
-        let c = RatFn::constant(p.c.clone());
+        let c = RatFn::constant(p.c().clone());
         let mut events = Vec::new();
         let mut polys = Vec::new();
         for piece in self.pieces(Variant::Baseline) {
@@ -280,11 +274,7 @@ impl Lines {
         }
         events.retain(|e| *e < ends().1);
         let cells = signs(events, &|t| {
-            solve(&Params {
-                omega: t.clone(),
-                ..p.clone()
-            })
-            .w - &w_b
+            solve(&p.at_omega(t.clone()).expect("an openness in [0, 1]")).w - &w_b
         });
         let start = cells
             .iter()
@@ -305,7 +295,7 @@ impl Lines {
         let mut cuts: Vec<Algebraic> = base.iter().chain(merged).map(|q| q.hi.clone()).collect();
         cuts.retain(|e| *e < ends().1);
         let cells = with_ends(cuts);
-        let c = RatFn::constant(p.c.clone());
+        let c = RatFn::constant(p.c().clone());
         let mut events = Vec::new();
         for w in cells.windows(2) {
             let t = rational_between(&w[0], &w[1]);
@@ -328,11 +318,7 @@ impl Lines {
         }
         events.retain(|e| *e < ends().1);
         let cells = signs(events, &|t| {
-            solve(&Params {
-                omega: t.clone(),
-                ..p.clone()
-            })
-            .delta_j
+            solve(&p.at_omega(t.clone()).expect("an openness in [0, 1]")).delta_j
         });
         let first_negative = cells.iter().position(|(_, _, s)| *s == Ordering::Less)?;
         let pattern_ok = first_negative > 0

@@ -1,7 +1,7 @@
 //! The fine-tuning game through the one model interface: the equilibrium at a share and the bargaining analysis, each solved the first time an output needs it.
 
 use crate::error::{Error, Result};
-use crate::exact::{Rational, Value};
+use crate::exact::Value;
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::bargain::{self, Bargained};
@@ -10,7 +10,6 @@ use crate::models::solve_report::SolveReport;
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 
-use super::params::check_delta;
 use super::{Bargain, Equilibrium, Params};
 
 /// The model's registry line.
@@ -30,8 +29,10 @@ impl Model for FineTuning {
 
     fn solve(&self, args: &Arguments) -> Result<SolveReport> {
         let params = Params::from_arguments(args)?;
-        let delta = args.require(self.info().param("delta").expect("declared"))?;
-        check_delta(&delta)?;
+        let delta = match params.delta() {
+            Some(delta) => delta.clone(),
+            None => args.require(self.info().param("delta").expect("declared"))?,
+        };
         let spe = super::solve(&params, &delta);
         Ok(super::report::report(&params, &spe))
     }
@@ -56,7 +57,6 @@ impl Model for FineTuning {
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {
         Ok(Box::new(FineTuningGame {
             params: Params::from_arguments(args)?,
-            delta: args.get("delta").cloned(),
             spe: None,
             bargain: None,
         }))
@@ -65,8 +65,7 @@ impl Model for FineTuning {
 
 struct FineTuningGame {
     params: Params,
-    /// The share, when given: only `spe.*` needs it.
-    delta: Option<Rational>,
+    /// Solved once, when `spe.*` is first read (it needs the share).
     spe: Option<Box<Equilibrium>>,
     bargain: Option<Box<Bargain>>,
 }
@@ -78,7 +77,7 @@ impl Game for FineTuningGame {
             let e = match &mut self.spe {
                 Some(e) => e,
                 empty => {
-                    let delta = self.delta.as_ref().ok_or_else(|| Error::NoOutput {
+                    let delta = self.params.delta().ok_or_else(|| Error::NoOutput {
                         path: path.into(),
                         reason: "spe.* needs the share delta: give delta as a parameter".into(),
                     })?;

@@ -11,7 +11,9 @@ use super::regimes::INFO;
 /// registry's domain of `k0` and `k1` says the same.
 pub const MAX_EXPONENT: u32 = 6;
 
-/// `φ0 = c0·α0^k0`, `φ1 = c1·(α1 − α0)^k1`, revenue `r·α1`; `k0 = k1 = 2` is the paper's quadratic case.
+/// `φ0 = c0·α0^k0`, `φ1 = c1·(α1 − α0)^k1`, revenue `r·α1`; `k0 = k1 = 2` is the paper's
+/// quadratic case. The revenue share `delta` is part of a game when it is given (`gpai solve`)
+/// and absent when it is chosen (`gpai bargain`, the curve along δ).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Params {
     c0: Rational,
@@ -19,6 +21,7 @@ pub struct Params {
     r: Rational,
     k0: u32,
     k1: u32,
+    delta: Option<Rational>,
 }
 
 impl Params {
@@ -30,7 +33,23 @@ impl Params {
         for (name, k) in [("k0", k0), ("k1", k1)] {
             INFO.check(name, &Rational::from(k))?;
         }
-        Ok(Params { c0, c1, r, k0, k1 })
+        Ok(Params {
+            c0,
+            c1,
+            r,
+            k0,
+            k1,
+            delta: None,
+        })
+    }
+
+    /// The same game with the revenue share `delta` (checked: `0 ≤ delta ≤ 1`).
+    pub fn with_delta(&self, delta: Rational) -> Result<Params> {
+        INFO.check("delta", &delta)?;
+        Ok(Params {
+            delta: Some(delta),
+            ..self.clone()
+        })
     }
 
     /// The paper's quadratic game.
@@ -38,7 +57,7 @@ impl Params {
         Params::new(c0, c1, r, 2, 2)
     }
 
-    /// Parameters from `name=value` arguments (`delta` is read separately).
+    /// Parameters from `name=value` arguments (`delta` when it is given).
     pub fn from_arguments(args: &Arguments) -> Result<Params> {
         let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
         // The registry's domain makes k0, k1 integers from 2 to MAX_EXPONENT.
@@ -49,13 +68,17 @@ impl Params {
                 .and_then(|k| u32::try_from(k).ok())
                 .expect("a small integer"))
         };
-        Params::new(
+        let params = Params::new(
             get("c0")?,
             get("c1")?,
             get("r")?,
             exponent("k0")?,
             exponent("k1")?,
-        )
+        )?;
+        match args.get("delta") {
+            Some(delta) => params.with_delta(delta.clone()),
+            None => Ok(params),
+        }
     }
 
     pub fn c0(&self) -> &Rational {
@@ -73,6 +96,10 @@ impl Params {
     pub fn k1(&self) -> u32 {
         self.k1
     }
+    /// The revenue share, when the game has one.
+    pub fn delta(&self) -> Option<&Rational> {
+        self.delta.as_ref()
+    }
 
     /// The parameters as doubles, for the float solver: `(c0, c1, r, k0, k1)`.
     pub fn to_f64(&self) -> (f64, f64, f64, i32, i32) {
@@ -84,9 +111,4 @@ impl Params {
             self.k1 as i32,
         )
     }
-}
-
-/// Checks a revenue share: `0 ≤ delta ≤ 1` (the registry's domain of `delta`).
-pub fn check_delta(delta: &Rational) -> Result<()> {
-    INFO.check("delta", delta)
 }

@@ -199,9 +199,9 @@ proptest! {
         prop_assume!(p.in_spec_domain());
         let (w1, wb) = (omega_1(&p).unwrap(), omega_bar(&p, Variant::Baseline).unwrap());
         let s = solve(&p);
-        let expected = if w1.cmp_rational(&p.omega()).is_ge() {
+        let expected = if w1.cmp_rational(p.omega()).is_ge() {
             Regime::Blockade
-        } else if wb.cmp_rational(&p.omega()).is_ge() {
+        } else if wb.cmp_rational(p.omega()).is_ge() {
             Regime::Deterrence
         } else {
             Regime::Accommodation

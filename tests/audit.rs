@@ -33,9 +33,9 @@ fn a_true_policy_reports_where_it_stops_holding_as_the_model_computes_it() {
     assert!(a.holds);
     // The upper boundary found by the cell decomposition is the model's alpha0_dagger
     // (derived separately, from the indifference penalty): 3/4 + sqrt(2)/4.
-    let mut q = Params::base();
-    q.theta = ratio(3, 4);
-    q.p = ratio(1, 32);
+    let q = Params::base()
+        .with("theta", ratio(3, 4))
+        .with("p", ratio(1, 32));
     let dagger = boundaries(&q).alpha0_dagger.unwrap();
     assert_eq!(a.beyond[0].0, dagger);
     assert_eq!(a.beyond[0].1, dagger.sub(&Algebraic::from_rational(int(1))));
@@ -115,10 +115,10 @@ proptest! {
                 let below = if i.hi_closed { x <= i.hi } else { x < i.hi };
                 above && below
             });
-            let mut q = Params::base();
-            q.theta = ratio(theta, 16);
-            q.p = ratio(p, 256);
-            q.alpha0 = t.clone();
+            let q = Params::base()
+                .with("theta", ratio(theta, 16))
+                .with("p", ratio(p, 256))
+                .with("alpha0", t.clone());
             let e = gpai::models::openness::solve(&q);
             let truth = match which {
                 0 => e.regime.to_string() == "comply",

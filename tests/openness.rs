@@ -18,17 +18,20 @@ fn game() -> impl Strategy<Value = Params<Rational>> {
         0i64..=20,
         0i64..=16,
     )
-        .prop_map(|(r, c0, c1, delta, phi, eps, m, alpha0, theta, p)| Params {
-            r: ratio(r, 4),
-            c0: ratio(c0, 8),
-            c1: ratio(c1, 4),
-            delta: ratio(delta, 10),
-            phi: ratio(phi, 10),
-            epsilon: ratio(eps, 8),
-            m: ratio(m, 16),
-            alpha0: ratio(alpha0, 8),
-            theta: ratio(theta, 20),
-            p: ratio(p, 32),
+        .prop_map(|(r, c0, c1, delta, phi, eps, m, alpha0, theta, p)| {
+            Params::new([
+                ratio(r, 4),
+                ratio(c0, 8),
+                ratio(c1, 4),
+                ratio(delta, 10),
+                ratio(phi, 10),
+                ratio(eps, 8),
+                ratio(m, 16),
+                ratio(alpha0, 8),
+                ratio(theta, 20),
+                ratio(p, 32),
+            ])
+            .unwrap()
         })
 }
 
@@ -50,10 +53,10 @@ proptest! {
         let d = &e.derived;
         let close_call = [
             to_f64(&d.v_n).abs(),
-            to_f64(&(&q.theta - &d.omega_n)).abs(),
-            to_f64(&(&d.p_star - &q.p)).abs(),
+            to_f64(&(q.theta() - &d.omega_n)).abs(),
+            to_f64(&(&d.p_star - q.p())).abs(),
             to_f64(&d.pi_theta).abs(),
-            to_f64(&(&d.v_n - &q.p)).abs(),
+            to_f64(&(&d.v_n - q.p())).abs(),
         ]
         .iter()
         .any(|g| *g < 1e-6);
@@ -70,13 +73,13 @@ proptest! {
     fn regimes_follow_the_table(q in game()) {
         let e = solve(&q);
         let d = &e.derived;
-        let regulated = q.theta > 0 && q.p > 0;
+        let regulated = *q.theta() > 0 && *q.p() > 0;
         let table = [
             (Regime::ExitUnregulated, d.v_n < 0),
             (Regime::Unregulated, d.v_n >= 0 && !regulated),
-            (Regime::Slack, d.v_n >= 0 && regulated && q.theta <= d.omega_n),
-            (Regime::Comply, d.v_n >= 0 && regulated && q.theta > d.omega_n && q.p >= d.p_star && d.pi_theta >= 0),
-            (Regime::Pay, d.v_n >= 0 && regulated && q.theta > d.omega_n && q.p < d.p_star && q.p <= d.v_n),
+            (Regime::Slack, d.v_n >= 0 && regulated && *q.theta() <= d.omega_n),
+            (Regime::Comply, d.v_n >= 0 && regulated && *q.theta() > d.omega_n && *q.p() >= d.p_star && d.pi_theta >= 0),
+            (Regime::Pay, d.v_n >= 0 && regulated && *q.theta() > d.omega_n && *q.p() < d.p_star && *q.p() <= d.v_n),
         ];
         let holding: Vec<Regime> = table.iter().filter(|(_, c)| *c).map(|(r, _)| *r).collect();
         let expected = match holding.as_slice() {

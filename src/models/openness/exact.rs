@@ -59,27 +59,29 @@ fn two<F: OrderedField>() -> F {
 /// the unique maximizer `α0 + r·s/(2c1) ≥ α0`, `s = 1 − δ + δφω > 0`.
 pub fn reply<F: OrderedField>(q: &Params<F>, omega: &F) -> (F, F) {
     let s = F::one()
-        .minus(&q.delta)
-        .plus(&q.delta.times(&q.phi).times(omega));
-    let alpha1 = q.alpha0.plus(&q.r.times(&s).over(&two::<F>().times(&q.c1)));
-    let step = alpha1.minus(&q.alpha0);
+        .minus(q.delta())
+        .plus(&q.delta().times(q.phi()).times(omega));
+    let alpha1 = q
+        .alpha0()
+        .plus(&q.r().times(&s).over(&two::<F>().times(q.c1())));
+    let step = alpha1.minus(q.alpha0());
     let u_d = s
-        .times(&q.r)
+        .times(q.r())
         .times(&alpha1)
-        .minus(&q.c1.times(&step).times(&step));
+        .minus(&q.c1().times(&step).times(&step));
     (alpha1, u_d)
 }
 
 /// G's payoff from releasing at openness `ω` (before any penalty), D replying optimally.
 pub fn release_payoff<F: OrderedField>(q: &Params<F>, omega: &F) -> F {
     let (alpha1, _) = reply(q, omega);
-    let share = q.delta.times(&F::one().minus(&q.phi.times(omega)));
+    let share = q.delta().times(&F::one().minus(&q.phi().times(omega)));
     share
-        .times(&q.r)
+        .times(q.r())
         .times(&alpha1)
-        .plus(&q.epsilon.times(omega))
-        .minus(&q.c0.times(&q.alpha0).times(&q.alpha0))
-        .minus(&q.m.times(&F::one().minus(omega)))
+        .plus(&q.epsilon().times(omega))
+        .minus(&q.c0().times(q.alpha0()).times(q.alpha0()))
+        .minus(&q.m().times(&F::one().minus(omega)))
 }
 
 /// The quadratic `Π` and the unregulated optimum.
@@ -100,7 +102,7 @@ pub fn derived<F: OrderedField>(q: &Params<F>) -> Derived<F> {
     };
     let v_n = release_payoff(q, &omega_n);
     // ω̃ is linear in α0: its slope, read off one unit step, locates where it reaches 0.
-    let step = q.with("alpha0", q.alpha0.plus(&F::one()));
+    let step = q.with("alpha0", q.alpha0().plus(&F::one()));
     let p1 = release_payoff(&step, &F::zero());
     let (d1s, d2s) = (
         release_payoff(&step, &F::one()).minus(&p1),
@@ -109,8 +111,8 @@ pub fn derived<F: OrderedField>(q: &Params<F>) -> Derived<F> {
     let a_s = two::<F>().times(&two::<F>().times(&d2s).minus(&d1s));
     let tilde_step = d1s.plus(&a_s).over(&two::<F>().times(&a_s));
     let slope = tilde_step.minus(&omega_tilde);
-    let alpha_hi = q.alpha0.minus(&omega_tilde.over(&slope));
-    let pi_theta = release_payoff(q, &q.theta);
+    let alpha_hi = q.alpha0().minus(&omega_tilde.over(&slope));
+    let pi_theta = release_payoff(q, q.theta());
     let p_star = v_n.minus(&pi_theta);
     Derived {
         a,
@@ -129,7 +131,7 @@ pub fn derived<F: OrderedField>(q: &Params<F>) -> Derived<F> {
 /// The equilibrium: G compares releasing (complying, or paying), and exiting, exactly.
 pub fn solve<F: OrderedField>(q: &Params<F>) -> Equilibrium<F> {
     let d = derived(q);
-    let regulated = q.theta.sign().is_gt() && q.p.sign().is_gt();
+    let regulated = q.theta().sign().is_gt() && q.p().sign().is_gt();
     let release = |regime: Regime, omega: F, paid: F| {
         let (alpha1, u_d) = reply(q, &omega);
         let u_g = release_payoff(q, &omega).minus(&paid);
@@ -141,12 +143,12 @@ pub fn solve<F: OrderedField>(q: &Params<F>) -> Equilibrium<F> {
         exit(Regime::ExitUnregulated)
     } else if !regulated {
         release(Regime::Unregulated, d.omega_n.clone(), F::zero())
-    } else if q.theta <= d.omega_n {
+    } else if q.theta() <= &d.omega_n {
         release(Regime::Slack, d.omega_n.clone(), F::zero())
     } else {
         // Complying releases at ω = θ (Π is concave and falls beyond ω_N); paying keeps ω_N.
         let comply = d.pi_theta.clone();
-        let pay = d.v_n.minus(&q.p);
+        let pay = d.v_n.minus(q.p());
         if comply == pay && comply.sign().is_ge() {
             ties.push(
                 Tie::new(
@@ -158,9 +160,9 @@ pub fn solve<F: OrderedField>(q: &Params<F>) -> Equilibrium<F> {
             );
         }
         if comply >= pay && comply.sign().is_ge() {
-            release(Regime::Comply, q.theta.clone(), F::zero())
+            release(Regime::Comply, q.theta().clone(), F::zero())
         } else if pay.sign().is_ge() {
-            release(Regime::Pay, d.omega_n.clone(), q.p.clone())
+            release(Regime::Pay, d.omega_n.clone(), q.p().clone())
         } else {
             exit(Regime::Exit)
         }
@@ -202,29 +204,29 @@ pub fn boundaries(q: &Params<Rational>) -> Boundaries {
     use crate::exact::Poly;
     let d = derived(q);
     let pi = Poly::new(vec![d.pi0.clone(), d.g.clone(), -d.a.clone()]);
-    let theta_p = larger_root(&(&pi - &Poly::constant(&d.v_n - &q.p)));
+    let theta_p = larger_root(&(&pi - &Poly::constant(&d.v_n - q.p())));
     let theta_x = larger_root(&pi);
     let slope = d.omega_tilde_slope.clone();
-    let alpha0_s = Algebraic::from_rational(&q.alpha0 + (&q.theta - &d.omega_tilde) / &slope);
-    let a_theta2 = &d.a * &q.theta * &q.theta;
-    let alpha0_dagger = if q.theta <= 0 {
+    let alpha0_s = Algebraic::from_rational(q.alpha0() + (q.theta() - &d.omega_tilde) / &slope);
+    let a_theta2 = &d.a * q.theta() * q.theta();
+    let alpha0_dagger = if q.theta() <= &0 {
         None
-    } else if q.p <= a_theta2 {
+    } else if q.p() <= &a_theta2 {
         // Interior piece: V_N − Π(θ) = a·(θ − ω̃)², so θ − ω̃(α0†) = √(p/a).
         (|| {
-            let root = Algebraic::from_rational(&q.p / &d.a).sqrt()?;
-            let target = Algebraic::from_rational(q.theta.clone()).sub(&root);
+            let root = Algebraic::from_rational(q.p() / &d.a).sqrt()?;
+            let target = Algebraic::from_rational(q.theta().clone()).sub(&root);
             let shift = target
                 .sub(&Algebraic::from_rational(d.omega_tilde.clone()))
                 .div(&Algebraic::from_rational(slope.clone()))?;
-            Some(Algebraic::from_rational(q.alpha0.clone()).add(&shift))
+            Some(Algebraic::from_rational(q.alpha0().clone()).add(&shift))
         })()
     } else {
         // ω_N = 0: p* = a·θ² − g(α0)·θ with g moving as 2a times ω̃'s slope.
         let g_slope = Rational::from(2) * &d.a * &slope;
-        let g_target = (&a_theta2 - &q.p) / &q.theta;
+        let g_target = (&a_theta2 - q.p()) / q.theta();
         Some(Algebraic::from_rational(
-            &q.alpha0 + (g_target - &d.g) / g_slope,
+            q.alpha0() + (g_target - &d.g) / g_slope,
         ))
     };
     Boundaries {
@@ -241,12 +243,11 @@ mod tests {
     use crate::exact::rational::{int, ratio};
 
     fn base(alpha0: Rational, theta: Rational, p: Rational) -> Params<Rational> {
-        Params {
-            alpha0,
-            theta,
-            p,
-            ..Params::base()
-        }
+        Params::base()
+            .with_checked("alpha0", alpha0)
+            .and_then(|q| q.with_checked("theta", theta))
+            .and_then(|q| q.with_checked("p", p))
+            .unwrap()
     }
 
     #[test]

@@ -82,16 +82,16 @@ impl Game {
 /// Solves the game in floating point.
 pub fn solve(q: &Params<Rational>) -> FloatEquilibrium {
     let game = Game {
-        r: to_f64(&q.r),
-        c0: to_f64(&q.c0),
-        c1: to_f64(&q.c1),
-        delta: to_f64(&q.delta),
-        phi: to_f64(&q.phi),
-        epsilon: to_f64(&q.epsilon),
-        m: to_f64(&q.m),
-        alpha0: to_f64(&q.alpha0),
+        r: to_f64(q.r()),
+        c0: to_f64(q.c0()),
+        c1: to_f64(q.c1()),
+        delta: to_f64(q.delta()),
+        phi: to_f64(q.phi()),
+        epsilon: to_f64(q.epsilon()),
+        m: to_f64(q.m()),
+        alpha0: to_f64(q.alpha0()),
     };
-    let (theta, p) = (to_f64(&q.theta), to_f64(&q.p));
+    let (theta, p) = (to_f64(q.theta()), to_f64(q.p()));
     let free = game.best(0.0, 1.0);
     let v_n = game.g_payoff(free);
     let out = |regime, omega: f64, paid: f64| {

@@ -10,16 +10,16 @@ use super::regimes::INFO;
 /// The game: revenue, costs, share, leakage, reputation, operation cost, baseline, regulation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params<F> {
-    pub r: F,
-    pub c0: F,
-    pub c1: F,
-    pub delta: F,
-    pub phi: F,
-    pub epsilon: F,
-    pub m: F,
-    pub alpha0: F,
-    pub theta: F,
-    pub p: F,
+    r: F,
+    c0: F,
+    c1: F,
+    delta: F,
+    phi: F,
+    epsilon: F,
+    m: F,
+    alpha0: F,
+    theta: F,
+    p: F,
 }
 
 /// The parameter names in declaration order.
@@ -45,35 +45,76 @@ impl Params<Rational> {
         }
     }
 
-    /// Reads and validates the parameters (defaults: the spec's base set B, α0 = 1, no regulation).
-    pub fn from_arguments(args: &Arguments) -> Result<Params<Rational>> {
-        let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
+    /// Validated parameters, in the order of [`NAMES`]: each checked against its declared domain.
+    pub fn new(values: [Rational; 10]) -> Result<Params<Rational>> {
+        let [r, c0, c1, delta, phi, epsilon, m, alpha0, theta, p] = values;
         let params = Params {
-            r: get("r")?,
-            c0: get("c0")?,
-            c1: get("c1")?,
-            delta: get("delta")?,
-            phi: get("phi")?,
-            epsilon: get("epsilon")?,
-            m: get("m")?,
-            alpha0: get("alpha0")?,
-            theta: get("theta")?,
-            p: get("p")?,
+            r,
+            c0,
+            c1,
+            delta,
+            phi,
+            epsilon,
+            m,
+            alpha0,
+            theta,
+            p,
         };
-        params.validate()?;
+        for name in NAMES {
+            INFO.check(name, params.get(name))?;
+        }
         Ok(params)
     }
 
-    /// Checks every parameter against its domain.
-    pub fn validate(&self) -> Result<()> {
+    /// The same game with `name` set to `value`, checked against its domain.
+    pub fn with_checked(&self, name: &str, value: Rational) -> Result<Params<Rational>> {
+        INFO.check(name, &value)?;
+        Ok(self.with(name, value))
+    }
+
+    /// Reads and validates the parameters (defaults: the spec's base set B, α0 = 1, no regulation).
+    pub fn from_arguments(args: &Arguments) -> Result<Params<Rational>> {
+        let get = |name: &str| args.require(INFO.param(name).expect("a declared parameter"));
+        let mut values = Vec::with_capacity(NAMES.len());
         for name in NAMES {
-            INFO.check(name, self.get(name))?;
+            values.push(get(name)?);
         }
-        Ok(())
+        Params::new(values.try_into().expect("one value per name"))
     }
 }
 
 impl<F: OrderedField> Params<F> {
+    pub fn r(&self) -> &F {
+        &self.r
+    }
+    pub fn c0(&self) -> &F {
+        &self.c0
+    }
+    pub fn c1(&self) -> &F {
+        &self.c1
+    }
+    pub fn delta(&self) -> &F {
+        &self.delta
+    }
+    pub fn phi(&self) -> &F {
+        &self.phi
+    }
+    pub fn epsilon(&self) -> &F {
+        &self.epsilon
+    }
+    pub fn m(&self) -> &F {
+        &self.m
+    }
+    pub fn alpha0(&self) -> &F {
+        &self.alpha0
+    }
+    pub fn theta(&self) -> &F {
+        &self.theta
+    }
+    pub fn p(&self) -> &F {
+        &self.p
+    }
+
     /// The parameter called `name`.
     pub fn get(&self, name: &str) -> &F {
         match name {
@@ -90,7 +131,8 @@ impl<F: OrderedField> Params<F> {
         }
     }
 
-    /// The same game with `name` set to `value`.
+    /// The same game with `name` set to `value`, unchecked: for points inside a family whose
+    /// ends were checked (the domains are intervals) and for algebraic values.
     pub fn with(&self, name: &str, value: F) -> Params<F> {
         let mut out = self.clone();
         let slot = match name {

@@ -105,10 +105,7 @@ impl Sweeper {
                     .filter_map(|k| {
                         let p = y_range.0 + (y_range.1 - y_range.0) * k as f64 / steps as f64;
                         let p = Rational::try_from(p).ok()?;
-                        let at = Params {
-                            p: p.clone(),
-                            ..q.clone()
-                        };
+                        let at = q.with_checked("p", p.clone()).ok()?;
                         let dagger = boundaries(&at).alpha0_dagger?;
                         Some((dagger.to_f64(), to_f64(&p)))
                     })

@@ -5,9 +5,8 @@
 //! use gpai::models::openness::{Params, Regime, solve};
 //!
 //! // The spec's base set with α0 = 1, θ = 3/4, p = 1/32: G raises its openness to 3/4.
-//! let mut q = Params::base();
-//! q.theta = ratio(3, 4);
-//! q.p = ratio(1, 32);
+//! let q = Params::base().with_checked("theta", ratio(3, 4)).unwrap();
+//! let q = q.with_checked("p", ratio(1, 32)).unwrap();
 //! assert_eq!(solve(&q).regime, Regime::Comply);
 //! ```
 

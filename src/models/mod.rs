@@ -7,16 +7,10 @@
 
 pub mod arguments;
 pub mod bargain;
-pub mod competition;
 pub mod decisions;
 pub mod domain;
-pub mod fine_tuning;
-pub mod fine_tuning_n;
 pub mod model;
-pub mod openness;
 pub mod param_box;
-pub mod race;
-pub mod safety_regulation;
 pub mod search;
 pub mod solve_report;
 pub mod tie;
@@ -285,15 +279,26 @@ impl ModelInfo {
     }
 }
 
-/// Every model, in the order `gpai models` lists them: adding a model is one line here.
-pub static MODELS: &[&dyn Model] = &[
-    &fine_tuning::model::MODEL,
-    &fine_tuning_n::model::MODEL,
-    &safety_regulation::model::MODEL,
-    &openness::model::MODEL,
-    &race::model::MODEL,
-    &competition::model::MODEL,
-];
+/// Declares each model's folder as a module and lists its `model::MODEL` in [`MODELS`], in
+/// the order given.
+macro_rules! registry {
+    ($($model:ident),* $(,)?) => {
+        $(pub mod $model;)*
+
+        /// Every model, in the order `gpai models` lists them.
+        pub static MODELS: &[&dyn Model] = &[$(&$model::model::MODEL),*];
+    };
+}
+
+// The registry: adding a model is its folder and one line here.
+registry! {
+    fine_tuning,
+    fine_tuning_n,
+    safety_regulation,
+    openness,
+    race,
+    competition,
+}
 
 /// The model called `name`.
 pub fn find(name: &str) -> Result<&'static dyn Model> {

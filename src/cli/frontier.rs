@@ -54,15 +54,7 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
     let base = Arguments::parse(info, params)?;
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    for (k, name) in names.iter().enumerate() {
-        base.refuse_also_set(name, "a --grid axis")?;
-        if let Some(other) = names[..k].iter().find(|o| info.overlaps(o, name)) {
-            return Err(Error::InvalidArgument {
-                argument: format!("--grid {name}=…"),
-                reason: format!("{name} is given twice: it overlaps the axis {other}"),
-            });
-        }
-    }
+    base.refuse_grid_axes(&names)?;
     let sweeper = info.sweeper(base, &names, Engine::Exact)?;
     let points = grid.points(max_points())?;
     // Each grid point is an outcome: refused before the games are solved.

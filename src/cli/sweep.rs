@@ -67,15 +67,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     let base_text = base.canonical();
     let grid = Grid::parse(&request.grid)?;
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    for (k, name) in names.iter().enumerate() {
-        base.refuse_also_set(name, "a --grid axis")?;
-        if let Some(other) = names[..k].iter().find(|o| info.overlaps(o, name)) {
-            return Err(Error::InvalidArgument {
-                argument: format!("--grid {name}=…"),
-                reason: format!("{name} is given twice: it overlaps the axis {other}"),
-            });
-        }
-    }
+    base.refuse_grid_axes(&names)?;
     if request.every == 0 {
         return Err(Error::Domain {
             name: "--every".into(),

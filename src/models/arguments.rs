@@ -243,6 +243,21 @@ impl Arguments {
         }
     }
 
+    /// An error unless the grid axes `names` are parameters set nowhere else: not among these
+    /// arguments, and no two overlapping (a per-domain list and one of its entries).
+    pub fn refuse_grid_axes(&self, names: &[String]) -> Result<()> {
+        for (k, name) in names.iter().enumerate() {
+            self.refuse_also_set(name, "a --grid axis")?;
+            if let Some(other) = names[..k].iter().find(|o| self.model.overlaps(o, name)) {
+                return Err(Error::InvalidArgument {
+                    argument: format!("--grid {name}=…"),
+                    reason: format!("{name} is given twice: it overlaps the axis {other}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The same arguments with every `(name, value)` of a grid point set, in order.
     pub fn with_point(&self, point: &[(String, Rational)]) -> Result<Arguments> {
         let mut args = self.clone();

@@ -5,7 +5,7 @@ use crate::models::solve_report::{
     Block, Entry, Node, Piece, SolveReport, Table, body, line, words,
 };
 
-use super::bargain::Bargain;
+use super::bargain::{Bargain, Solution};
 use super::pieces::{Key, Rule};
 
 use super::exact::{margin, participation_value, threshold};
@@ -197,6 +197,16 @@ fn form_text(key: &Key) -> String {
     format!("{rule}; {}", regimes.join(" "))
 }
 
+/// A solution's name, with ` *` when it lies at a change of form (the best examined share,
+/// not an optimum located exactly).
+fn marked(s: &Solution) -> String {
+    if s.at_change {
+        format!("{} *", s.name)
+    } else {
+        s.name.clone()
+    }
+}
+
 /// The report of `gpai bargain fine_tuning_n` over a common share; `found` says how the game
 /// was found when a search produced it.
 pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveReport {
@@ -281,7 +291,7 @@ pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveRe
             rows: b
                 .solutions
                 .iter()
-                .map(|s| vec![Piece::Text(s.name.clone()), Piece::Brief(s.delta.clone())])
+                .map(|s| vec![Piece::Text(marked(s)), Piece::Brief(s.delta.clone())])
                 .collect(),
         }),
         Block::Line(Vec::new()),
@@ -295,12 +305,7 @@ pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveRe
                 .solutions
                 .iter()
                 .map(|s| {
-                    let name = if s.at_change {
-                        format!("{} *", s.name)
-                    } else {
-                        s.name.clone()
-                    };
-                    std::iter::once(Piece::Text(name))
+                    std::iter::once(Piece::Text(marked(s)))
                         .chain(
                             [&s.delta, &s.alpha0]
                                 .into_iter()

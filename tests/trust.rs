@@ -1052,3 +1052,104 @@ fn claims_refuse_sample_grids_and_exact_arithmetic_beyond_their_limits() {
         "roots.toml:5:81: this arithmetic (algebraic numbers of degrees 128 and 2 combined): 256 (degree), beyond the limit of 128",
     );
 }
+
+#[test]
+fn a_domain_the_game_lacks_is_an_error_not_a_default() {
+    let dir = scratch("lacking-domain");
+    let claim = |text: &str| {
+        write(
+            &dir,
+            "c.toml",
+            &format!(
+                "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = '{text}'\n[params]\nc0 = 1\nr = \"1,2\"\n"
+            ),
+        )
+    };
+    let out = gpai(&["verify", &claim("r_2 == 2")]);
+    assert_eq!(out.status.code(), Some(0), "{}", printed(&out));
+    // A third domain's parameter in a two-domain game was read as its default (and "proved").
+    let out = gpai(&["verify", &claim("r_3 == 1")]);
+    assert_ne!(out.status.code(), Some(0), "{}", printed(&out));
+    assert!(
+        printed(&out).contains("r_3: the game has 2 domains"),
+        "{}",
+        printed(&out)
+    );
+}
+
+#[test]
+fn runaway_options_are_bounded_before_the_work() {
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "r=1,2",
+            "--probes",
+            "18446744073709551615",
+        ],
+        "--probes = 18446744073709551615 is outside its domain: an integer from 1 to 4096",
+    );
+    // Enclosures wider than the shares say nothing; narrower than 1e-60 do not end.
+    refused(
+        &["bargain", "fine_tuning", "c0=1", "c1=2", "--width", "1e400"],
+        "--width = 1e400 is outside its domain: a rational in [1e-60, 1/100]",
+    );
+    refused(
+        &["bargain", "fine_tuning_n", "r=1,2", "--width", "1e-400"],
+        "--width = 1e-400 is outside its domain",
+    );
+    refused(
+        &[
+            "boundary",
+            "safety_regulation",
+            "--along",
+            "theta_d=0:1",
+            "--samples",
+            "100000000",
+        ],
+        "--samples: 100000000",
+    );
+    // per_domain bargaining chooses every share: a given one would be ignored.
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "--mode",
+            "per_domain",
+            "r=1,2",
+            "delta_1=1/2",
+        ],
+        "per_domain bargaining chooses every domain's share",
+    );
+}
+
+#[test]
+fn frontier_inputs_name_each_column_once() {
+    let dir = scratch("duplicate-columns");
+    let csv = write(&dir, "o.csv", "index,u_g,u_d,u_d\n0,1,2,3\n1,2,1,0\n");
+    refused(
+        &["frontier", "--input", &csv, "--players", "u_g,u_d"],
+        "the column \"u_d\" appears twice",
+    );
+    let csv = write(&dir, "p.csv", "index,u_g,u_d\n0,1,2\n1,2,1\n");
+    refused(
+        &["frontier", "--input", &csv, "--players", "u_g,u_d,u_g"],
+        "u_g is named twice",
+    );
+}
+
+#[test]
+fn missing_inputs_are_named_as_missing() {
+    let dir = scratch("missing-inputs");
+    let missing = dir.join("missing.toml").to_string_lossy().into_owned();
+    refused(
+        &["verify", &missing],
+        "missing.toml: cannot read: No such file",
+    );
+    let part = dir.join("missing.csv").to_string_lossy().into_owned();
+    let out = dir.join("merged.csv").to_string_lossy().into_owned();
+    refused(
+        &["merge", &out, &part],
+        "missing.csv: cannot read: No such file",
+    );
+}

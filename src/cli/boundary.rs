@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::exact::{Rational, parse_rational};
+use crate::limits::Limit;
 use crate::models::arguments::Arguments;
 use crate::models::{self};
 use crate::report::Format;
@@ -50,6 +51,8 @@ pub(super) fn boundary(
             domain: "an integer >= 1".into(),
         });
     }
+    // Each sample is an exact equilibrium: bounded before any is solved.
+    Limit::SamplePoints.check(samples, "--samples")?;
     let name = name.trim().to_string();
     let base = Arguments::parse(info, params)?;
     base.refuse_also_set(&name, "the --along line")?;

@@ -319,6 +319,8 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
     let mut parts = Vec::new();
     let mut texts = std::collections::HashMap::new();
     for path in inputs {
+        // A part that is missing, or is not a file, is named as such before its manifest.
+        let text = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
         let target = manifest::path_of(path);
         let m = match std::fs::read_to_string(&target) {
             Ok(text) => manifest::Manifest::parse(&text).map_err(|e| bad(&target, e))?,
@@ -332,7 +334,6 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
             }
             Err(e) => return Err(Error::io(&target, "read", &e)),
         };
-        let text = std::fs::read(path).map_err(|e| Error::io(path, "read", &e))?;
         let mut hash = manifest::Hasher::default();
         hash.update(&text);
         if text.len() as u64 != m.bytes || hash.0 != m.hash {

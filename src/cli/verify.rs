@@ -17,10 +17,7 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
     } else {
         paths.to_vec()
     };
-    let files = claim_files(&paths).map_err(|reason| Error::InvalidArgument {
-        argument: "PATH".into(),
-        reason,
-    })?;
+    let files = claim_files(&paths)?;
     if files.is_empty() {
         return Err(Error::InvalidArgument {
             argument: paths
@@ -58,15 +55,15 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
 }
 
 /// The claim files under `paths` (directories searched recursively for `*.toml`), sorted.
-pub fn claim_files(paths: &[PathBuf]) -> std::result::Result<Vec<PathBuf>, String> {
+pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            collect(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
-        } else if path.exists() {
-            files.push(path.clone());
+        let name = path.display().to_string();
+        let metadata = std::fs::metadata(path).map_err(|e| Error::io(&name, "read", &e))?;
+        if metadata.is_dir() {
+            collect(path, &mut files).map_err(|e| Error::io(&name, "read", &e))?;
         } else {
-            return Err(format!("{}: no such file or directory", path.display()));
+            files.push(path.clone());
         }
     }
     files.sort();

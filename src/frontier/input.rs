@@ -71,6 +71,26 @@ fn check_columns(
     players: &[String],
     group: Option<&str>,
 ) -> Result<()> {
+    for (k, name) in columns.iter().enumerate() {
+        if columns[..k].contains(name) {
+            return Err(bad(
+                file,
+                1,
+                1,
+                format!(
+                    "the column {name:?} appears twice; which one holds the utilities would be a guess"
+                ),
+            ));
+        }
+    }
+    for (k, name) in players.iter().enumerate() {
+        if players[..k].contains(name) {
+            return Err(Error::InvalidArgument {
+                argument: format!("--players {}", players.join(",")),
+                reason: format!("{name} is named twice; each player's utility is one column"),
+            });
+        }
+    }
     let needed = players
         .iter()
         .map(String::as_str)

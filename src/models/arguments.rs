@@ -161,7 +161,16 @@ impl Arguments {
     pub fn value(&self, name: &str) -> Result<Rational> {
         match self.model.resolve(name)? {
             (spec, None) => self.require(spec),
-            (spec, Some(i)) => Ok(self.list(spec.name, self.domains().max(i))?[i - 1].clone()),
+            (spec, Some(i)) => {
+                let n = self.domains();
+                if i > n {
+                    return Err(Error::NoOutput {
+                        path: name.into(),
+                        reason: format!("the game has {n} domain{}", if n == 1 { "" } else { "s" }),
+                    });
+                }
+                Ok(self.list(spec.name, n)?[i - 1].clone())
+            }
         }
     }
 

@@ -38,8 +38,10 @@ pub struct Options {
     pub tries: Option<usize>,
 }
 
-/// The enclosure width when none is given.
+/// The enclosure width when none is given, and the narrowest and widest a user may ask for.
 const DEFAULT_WIDTH: &str = "1e-15";
+const MIN_WIDTH: &str = "1e-60";
+const MAX_WIDTH: &str = "1/100";
 
 impl Options {
     /// The options given, as they were typed (`--width` aside).
@@ -84,11 +86,17 @@ impl Options {
             argument: format!("--width {text}"),
             reason: e.to_string(),
         })?;
-        if width <= 0 {
+        // Wider enclosures say nothing (a share in [0, 3]); narrower ones cost a bisection
+        // step per halving at every end, and past 1e-60 the runs no longer end in seconds.
+        if width < parse_rational(MIN_WIDTH).expect("a number")
+            || width > parse_rational(MAX_WIDTH).expect("a number")
+        {
             return Err(Error::Domain {
                 name: "--width".into(),
                 value: text.into(),
-                domain: "a rational > 0 (the width of certified enclosures)".into(),
+                domain: format!(
+                    "a rational in [{MIN_WIDTH}, {MAX_WIDTH}] (the width of certified enclosures)"
+                ),
             });
         }
         Ok(width)

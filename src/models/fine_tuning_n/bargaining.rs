@@ -9,6 +9,10 @@ use crate::models::bargain::{Bargained, Options};
 use super::Params;
 use super::bargain::{Config, bargain};
 
+/// The most probes of the first grid of shares (each is an exact equilibrium; 4096 take
+/// seconds, 100,000 minutes).
+const MAX_PROBES: usize = 4096;
+
 /// An error unless `value >= min`.
 fn at_least(name: &str, value: usize, min: usize, domain: &str) -> Result<()> {
     if value >= min {
@@ -52,7 +56,13 @@ fn common(arguments: &Arguments, options: &Options) -> Result<Bargained> {
         "delta",
         "bargain chooses the common share; use `gpai solve` for given shares",
     )?;
-    at_least("--probes", probes, 1, "an integer >= 1")?;
+    if !(1..=MAX_PROBES).contains(&probes) {
+        return Err(Error::Domain {
+            name: "--probes".into(),
+            value: probes.to_string(),
+            domain: format!("an integer from 1 to {MAX_PROBES}"),
+        });
+    }
     let config = Config {
         grid: probes,
         width,
@@ -119,6 +129,10 @@ fn per_domain(arguments: &Arguments, options: &Options) -> Result<Bargained> {
         argument: format!("--step {step_text}"),
         reason: e.to_string(),
     })?;
+    arguments.forbid(
+        "delta",
+        "per_domain bargaining chooses every domain's share; use `gpai solve` for given shares",
+    )?;
     let params = Params::from_arguments(arguments)?;
     let outcomes = super::per_domain::outcomes(&params, &step)?;
     let players = std::iter::once("u_g".to_string())

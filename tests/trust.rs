@@ -1153,3 +1153,36 @@ fn missing_inputs_are_named_as_missing() {
         "missing.csv: cannot read: No such file",
     );
 }
+
+#[test]
+fn options_and_cells_that_cannot_be_honoured_are_named_before_the_work() {
+    refused(
+        &[
+            "bargain",
+            "fine_tuning_n",
+            "--mode",
+            "per_domain",
+            "r=1,2",
+            "--digits",
+            "3",
+        ],
+        "--digits 3",
+    );
+    refused(
+        &[
+            "sweep",
+            "safety_regulation",
+            "--grid",
+            "theta_d=0:1:1/2",
+            "--plot",
+            "/no/such/folder/x.svg",
+        ],
+        "/no/such/folder/x.svg: cannot write: the folder /no/such/folder does not exist",
+    );
+    let dir = scratch("no-real-number");
+    let csv = write(&dir, "z.csv", "index,u_g,u_d\n0,1/0,1\n");
+    refused(
+        &["frontier", "--input", &csv, "--players", "u_g,u_d"],
+        "z.csv:2:3: u_g: \"1/0\" is no real number",
+    );
+}

@@ -16,6 +16,18 @@ impl Picture {
     /// The format `--plot PATH` asks for: `*.svg` or `*.png`; any other name is refused (it would
     /// hold a picture its name does not say).
     pub(super) fn for_path(path: &str) -> Result<Picture> {
+        // Checked before the work, so that a long run does not end in a folder that is not there.
+        let folder = Path::new(path)
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !folder.is_dir() {
+            return Err(Error::Io {
+                path: path.into(),
+                action: "write",
+                reason: format!("the folder {} does not exist", folder.display()),
+            });
+        }
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".svg") {
             Ok(Picture::Svg)

@@ -160,7 +160,7 @@ struct Output {
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
     /// Significant digits of decimal columns (1 to 10000).
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = DEFAULT_DIGITS)]
     digits: usize,
 }
 
@@ -171,9 +171,12 @@ struct ReportOutput {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     format: ReportFormat,
     /// Significant digits of decimal columns (1 to 10000).
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = DEFAULT_DIGITS)]
     digits: usize,
 }
+
+/// The significant digits of decimal columns when `--digits` is not given.
+const DEFAULT_DIGITS: usize = 12;
 
 /// The formats of reports that are lists and verdicts rather than values for a paper:
 /// `--format latex` is refused there, not ignored.

@@ -46,6 +46,12 @@ pub(super) fn bargain(
                     reason: "per-domain bargaining reports a frontier, which has no LaTeX form; use table or json".into(),
                 });
             }
+            if digits != super::DEFAULT_DIGITS {
+                return Err(Error::InvalidArgument {
+                    argument: format!("--digits {digits}"),
+                    reason: "per-domain bargaining reports exact utilities and certified frontiers, with no decimal columns to set".into(),
+                });
+            }
             let outcomes: Vec<frontier::input::Outcome> = outcomes
                 .into_iter()
                 .map(|o| frontier::input::Outcome {

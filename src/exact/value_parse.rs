@@ -30,16 +30,18 @@ pub fn parse_exact(text: &str) -> Result<Algebraic, String> {
         return Algebraic::root_of(&p, &lo, &hi)
             .ok_or_else(|| format!("{poly} has no single root in ({lo}, {hi})"));
     }
-    let not_exact = || format!("{text:?} is not an exact number");
+    let shown = crate::error::shorten(text);
     let mut parser = Parser {
         text: text.as_bytes(),
         at: 0,
         depth: 0,
     };
-    let value = parser.sum()?.ok_or_else(not_exact)?;
+    let value = parser.sum()?.ok_or_else(|| {
+        format!("{shown:?} is no real number (a division by zero, or the square root of a negative number)")
+    })?;
     parser.skip_spaces();
     if parser.at != parser.text.len() {
-        return Err(not_exact());
+        return Err(format!("{shown:?} is not an exact number"));
     }
     Ok(value)
 }

@@ -131,14 +131,7 @@ fn outcome(
     };
     let number = |name: &str| -> Result<Algebraic> {
         let (text, column) = cell(name)?;
-        parse_exact(&text).map_err(|reason| {
-            bad(
-                file,
-                line,
-                column,
-                format!("{name} = {text:?} is not an exact number: {reason}"),
-            )
-        })
+        parse_exact(&text).map_err(|reason| bad(file, line, column, format!("{name}: {reason}")))
     };
     let mut utilities = Vec::with_capacity(players.len());
     for p in players {

@@ -238,7 +238,20 @@ impl Arguments {
     /// boundary's `--along` line) is also given here, which that input would silently override
     /// — for per-domain parameters, the whole list or that domain's entry.
     pub fn refuse_also_set(&self, name: &str, how: &str) -> Result<()> {
-        self.model.resolve(name)?;
+        let (spec, index) = self.model.resolve(name)?;
+        // `r=1,2` and the axis `r_3`: the list says how many domains there are.
+        if let (Some(i), Some((list, text))) = (index, self.values.get(spec.name))
+            && list.len() > 1
+            && i > list.len()
+        {
+            return Err(Error::InvalidArgument {
+                argument: format!("{}={text}", spec.name),
+                reason: format!(
+                    "{name} names domain {i}, but this list gives {} domains",
+                    list.len()
+                ),
+            });
+        }
         match self
             .values
             .keys()

@@ -5,9 +5,12 @@
 //! decimal` (the safety game's regulated and unregulated columns, the n-specialist game's row
 //! per domain) says so through [`Table`], not through a renderer of its own.
 
+use crate::error::{Error, Result};
 use crate::exact::Value;
 
+use super::model::{Game, Shared};
 use super::tie::Tie;
+use super::val::Val;
 
 /// One piece of a line or a cell of a free table.
 #[derive(Clone, Debug)]
@@ -129,6 +132,63 @@ pub struct SolveReport {
     pub json: Node,
     /// The ties resolved, after the footing (as comments in LaTeX).
     pub ties: Vec<Tie>,
+}
+
+/// Rows of numbers: each output's name and value (`None` when the game lacks it).
+pub type Rows = Vec<(String, Option<Value>)>;
+
+/// The numeric outputs `paths` of `game`, read as claims read them, so that a report never
+/// restates how an output is computed; each row is named `show(path)`.
+pub fn read(
+    game: &mut dyn Game,
+    shared: &mut Shared,
+    paths: &[&str],
+    show: impl Fn(&str) -> String,
+) -> Result<Rows> {
+    paths
+        .iter()
+        .map(|&path| {
+            let value = match game.output(path, shared) {
+                Ok(Val::Num(a)) => Some(Value::Exact(a)),
+                Ok(Val::Enc(i)) => Some(Value::Enclosure(i)),
+                Ok(other) => {
+                    return Err(Error::NoOutput {
+                        path: path.into(),
+                        reason: format!("is {}, not a number", other.kind()),
+                    });
+                }
+                Err(Error::NoOutput { .. }) => None,
+                Err(e) => return Err(e),
+            };
+            Ok((show(path), value))
+        })
+        .collect()
+}
+
+/// Rows as entries (a missing value as [`Entry::Missing`]).
+pub fn entries(rows: &Rows) -> Vec<(String, Entry)> {
+    let entry = |v: &Option<Value>| v.clone().map_or(Entry::Missing, Entry::Value);
+    rows.iter().map(|(n, v)| (n.clone(), entry(v))).collect()
+}
+
+/// The one-column table of `rows`.
+pub fn exact_table(rows: &Rows) -> Table {
+    Table::Named {
+        columns: vec!["exact"],
+        rows: entries(rows)
+            .into_iter()
+            .map(|(n, e)| (n, vec![e]))
+            .collect(),
+    }
+}
+
+/// Rows as a JSON object (a missing value as `null`).
+pub fn values(rows: &Rows) -> Node {
+    Node::Object(
+        rows.iter()
+            .map(|(n, v)| (n.clone(), Node::maybe(v.clone())))
+            .collect(),
+    )
 }
 
 /// A line of text alone.

@@ -8,7 +8,7 @@ use crate::exact::{Algebraic, Rational};
 use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
-use crate::models::solve_report::SolveReport;
+use crate::models::solve_report::{SolveReport, read};
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
@@ -32,19 +32,22 @@ impl Model for Competition {
     }
 
     fn solve(&self, args: &Arguments) -> Result<SolveReport> {
-        let params = Params::from_arguments(args)?;
-        let solution = super::solve(&params);
-        let thresholds = super::report::Thresholds::of(&params);
-        Ok(super::report::report(&params, &solution, &thresholds))
+        let mut game = CompetitionGame::new(args)?;
+        let mut shared = Shared::default();
+        let rows = read(&mut game, &mut shared, super::report::ROWS, str::to_string)?;
+        let t = shared.get_or_insert_with(MODEL.info().name, game.twin.clone(), Thresholds::default);
+        let omega_w = t.lines.get_or_insert_with(|| Lines::new(&game.params)).omega_w();
+        let polynomial = omega_w.and_then(|(_, poly)| poly);
+        Ok(super::report::report(
+            &game.params,
+            &game.solution,
+            &rows,
+            polynomial.as_ref(),
+        ))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {
-        let params = Params::from_arguments(args)?;
-        Ok(Box::new(CompetitionGame {
-            solution: super::solve(&params),
-            params,
-            twin: args.with("omega", int(0))?.canonical(),
-        }))
+        Ok(Box::new(CompetitionGame::new(args)?))
     }
 
     fn sweeper(&self, base: Arguments, _axes: &[String], engine: Engine) -> Result<Box<dyn Sweep>> {
@@ -60,6 +63,17 @@ struct CompetitionGame {
     solution: Solution,
     /// The game without its openness: the key of its thresholds.
     twin: String,
+}
+
+impl CompetitionGame {
+    fn new(args: &Arguments) -> Result<CompetitionGame> {
+        let params = Params::from_arguments(args)?;
+        Ok(CompetitionGame {
+            solution: super::solve(&params),
+            params,
+            twin: args.with("omega", int(0))?.canonical(),
+        })
+    }
 }
 
 /// The thresholds of one game without its openness, each computed the first time it is read.

@@ -1,67 +1,23 @@
 //! What `gpai solve competition …` shows: the equilibrium at one openness, vertical integration, the free trial and the derived thresholds.
 
-use crate::exact::{Algebraic, Poly, Rational, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
+use crate::exact::Poly;
+use crate::models::solve_report::{
+    Entry, Node, Rows, SolveReport, body, entries, exact_table, line, values,
+};
 
 use super::Params;
-use super::exact::{Solution, Variant};
-use super::thresholds::Lines;
+use super::exact::Solution;
 
-/// The thresholds a report shows (each `None` when it does not exist for this game).
-pub struct Thresholds {
-    pub omega_1: Option<Algebraic>,
-    pub omega_bar: Option<Algebraic>,
-    pub omega_bar_t: Option<Algebraic>,
-    pub omega_v: Option<Algebraic>,
-    pub omega_w: Option<(Algebraic, Option<Poly>)>,
-}
-
-impl Thresholds {
-    /// Every threshold of the game `p` (they do not depend on its openness).
-    pub fn of(p: &Params) -> Thresholds {
-        let lines = Lines::new(p);
-        Thresholds {
-            omega_1: lines.omega_1(),
-            omega_bar: lines.omega_bar(Variant::Baseline),
-            omega_bar_t: lines.omega_bar(Variant::Trial),
-            omega_v: lines.omega_v(),
-            omega_w: lines.omega_w(),
-        }
-    }
-}
-
-fn rows(s: &Solution, t: &Thresholds) -> Vec<(&'static str, Option<Value>)> {
-    let q = |r: &Rational| Some(Value::rational(r.clone()));
-    let o = &s.base.outcome;
-    let alg = |a: &Option<Algebraic>| a.clone().map(Value::Exact);
-    vec![
-        ("e", q(&o.e)),
-        ("q_l", q(&o.q_l)),
-        ("q_f", q(&o.q_f)),
-        ("cs", q(&o.cs)),
-        ("pi_l", q(&o.pi_l)),
-        ("pi_f", q(&o.pi_f)),
-        ("pi_d0", q(&s.pi_d0)),
-        ("w", q(&s.w)),
-        ("pi_v", q(&s.integrated.outcome.pi_l)),
-        ("delta_j", q(&s.delta_j)),
-        ("trial_cs", q(&s.chosen.outcome.cs)),
-        ("trial_pi_l", q(&s.chosen.outcome.pi_l)),
-        ("trial_pi_f", q(&s.chosen.outcome.pi_f)),
-        ("trial_pi_d0", q(&s.chosen_pi_d0)),
-        ("omega_1", alg(&t.omega_1)),
-        ("omega_bar", alg(&t.omega_bar)),
-        ("omega_bar_t", alg(&t.omega_bar_t)),
-        ("omega_v", alg(&t.omega_v)),
-        (
-            "omega_w",
-            t.omega_w.as_ref().map(|(a, _)| Value::Exact(a.clone())),
-        ),
-    ]
-}
+/// The numeric outputs the table shows, in order.
+pub const ROWS: &[&str] = &[
+    "e", "q_l", "q_f", "cs", "pi_l", "pi_f", "pi_d0", "w", "pi_v", "delta_j", "trial_cs",
+    "trial_pi_l", "trial_pi_f", "trial_pi_d0", "omega_1", "omega_bar", "omega_bar_t", "omega_v",
+    "omega_w",
+];
 
 /// The report.
-pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
+/// `rows` are [`ROWS`] read from the game; `polynomial` defines ω_W when it is irrational.
+pub fn report(p: &Params, s: &Solution, rows: &Rows, polynomial: Option<&Poly>) -> SolveReport {
     let yes = |b: bool| if b { "yes" } else { "no" };
     let params = format!(
         "a = {}, c = {}, k = {}, kappa = {}, tau = {}, omega = {}",
@@ -72,17 +28,12 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
         p.tau(),
         p.omega()
     );
-    let rows = rows(s, t);
     let domain = if p.in_spec_domain() {
         "in the spec's domain"
     } else {
         "OUTSIDE the spec's domain (k > 4/3, 2(a-c) < 3*kappa): the claims need not hold"
     };
-    let entry = |v: &Option<Value>| v.clone().map_or(Entry::Missing, Entry::Value);
-    let mut latex: Vec<(String, Entry)> = rows
-        .iter()
-        .map(|(n, v)| (n.to_string(), entry(v)))
-        .collect();
+    let mut latex = entries(rows);
     latex.extend([
         ("regime".to_string(), Entry::Word(s.base.regime.to_string())),
         ("entered".to_string(), Entry::flag(s.base.entered)),
@@ -115,17 +66,12 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
         yes(s.trial),
         yes(p.in_spec_domain()),
     ))];
-    let polynomial = t.omega_w.as_ref().and_then(|(_, poly)| poly.as_ref());
     if let Some(poly) = polynomial {
         footing.push(line(format!(
             "omega_w is the root of W(omega) - W(blockade), numerator {} = 0",
             poly.display_in("w")
         )));
     }
-    let values = rows
-        .iter()
-        .map(|(n, v)| (n.to_string(), Node::maybe(v.clone())))
-        .collect();
     SolveReport {
         variable: "w",
         body: body(
@@ -135,13 +81,7 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
                 ),
                 line(format!("  {params}; {domain}")),
             ],
-            Table::Named {
-                columns: vec!["exact"],
-                rows: rows
-                    .iter()
-                    .map(|(n, v)| (n.to_string(), vec![entry(v)]))
-                    .collect(),
-            },
+            exact_table(rows),
             footing,
         ),
         latex_title: format!("competition equilibrium (this project's model), {params}"),
@@ -159,7 +99,7 @@ pub fn report(p: &Params, s: &Solution, t: &Thresholds) -> SolveReport {
             ("trial", Node::Bool(s.trial)),
             ("in_spec_domain", Node::Bool(p.in_spec_domain())),
             ("ties", Node::Ties(s.ties.clone())),
-            ("values", Node::Object(values)),
+            ("values", values(rows)),
             (
                 "omega_w_polynomial",
                 polynomial.map_or(Node::Null, |poly| Node::text(poly.display_in("w"))),

@@ -8,7 +8,7 @@ use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::decisions::{AtLeast, Decisions};
 use crate::models::model::{Game, Model, Shared};
-use crate::models::solve_report::SolveReport;
+use crate::models::solve_report::{SolveReport, read};
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
@@ -41,9 +41,14 @@ impl Model for Openness {
 
     fn solve(&self, args: &Arguments) -> Result<SolveReport> {
         let params = Params::from_arguments(args)?;
-        let e = super::solve(&params);
-        let b = super::boundaries(&params);
-        Ok(super::report::report(&params, &e, &b))
+        let mut game = OpennessGame {
+            equilibrium: super::solve(&params),
+            boundaries: super::boundaries(&params),
+        };
+        let rows = read(&mut game, &mut Shared::default(), super::report::ROWS, |path| {
+            path.trim_start_matches("spe.").to_string()
+        })?;
+        Ok(super::report::report(&params, &game.equilibrium, &rows))
     }
 
     fn decisions(&self) -> Option<&'static Decisions> {

@@ -5,7 +5,7 @@ use crate::models::ModelInfo;
 use crate::models::arguments::Arguments;
 use crate::models::model::{Game, Model, Shared};
 use crate::models::param_box::{Finding, ParamBox};
-use crate::models::solve_report::SolveReport;
+use crate::models::solve_report::{SolveReport, read};
 use crate::models::tie::Tie;
 use crate::models::val::Val;
 
@@ -31,8 +31,9 @@ impl Model for Race {
 
     fn solve(&self, args: &Arguments) -> Result<SolveReport> {
         let params = Params::from_arguments(args)?;
-        let solution = super::exact::solve(&params)?;
-        Ok(super::report::report(&params, &solution))
+        let mut game = RaceGame(super::exact::solve(&params)?);
+        let rows = read(&mut game, &mut Shared::default(), super::report::ROWS, str::to_string)?;
+        Ok(super::report::report(&params, &game.0, &rows))
     }
 
     fn game(&self, args: &Arguments) -> Result<Box<dyn Game>> {

@@ -1,10 +1,11 @@
 //! What `gpai solve race …` shows: revenues, the upgrade gain, y* and f at the game's points, exact or certified.
 
-use crate::exact::{Rational, Value};
-use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
+use crate::exact::Rational;
+use crate::models::solve_report::{
+    Entry, Node, Rows, SolveReport, body, entries, exact_table, line, values,
+};
 
 use super::exact::{Best, Solution};
-use super::form::Pt;
 use super::{Decision, Extension, Family, Params};
 
 fn family_text(f: &Family) -> String {
@@ -43,30 +44,12 @@ fn extension_text(e: &Extension) -> String {
     }
 }
 
-/// The named rows of the report.
-fn rows(s: &Solution) -> Vec<(String, Option<Value>)> {
-    let mut out: Vec<(String, Option<Value>)> = vec![
-        ("revenue".into(), Some(s.revenue.clone())),
-        ("revenue_z".into(), Some(s.revenue_z.clone())),
-        ("gain".into(), Some(s.gain.clone())),
-        ("profit".into(), Some(s.profit.clone())),
-    ];
-    match &s.best {
-        Best::Trains { ystar, profit, .. } => {
-            out.push(("ystar".into(), Some(Value::Exact(ystar.clone()))));
-            out.push(("max_profit".into(), Some(profit.clone())));
-        }
-        _ => {
-            out.push(("ystar".into(), None));
-            out.push(("max_profit".into(), None));
-        }
-    }
-    // f at the rival's size exists only in the duopoly: `none` otherwise.
-    for p in [Pt::X, Pt::Xp, Pt::Y, Pt::Z, Pt::Y2] {
-        out.push((format!("f_{}", p.name()), s.f.get(&p).cloned()));
-    }
-    out
-}
+/// The numeric outputs the table shows, in order (`ystar` and `max_profit` only when the firm
+/// trains, `f_y2` only in the duopoly).
+pub const ROWS: &[&str] = &[
+    "revenue", "revenue_z", "gain", "profit", "ystar", "max_profit", "f_x", "f_xp", "f_y", "f_z",
+    "f_y2",
+];
 
 fn decision(s: &Solution) -> String {
     match &s.best {
@@ -77,11 +60,8 @@ fn decision(s: &Solution) -> String {
 }
 
 /// The report.
-pub fn report(q: &Params, s: &Solution) -> SolveReport {
-    let rows: Vec<(String, Entry)> = rows(s)
-        .into_iter()
-        .map(|(n, v)| (n, v.map_or(Entry::Missing, Entry::Value)))
-        .collect();
+/// `rows` are [`ROWS`] read from the game.
+pub fn report(q: &Params, s: &Solution, rows: &Rows) -> SolveReport {
     let points = format!(
         "n = {}, m = {}, k = {}, x = {}, xp = {}, y = {}, z = {}, cap = {}",
         q.n(),
@@ -95,19 +75,9 @@ pub fn report(q: &Params, s: &Solution) -> SolveReport {
     );
     let trains = matches!(s.best, Best::Trains { .. });
     let (family, extension) = (family_text(q.family()), extension_text(q.ext()));
-    let mut latex = rows.clone();
+    let mut latex = entries(rows);
     latex.push(("decision".into(), Entry::Word(decision(s))));
     latex.push(("trains".into(), Entry::flag(trains)));
-    let values = rows
-        .iter()
-        .map(|(n, e)| {
-            let node = match e {
-                Entry::Value(v) => Node::Value(v.clone()),
-                _ => Node::Null,
-            };
-            (n.clone(), node)
-        })
-        .collect();
     SolveReport {
         variable: "y",
         body: body(
@@ -115,13 +85,7 @@ pub fn report(q: &Params, s: &Solution) -> SolveReport {
                 line(format!("race: {family}; extension {extension}")),
                 line(format!("  {points}")),
             ],
-            Table::Named {
-                columns: vec!["exact"],
-                rows: rows
-                    .iter()
-                    .map(|(n, e)| (n.clone(), vec![e.clone()]))
-                    .collect(),
-            },
+            exact_table(rows),
             vec![line(format!(
                 "decision: {}, trains: {}  (y* is the smallest profit-maximizing size in (x, cap]; gain = revenue_z - revenue)",
                 decision(s),
@@ -137,7 +101,7 @@ pub fn report(q: &Params, s: &Solution) -> SolveReport {
             ("params", Node::Text(points)),
             ("decision", Node::Text(decision(s))),
             ("trains", Node::Bool(trains)),
-            ("values", Node::Object(values)),
+            ("values", values(rows)),
             ("ties", Node::Ties(s.best.ties().to_vec())),
         ]),
         ties: s.best.ties().to_vec(),

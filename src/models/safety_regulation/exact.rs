@@ -49,6 +49,18 @@ pub struct Equilibrium {
 }
 
 impl Equilibrium {
+    /// The six numbers, named as outputs (`alpha0` … `u_d`).
+    pub fn quantities(&self) -> [(&'static str, &Algebraic); 6] {
+        [
+            ("alpha0", &self.alpha0),
+            ("beta0", &self.beta0),
+            ("alpha1", &self.alpha1),
+            ("beta1", &self.beta1),
+            ("u_g", &self.u_g),
+            ("u_d", &self.u_d),
+        ]
+    }
+
     fn abstain() -> Equilibrium {
         let zero = Algebraic::from_rational(int(0));
         Equilibrium {

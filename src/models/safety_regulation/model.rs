@@ -116,13 +116,10 @@ impl Game for SafetyGame {
 }
 
 fn field_of(e: &Equilibrium, field: &str) -> Val {
+    if let Some((_, a)) = e.quantities().into_iter().find(|(name, _)| *name == field) {
+        return Val::Num(a.clone());
+    }
     match field {
-        "alpha0" => Val::Num(e.alpha0.clone()),
-        "beta0" => Val::Num(e.beta0.clone()),
-        "alpha1" => Val::Num(e.alpha1.clone()),
-        "beta1" => Val::Num(e.beta1.clone()),
-        "u_g" => Val::Num(e.u_g.clone()),
-        "u_d" => Val::Num(e.u_d.clone()),
         "g_strategy" => Val::Label(e.g_strategy.to_string()),
         "d_strategy" => Val::Label(e.d_strategy.to_string()),
         _ => Val::Bool(e.paper_candidate),

@@ -1,6 +1,6 @@
 //! What `gpai solve safety_regulation …` shows: the regulated equilibrium beside the unregulated one, and the regime.
 
-use crate::exact::{Algebraic, Value};
+use crate::exact::Value;
 use crate::models::solve_report::{Entry, Node, SolveReport, Table, body, line};
 
 use super::{Costs, Equilibrium, Outcome, Params};
@@ -19,20 +19,9 @@ fn params_text(p: &Params) -> String {
     )
 }
 
-fn quantities(e: &Equilibrium) -> [(&'static str, &Algebraic); 6] {
-    [
-        ("alpha0", &e.alpha0),
-        ("beta0", &e.beta0),
-        ("alpha1", &e.alpha1),
-        ("beta1", &e.beta1),
-        ("u_g", &e.u_g),
-        ("u_d", &e.u_d),
-    ]
-}
-
 /// Every output of one equilibrium, numbers first.
 fn entries(e: &Equilibrium) -> Vec<(&'static str, Entry)> {
-    let mut out: Vec<(&'static str, Entry)> = quantities(e)
+    let mut out: Vec<(&'static str, Entry)> = e.quantities()
         .into_iter()
         .map(|(n, a)| (n, Entry::Value(Value::Exact(a.clone()))))
         .collect();
@@ -49,7 +38,7 @@ fn equilibrium_json(e: &Equilibrium) -> Node {
         ("paper_candidate".to_string(), Node::Bool(e.paper_candidate)),
         ("ties".to_string(), Node::Ties(e.ties.clone())),
     ];
-    for (name, value) in quantities(e) {
+    for (name, value) in e.quantities() {
         items.push((name.to_string(), Node::Value(Value::Exact(value.clone()))));
     }
     Node::Object(items)

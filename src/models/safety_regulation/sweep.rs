@@ -1,7 +1,6 @@
 //! Sweeping the safety-regulation game: one row per game with exact values, labels and the regime.
 
 use crate::error::Result;
-use crate::exact::Algebraic;
 use crate::exact::text::algebraic_text;
 use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
@@ -84,7 +83,7 @@ impl Sweeper {
                     None => super::exact::classify(&params),
                 };
                 let e = &outcome.regulated;
-                for (name, value) in quantities(e) {
+                for (name, value) in e.quantities() {
                     cells.push((name.to_string(), algebraic_text(value, "x")));
                     cells.push((format!("{name}_approx"), value.to_f64().to_string()));
                 }
@@ -124,17 +123,6 @@ impl Sweeper {
             }
         }
     }
-}
-
-fn quantities(e: &Equilibrium) -> [(&'static str, &Algebraic); 6] {
-    [
-        ("alpha0", &e.alpha0),
-        ("beta0", &e.beta0),
-        ("alpha1", &e.alpha1),
-        ("beta1", &e.beta1),
-        ("u_g", &e.u_g),
-        ("u_d", &e.u_d),
-    ]
 }
 
 impl crate::sweep::Sweep for Sweeper {

@@ -1136,6 +1136,20 @@ fn frontier_inputs_name_each_column_once() {
         &["frontier", "--input", &csv, "--players", "u_g,u_d,u_g"],
         "u_g is named twice",
     );
+    // serde_json keeps the last of two equal keys; the record is refused instead, located.
+    let jsonl = write(
+        &dir,
+        "o.jsonl",
+        "{\"index\":0,\"u_g\":\"1\",\"u_d\":\"2\"}\n{\"index\":1,\"u_g\":\"2\",\"u_d\":\"1\",\"u_d\":\"9\"}\n",
+    );
+    refused(
+        &["frontier", "--input", &jsonl, "--players", "u_g,u_d"],
+        "o.jsonl:2:",
+    );
+    refused(
+        &["frontier", "--input", &jsonl, "--players", "u_g,u_d"],
+        "the key \"u_d\" is given twice",
+    );
 }
 
 #[test]

@@ -211,19 +211,15 @@ pub fn read(
         }
         // (name, value, column) cells of this record.
         let cells: Vec<(String, String, usize)> = if json {
-            let value: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| bad(file, line_no, e.column(), format!("malformed JSON: {e}")))?;
-            let object = value
-                .as_object()
-                .ok_or_else(|| bad(file, line_no, 1, "expected a JSON object per line".into()))?;
-            object
-                .iter()
+            crate::sweep::output::json_record(line)
+                .map_err(|e| bad(file, line_no, e.column(), format!("malformed JSON: {e}")))?
+                .into_iter()
                 .map(|(k, v)| {
                     let text = match v {
-                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::String(s) => s,
                         other => other.to_string(),
                     };
-                    (k.clone(), text, 1)
+                    (k, text, 1)
                 })
                 .collect()
         } else {

@@ -86,6 +86,43 @@ pub fn split_csv(line: &str) -> Vec<String> {
     cells
 }
 
+/// One JSON Lines record: an object's members in order. A key given twice is refused (a map
+/// would keep one of them silently), as is anything but an object.
+pub fn json_record(line: &str) -> Result<Vec<(String, serde_json::Value)>, serde_json::Error> {
+    struct Record(Vec<(String, serde_json::Value)>);
+
+    impl<'de> serde::Deserialize<'de> for Record {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Record, D::Error> {
+            d.deserialize_map(RecordVisitor)
+        }
+    }
+
+    struct RecordVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for RecordVisitor {
+        type Value = Record;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object per line")
+        }
+
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Record, M::Error> {
+            let mut members: Vec<(String, serde_json::Value)> = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if members.iter().any(|(k, _)| *k == key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the key \"{key}\" is given twice"
+                    )));
+                }
+                members.push((key, map.next_value()?));
+            }
+            Ok(Record(members))
+        }
+    }
+
+    serde_json::from_str::<Record>(line).map(|r| r.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,8 @@ pub(super) struct Evaluator<'p> {
     pub(super) policy: &'p Policy,
     pub(super) base: Arguments,
     pub(super) cache: Cache,
+    /// Called once per game solved (a progress count).
+    tick: &'p dyn Fn(),
 }
 
 impl Evaluator<'_> {
@@ -84,6 +86,7 @@ impl Evaluator<'_> {
     pub(super) fn truth(&mut self, t: &Rational) -> Result<(bool, Vec<(String, Val)>), String> {
         let args = self.args(t)?;
         crate::claims::outputs::validate(&args).map_err(|e| e.to_string())?;
+        (self.tick)();
         let mut env = Env::new(args, &[], &mut self.cache);
         let r = env
             .truth("claim", &self.policy.assertion.1)
@@ -104,6 +107,11 @@ impl Evaluator<'_> {
 
 /// Runs the audit.
 pub fn audit(policy: &Policy) -> Result<Audit, String> {
+    audit_showing(policy, &|| {})
+}
+
+/// Runs the audit, calling `tick` once per game solved.
+pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, String> {
     let fixed: Vec<String> = policy
         .fixed
         .iter()
@@ -114,6 +122,7 @@ pub fn audit(policy: &Policy) -> Result<Audit, String> {
         policy,
         base,
         cache: Cache::default(),
+        tick,
     };
     let (lo, hi) = (policy.family.1.clone(), policy.family.2.clone());
     let (lo_closed, hi_closed) = policy.family_closed;

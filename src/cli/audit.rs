@@ -1,6 +1,6 @@
 //! `gpai audit POLICY.toml`: read the policy, audit it, print the verdict; exit 0 when it holds, 1 when it does not.
 
-use crate::audit::{audit, parse_policy};
+use crate::audit::{audit_showing, parse_policy};
 use crate::error::{Error, Result};
 use crate::report::Format;
 use crate::report::audit::render;
@@ -13,10 +13,13 @@ pub(super) fn run(path: &str, format: Format) -> Result<(String, u8)> {
         column: e.column,
         message: e.message,
     })?;
-    let result = audit(&policy).map_err(|reason| Error::InvalidArgument {
-        argument: path.into(),
-        reason,
-    })?;
+    // A family over a wide range solves games with long numbers: the count shows the run moving.
+    let ticker = super::progress::Ticker::new("audit");
+    let result =
+        audit_showing(&policy, &|| ticker.tick()).map_err(|reason| Error::InvalidArgument {
+            argument: path.into(),
+            reason,
+        })?;
     let status = if result.holds { 0 } else { 1 };
     Ok((render(&policy, &result, format), status))
 }

@@ -62,7 +62,12 @@ pub(super) fn boundary(
     for t in [&lo, &hi] {
         sweeper.check(&at(t))?;
     }
-    let labels = |t: &Rational| sweeper.labels(&at(t));
+    // Far along a wide line every game has long numbers: the count shows the run moving.
+    let ticker = super::progress::Ticker::new("boundary");
+    let labels = |t: &Rational| {
+        ticker.tick();
+        sweeper.labels(&at(t))
+    };
     let found = changes(&lo, &hi, samples, &width, labels)?;
     // Each change is also located exactly where the model can solve for it (the safety game's
     // lines of floors).

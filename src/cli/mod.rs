@@ -5,6 +5,7 @@ mod boundary;
 mod files;
 mod frontier;
 mod models;
+mod progress;
 mod roots;
 mod sweep;
 pub mod verify;

@@ -1200,3 +1200,29 @@ fn options_and_cells_that_cannot_be_honoured_are_named_before_the_work() {
         "z.csv:2:3: u_g: \"1/0\" is no real number",
     );
 }
+
+#[test]
+fn a_grid_frontier_compares_the_models_own_players() {
+    // The default u_g,u_d named a column the n-specialist game has not ("grid:1:1").
+    let out = gpai(&[
+        "frontier",
+        "fine_tuning_n",
+        "r=1,2",
+        "--grid",
+        "delta=0:1/2:1/4",
+    ]);
+    let text = printed(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("frontier of (u_g, u_1, u_2)"), "{text}");
+    refused(
+        &[
+            "frontier",
+            "fine_tuning_n",
+            "--grid",
+            "delta=0:1/2:1/4",
+            "--players",
+            "u_g,u_d",
+        ],
+        "\"--players u_g,u_d\": the grid's rows have no column \"u_d\"",
+    );
+}

@@ -26,9 +26,10 @@ pub(super) struct Request {
     /// Or compute the outcomes: an axis NAME=LO:HI:STEP (as for `gpai sweep`).
     #[arg(long = "grid")]
     grid: Vec<String>,
-    /// The utility columns, one per player, e.g. u_g,u_d.
-    #[arg(long, value_delimiter = ',', default_value = "u_g,u_d")]
-    players: Vec<String>,
+    /// The utility columns, one per player (default: u_g,u_d; with --grid, the model's players,
+    /// u_g,u_1,…,u_n in a game of n specialist domains).
+    #[arg(long, value_delimiter = ',')]
+    players: Option<Vec<String>>,
     /// Group the outcomes by a column (`regulation_class`: none, g_only, d_only, both from the floors).
     #[arg(long)]
     group: Option<String>,
@@ -42,7 +43,7 @@ pub(super) struct Request {
 
 /// The outcomes of a grid, via the sweep machinery: each row's exact cells, read as the sweep
 /// file's lines would be.
-fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
+fn grid_outcomes(request: &Request) -> Result<(Vec<Outcome>, Vec<String>)> {
     let Some((model, params)) = request.args.split_first() else {
         return Err(Error::InvalidArgument {
             argument: "--grid".into(),
@@ -75,7 +76,11 @@ fn grid_outcomes(request: &Request) -> Result<Vec<Outcome>> {
         },
         |_, _| {},
     )?;
-    from_rows(&rows, &request.players, request.group.as_deref())
+    let players = request.players.clone().unwrap_or_else(|| sweeper.players());
+    Ok((
+        from_rows(&rows, &players, request.group.as_deref())?,
+        players,
+    ))
 }
 
 pub(super) fn frontier(request: Request) -> Result<String> {
@@ -85,7 +90,7 @@ pub(super) fn frontier(request: Request) -> Result<String> {
         files.extend(request.input.as_deref().map(|i| ("--input", i)));
         distinct(&files)?;
     }
-    let outcomes = match (&request.input, request.grid.is_empty()) {
+    let (outcomes, players) = match (&request.input, request.grid.is_empty()) {
         (Some(path), true) => {
             if !request.args.is_empty() {
                 return Err(Error::InvalidArgument {
@@ -96,7 +101,12 @@ pub(super) fn frontier(request: Request) -> Result<String> {
                 });
             }
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
-            read(path, &text, &request.players, request.group.as_deref())?
+            let players = request
+                .players
+                .clone()
+                .unwrap_or_else(|| vec!["u_g".into(), "u_d".into()]);
+            let outcomes = read(path, &text, &players, request.group.as_deref())?;
+            (outcomes, players)
         }
         (None, false) => grid_outcomes(&request)?,
         _ => {
@@ -108,7 +118,7 @@ pub(super) fn frontier(request: Request) -> Result<String> {
     };
     let groups = frontiers(&outcomes)?;
     if let Some(path) = &request.plot {
-        if request.players.len() != 2 {
+        if players.len() != 2 {
             return Err(Error::InvalidArgument {
                 argument: format!("--plot {path}"),
                 reason: "the picture shows two players' utilities".into(),
@@ -151,12 +161,12 @@ pub(super) fn frontier(request: Request) -> Result<String> {
             .collect();
         let svg = attainable_set(
             &layers,
-            &request.players[0],
-            &request.players[1],
+            &players[0],
+            &players[1],
             "attainable utilities and their hull frontiers",
         );
         write_picture(path, svg)?;
     }
     let format: Format = request.format.into();
-    Ok(render(&request.players, &groups, format))
+    Ok(render(&players, &groups, format))
 }

@@ -64,23 +64,19 @@ fn bad(file: &str, line: usize, column: usize, message: String) -> Error {
     }
 }
 
-/// An error unless `columns` hold every column `players` and `group` need.
+/// An error unless `columns` hold every column `players` and `group` need (`header` makes
+/// the error about the columns: located in a file, or about the options for a grid).
 fn check_columns(
-    file: &str,
+    header: impl Fn(String) -> Error,
     columns: &[String],
     players: &[String],
     group: Option<&str>,
 ) -> Result<()> {
     for (k, name) in columns.iter().enumerate() {
         if columns[..k].contains(name) {
-            return Err(bad(
-                file,
-                1,
-                1,
-                format!(
-                    "the column {name:?} appears twice; which one holds the utilities would be a guess"
-                ),
-            ));
+            return Err(header(format!(
+                "the column {name:?} appears twice; which one holds the utilities would be a guess"
+            )));
         }
     }
     for (k, name) in players.iter().enumerate() {
@@ -103,12 +99,10 @@ fn check_columns(
         );
     for name in needed {
         if !columns.iter().any(|h| h == name) {
-            return Err(bad(
-                file,
-                1,
-                1,
-                format!("no column {name:?}; the columns are {}", columns.join(", ")),
-            ));
+            return Err(header(format!(
+                "no column {name:?}; the columns are {}",
+                columns.join(", ")
+            )));
         }
     }
     Ok(())
@@ -167,7 +161,15 @@ pub fn from_rows(
     let columns: Vec<String> = std::iter::once("index".to_string())
         .chain(first.cells.iter().map(|(n, _)| n.clone()))
         .collect();
-    check_columns("grid", &columns, players, group)?;
+    let options = |reason: String| Error::InvalidArgument {
+        argument: format!(
+            "--players {}{}",
+            players.join(","),
+            group.map(|g| format!(" --group {g}")).unwrap_or_default()
+        ),
+        reason: format!("the grid's rows have {reason}"),
+    };
+    check_columns(options, &columns, players, group)?;
     rows.iter()
         .enumerate()
         .map(|(k, (index, row))| {
@@ -199,7 +201,7 @@ pub fn read(
             .next()
             .ok_or_else(|| bad(file, 1, 1, "the file is empty".into()))?;
         header = split_located(first).into_iter().map(|(c, _)| c).collect();
-        check_columns(file, &header, players, group)?;
+        check_columns(|m| bad(file, 1, 1, m), &header, players, group)?;
     }
     let mut out = Vec::new();
     let most = Limit::Outcomes.value();

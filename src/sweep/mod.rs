@@ -66,6 +66,12 @@ pub trait Sweep: Sync {
         Ok(vec![(self.labels_are(), self.row(point)?.label)])
     }
 
+    /// The players' utility columns `gpai frontier --grid` compares when `--players` is not
+    /// given.
+    fn players(&self) -> Vec<String> {
+        vec!["u_g".into(), "u_d".into()]
+    }
+
     /// What the regime map's title calls the labels.
     fn labels_are(&self) -> &'static str {
         "regime"

@@ -93,6 +93,14 @@ impl crate::sweep::Sweep for Sweeper {
         Sweeper::row(self, point)
     }
 
+    /// G and every specialist domain (`u_g`, `u_1`, …, `u_n`).
+    fn players(&self) -> Vec<String> {
+        let n = Params::from_arguments(&self.base).map_or(0, |p| p.domains().len());
+        std::iter::once("u_g".to_string())
+            .chain((1..=n).map(|i| format!("u_{i}")))
+            .collect()
+    }
+
     /// Labels list the domains in order: C contributes, F free-rides, A abstains.
     fn labels_are(&self) -> &'static str {
         "regimes (C/F/A per domain)"

@@ -1226,3 +1226,31 @@ fn a_grid_frontier_compares_the_models_own_players() {
         "\"--players u_g,u_d\": the grid's rows have no column \"u_d\"",
     );
 }
+
+#[test]
+fn a_domain_the_game_lacks_is_an_error_even_where_the_claim_never_reads_it() {
+    // `or` stopped at its true left side, and the claim about a third domain of a two-domain
+    // game was "proved".
+    let dir = scratch("beyond-domains");
+    for (name, claim) in [
+        ("output", "spe.u_g >= 0 or spe.u_3 > 100"),
+        ("param", "spe.u_g < 0 and r_3 > 1"),
+    ] {
+        let file = write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!(
+                "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = '{claim}'\n[params]\nr = \"1,2\"\n"
+            ),
+        );
+        refused(&["verify", &file], "the game has 2 domains");
+    }
+    let fine = write(
+        &dir,
+        "fine.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'spe.u_g >= 0 or spe.u_2 > 100'\n[params]\nr = \"1,2\"\n"
+        ),
+    );
+    assert_eq!(gpai(&["verify", &fine]).status.code(), Some(0));
+}

@@ -86,6 +86,9 @@ impl Evaluator<'_> {
     pub(super) fn truth(&mut self, t: &Rational) -> Result<(bool, Vec<(String, Val)>), String> {
         let args = self.args(t)?;
         crate::claims::outputs::validate(&args).map_err(|e| e.to_string())?;
+        if let Some(at) = crate::claims::outputs::beyond_domains(&args, &self.policy.assertion.1) {
+            return Err(at.message);
+        }
         (self.tick)();
         let mut env = Env::new(args, &[], &mut self.cache);
         let r = env

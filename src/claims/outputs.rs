@@ -10,7 +10,37 @@ use crate::error::{Error, Result};
 use crate::models::arguments::Arguments;
 use crate::models::{Game, Model, ModelInfo, Shared, indexed};
 
+use super::expr::{Expr, Located};
 use super::val::Val;
+
+/// The first parameter or output `expr` names for a domain the game `args` lacks (`spe.u_3`
+/// or `r_3` in a game of two domains). Checked before evaluation: `or`, `and` and `implies`
+/// may never read it, and a typo would pass unseen.
+pub fn beyond_domains(args: &Arguments, expr: &Expr) -> Option<Located> {
+    let model = args.model().info();
+    if model.per_domain.is_empty() {
+        return None;
+    }
+    let n = args.domains();
+    let mut paths = Vec::new();
+    expr.paths(&mut paths);
+    paths.into_iter().find_map(|(path, offset)| {
+        let index = match model.resolve(&path) {
+            Ok((_, index)) => index,
+            Err(_) => canonical(model, &path)
+                .filter(|full| !model.output_names().contains(full))
+                .and_then(|full| indexed(&full))
+                .map(|(_, i)| i),
+        }?;
+        (index > n).then(|| Located {
+            offset,
+            message: format!(
+                "{path}: the game has {n} domain{}",
+                if n == 1 { "" } else { "s" }
+            ),
+        })
+    })
+}
 
 /// Whether `path` is an output of `model`.
 pub fn is_output(model: &ModelInfo, path: &str) -> bool {

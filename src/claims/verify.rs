@@ -248,6 +248,24 @@ impl Run<'_> {
         };
         let vars = self.vars_at(values);
         let point = self.point_of(&args, &vars);
+        let fields = self
+            .claim
+            .lets
+            .iter()
+            .map(|(name, e)| (format!("let.{name}"), e))
+            .chain(self.claim.assume.iter().map(|e| ("assume".to_string(), e)))
+            .chain([("claim".to_string(), &self.claim.claim)]);
+        for (field, expr) in fields {
+            if let Some(at) = super::outputs::beyond_domains(&args, expr) {
+                let witnessed = Witnessed {
+                    point,
+                    values: Vec::new(),
+                };
+                self.error
+                    .get_or_insert((EvalError { field, at }, witnessed));
+                return Outcome::Failed;
+            }
+        }
         let lets = &self.claim.lets;
         let mut env = Env::new(args, lets, &mut self.cache);
         env.vars = vars;

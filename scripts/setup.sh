@@ -74,6 +74,11 @@ has_libclang || missing+=(libclang1-14)
 [ -e "$root/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" ] || missing+=(fonts-dejavu-core)
 # The independent exact LP oracle of tests/lp.rs.
 has_program esolver || missing+=(qsopt-ex)
+# The Python package's tests run in a virtual environment (venv and its pip).
+has_program python3 || missing+=(python3)
+if [ -z "$root" ] && has_program python3; then
+    python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+fi
 
 if [ "${1:-}" = "--check" ]; then
     [ ${#missing[@]} -eq 0 ] && exit 0
@@ -87,11 +92,11 @@ if [ -n "$root" ]; then
     exit 1
 fi
 if [ "$(id -u)" -ne 0 ]; then
-    echo "gpai needs these Debian packages (HiGHS build, fonts, the QSopt_ex test oracle): ${missing[*]}" >&2
+    echo "gpai needs these Debian packages (HiGHS build, fonts, the QSopt_ex test oracle, Python venv): ${missing[*]}" >&2
     echo "install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
     exit 1
 fi
-echo "installing ${missing[*]} (HiGHS build, fonts, QSopt_ex test oracle)" >&2
+echo "installing ${missing[*]} (HiGHS build, fonts, QSopt_ex test oracle, Python venv)" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -8,5 +8,13 @@ scripts/setup.sh
 
 cargo fmt --all --check
 cargo clippy --release --all-targets -- -D warnings
+cargo clippy --release -p gpai-python -- -D warnings
 cargo test --release --all-targets
 cargo test --release --doc
+
+# The Python package: built by pip (maturin, from PyPI) into a fresh virtual environment, and
+# its tests against the command line's binary.
+rm -rf target/python
+python3 -m venv target/python
+target/python/bin/pip install --quiet --disable-pip-version-check ./python pytest sympy
+GPAI_BIN="$PWD/target/release/gpai" target/python/bin/python -m pytest -q python/tests

@@ -20,7 +20,7 @@ fn put(root: &Path, path: &str, contents: &[u8]) {
 /// Executable stand-ins for every program setup.sh looks for, and the font.
 fn with_programs(root: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    for program in ["cmake", "make", "c++", "esolver"] {
+    for program in ["cmake", "make", "c++", "esolver", "python3"] {
         let path = root.join("usr/bin").join(program);
         put(root, &format!("usr/bin/{program}"), b"#!/bin/sh\n");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -135,7 +135,8 @@ fn every_other_requirement_is_reported_when_absent() {
             "g++",
             "libclang1-14",
             "fonts-dejavu-core",
-            "qsopt-ex"
+            "qsopt-ex",
+            "python3"
         ]
     );
 }

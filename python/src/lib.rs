@@ -1,0 +1,481 @@
+//! gpai from Python: the registry, games solved exactly with every output read by name, and real roots; exact values cross as `fractions.Fraction` and algebraic numbers.
+//!
+//! The Python package `gpai` (python/gpai/__init__.py) wraps this module: it turns the
+//! caller's parameters into exact text (refusing floats) and re-exports the exceptions.
+//! Nothing here computes: every value comes from the crate `gpai`, exactly as the command
+//! line gets it.
+
+use std::cmp::Ordering;
+
+use gpai::Error;
+use gpai::claims::outputs::{Cache, canonical};
+use gpai::exact::rational::{denominator, numerator};
+use gpai::exact::text::{algebraic_text, latex_text};
+use gpai::exact::{Algebraic as Exact, Rational, Value, parse_poly, parse_rational, real_roots};
+use gpai::models::arguments::Arguments;
+use gpai::models::val::Val;
+use gpai::models::{MODELS, Model, Provenance, find, indexed};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+create_exception!(
+    gpai,
+    GpaiError,
+    PyException,
+    "Any error gpai reports (exit code 2 on the command line)."
+);
+create_exception!(
+    gpai,
+    DomainError,
+    GpaiError,
+    "A parameter outside its admissible domain."
+);
+create_exception!(
+    gpai,
+    ParameterError,
+    GpaiError,
+    "An unknown model or parameter, or a missing one."
+);
+create_exception!(
+    gpai,
+    ParseError,
+    GpaiError,
+    "A number, polynomial or argument that does not parse."
+);
+create_exception!(
+    gpai,
+    NoOutputError,
+    GpaiError,
+    "An output the game does not have (a threshold that does not exist)."
+);
+create_exception!(
+    gpai,
+    UnsupportedError,
+    GpaiError,
+    "A command the model does not provide."
+);
+create_exception!(
+    gpai,
+    LimitError,
+    GpaiError,
+    "An input beyond one of gpai's limits, refused before the work."
+);
+create_exception!(
+    gpai,
+    UndecidedError,
+    GpaiError,
+    "A question the exact machinery could not settle within its limits."
+);
+
+/// The Python exception for an error, with the parameter, value and domain as attributes
+/// where the error names them.
+fn raise(py: Python<'_>, e: Error) -> PyErr {
+    let message = e.to_string();
+    let (err, fields): (PyErr, Vec<(&str, String)>) = match e {
+        Error::Domain {
+            name,
+            value,
+            domain,
+        } => (
+            DomainError::new_err(message),
+            vec![("parameter", name), ("value", value), ("domain", domain)],
+        ),
+        Error::MissingParameter { name, domain, .. } => (
+            ParameterError::new_err(message),
+            vec![("parameter", name), ("domain", domain)],
+        ),
+        Error::UnknownModel { name, .. } => {
+            (ParameterError::new_err(message), vec![("model", name)])
+        }
+        Error::UnknownParameter { name, .. } => {
+            (ParameterError::new_err(message), vec![("parameter", name)])
+        }
+        Error::InvalidNumber { input, .. } => {
+            (ParseError::new_err(message), vec![("value", input)])
+        }
+        Error::InvalidPolynomial { input, .. } | Error::ZeroPolynomial { input } => {
+            (ParseError::new_err(message), vec![("value", input)])
+        }
+        Error::InvalidArgument { argument, .. } => {
+            (ParseError::new_err(message), vec![("value", argument)])
+        }
+        Error::NoOutput { path, .. } => (NoOutputError::new_err(message), vec![("output", path)]),
+        Error::Unsupported { command, .. } => (
+            UnsupportedError::new_err(message),
+            vec![("command", command)],
+        ),
+        Error::Limit { .. } => (LimitError::new_err(message), vec![]),
+        Error::Undecided { .. } => (UndecidedError::new_err(message), vec![]),
+        _ => (GpaiError::new_err(message), vec![]),
+    };
+    let value = err.value(py);
+    for (name, text) in fields {
+        // Setting an attribute on a fresh exception object cannot fail in practice; if it did,
+        // the exception still carries its message.
+        let _ = value.setattr(name, text);
+    }
+    err
+}
+
+/// `fractions.Fraction` of a rational.
+fn fraction<'py>(py: Python<'py>, r: &Rational) -> PyResult<Bound<'py, PyAny>> {
+    let int = py.import("builtins")?.getattr("int")?;
+    let n = int.call1((numerator(r).to_string(),))?;
+    let d = int.call1((denominator(r).to_string(),))?;
+    py.import("fractions")?.getattr("Fraction")?.call1((n, d))
+}
+
+/// A real algebraic number: its defining polynomial (integer coefficients, constant first)
+/// and an isolating interval with rational ends, compared and converted exactly.
+#[pyclass(module = "gpai", frozen)]
+#[derive(Clone)]
+pub struct Algebraic {
+    inner: Exact,
+}
+
+/// A number known to lie in a closed interval with rational ends (an output gpai certifies
+/// but cannot give exactly, such as a logarithm's value).
+#[pyclass(module = "gpai", frozen)]
+#[derive(Clone)]
+pub struct Enclosure {
+    lo: Rational,
+    hi: Rational,
+}
+
+/// A Python value gpai can compare with exactly: an algebraic number, a Fraction or an int.
+fn exact_of(other: &Bound<'_, PyAny>) -> Option<Exact> {
+    if let Ok(a) = other.cast::<Algebraic>() {
+        return Some(a.get().inner.clone());
+    }
+    let type_name = other.get_type().name().ok()?.to_string();
+    if type_name != "Fraction" && type_name != "int" {
+        return None;
+    }
+    parse_rational(&other.str().ok()?.to_string())
+        .ok()
+        .map(Exact::from_rational)
+}
+
+#[pymethods]
+impl Algebraic {
+    /// The defining polynomial's integer coefficients, constant term first.
+    #[getter]
+    fn poly(&self) -> Vec<String> {
+        self.inner
+            .defining_poly()
+            .primitive_integer_coeffs()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// An isolating interval `(lo, hi)` as Fractions.
+    #[getter]
+    fn interval<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let (lo, hi) = self.inner.tidy_interval();
+        Ok((fraction(py, &lo)?, fraction(py, &hi)?))
+    }
+
+    /// Which real root of the defining polynomial this is, counting from 0 upwards (sympy's
+    /// `CRootOf` index).
+    #[getter]
+    fn index(&self) -> usize {
+        real_roots(&self.inner.defining_poly())
+            .iter()
+            .position(|r| r.value == self.inner)
+            .expect("an algebraic number is a root of its defining polynomial")
+    }
+
+    /// The value as a Fraction when it is rational, else `None`.
+    fn as_fraction<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .as_rational()
+            .map(|r| fraction(py, r))
+            .transpose()
+    }
+
+    fn __float__(&self) -> f64 {
+        self.inner.to_f64()
+    }
+
+    /// The number for sympy (installed separately): a `Rational`, else a `CRootOf` of the
+    /// defining polynomial.
+    fn to_sympy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let sympy = py.import("sympy")?;
+        let int = py.import("builtins")?.getattr("int")?;
+        if let Some(r) = self.inner.as_rational() {
+            let n = int.call1((numerator(r).to_string(),))?;
+            let d = int.call1((denominator(r).to_string(),))?;
+            return sympy.getattr("Rational")?.call1((n, d));
+        }
+        let x = sympy.getattr("Symbol")?.call1(("x",))?;
+        // sympy's Poly takes the coefficients highest degree first.
+        let mut coeffs = Vec::new();
+        for c in self.poly().iter().rev() {
+            coeffs.push(int.call1((c.as_str(),))?);
+        }
+        let poly = sympy.getattr("Poly")?.call1((coeffs, x))?;
+        sympy.getattr("CRootOf")?.call1((poly, self.index()))
+    }
+
+    fn __str__(&self) -> String {
+        algebraic_text(&self.inner, "x")
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Algebraic({})", algebraic_text(&self.inner, "x"))
+    }
+
+    fn _repr_latex_(&self) -> String {
+        format!("${}$", latex_text(&Value::Exact(self.inner.clone()), 12))
+    }
+
+    fn __hash__(&self) -> u64 {
+        // Equal numbers have equal defining polynomials (primitive, square-free, positive
+        // leading coefficient), and the hash need not tell roots of one polynomial apart.
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.poly().hash(&mut h);
+        h.finish()
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: pyo3::basic::CompareOp) -> Py<PyAny> {
+        let py = other.py();
+        match exact_of(other) {
+            Some(b) => op
+                .matches(self.inner.cmp(&b))
+                .into_pyobject(py)
+                .map_or_else(
+                    |_| py.NotImplemented(),
+                    |b| b.to_owned().into_any().unbind(),
+                ),
+            None => py.NotImplemented(),
+        }
+    }
+}
+
+#[pymethods]
+impl Enclosure {
+    #[getter]
+    fn lo<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        fraction(py, &self.lo)
+    }
+
+    #[getter]
+    fn hi<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        fraction(py, &self.hi)
+    }
+
+    fn __float__(&self) -> f64 {
+        Value::Enclosure(gpai::exact::interval::Interval::new(
+            self.lo.clone(),
+            self.hi.clone(),
+        ))
+        .to_f64()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Enclosure([{}, {}])", self.lo, self.hi)
+    }
+}
+
+/// A value as Python sees it.
+fn to_python<'py>(py: Python<'py>, v: Val) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Val::Num(a) => match a.as_rational() {
+            Some(r) => fraction(py, r)?,
+            None => Bound::new(py, Algebraic { inner: a })?.into_any(),
+        },
+        Val::Enc(i) => Bound::new(py, Enclosure { lo: i.lo, hi: i.hi })?.into_any(),
+        Val::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Val::Label(l) => l.into_pyobject(py)?.into_any(),
+    })
+}
+
+/// One solved game: every output by name, solved as far as it is read.
+#[pyclass(module = "gpai", unsendable)]
+pub struct Solution {
+    model: &'static dyn Model,
+    args: Arguments,
+    cache: Cache,
+}
+
+#[pymethods]
+impl Solution {
+    /// The model's name.
+    #[getter]
+    fn model(&self) -> &'static str {
+        self.model.name
+    }
+
+    /// The game's parameters as exact text (`delta=1/2 …`).
+    #[getter]
+    fn params(&self) -> String {
+        self.args.text()
+    }
+
+    /// Every output's full name, domains numbered (`spe.u_1`, `spe.u_2`, …).
+    #[getter]
+    fn names(&self) -> Vec<String> {
+        let n = self.args.domains();
+        self.model
+            .output_names()
+            .into_iter()
+            .flat_map(|name| match name.strip_suffix("_i") {
+                Some(stem) if !self.model.per_domain.is_empty() => {
+                    (1..=n).map(|i| format!("{stem}_{i}")).collect()
+                }
+                _ => vec![name],
+            })
+            .collect()
+    }
+
+    /// The output `name` (`spe.alpha0`, or `alpha0` for the equilibrium's own): a Fraction,
+    /// an Algebraic, an Enclosure, a bool or a label; `NoOutputError` when the game lacks it.
+    fn __getitem__<'py>(&mut self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        if canonical(self.model, name).is_none() && indexed(name).is_none() {
+            return Err(raise(
+                py,
+                Error::NoOutput {
+                    path: name.into(),
+                    reason: format!(
+                        "not an output of {}; the outputs are {}",
+                        self.model.name,
+                        self.names().join(", ")
+                    ),
+                },
+            ));
+        }
+        let value = self
+            .cache
+            .output(&self.args, name)
+            .map_err(|e| raise(py, e))?;
+        to_python(py, value)
+    }
+
+    /// Every output as a dict (an output the game lacks is `None`).
+    // Python's name for it; reading outputs solves the game further, hence `&mut`.
+    #[allow(clippy::wrong_self_convention)]
+    fn to_dict<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        for name in self.names() {
+            match self.cache.output(&self.args, &name) {
+                Ok(v) => out.set_item(&name, to_python(py, v)?)?,
+                Err(Error::NoOutput { .. }) => out.set_item(&name, py.None())?,
+                Err(e) => return Err(raise(py, e)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The tie rules the values read so far rest on.
+    fn ties(&mut self) -> Vec<String> {
+        self.cache.take_ties()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Solution({} {})", self.model.name, self.args.text())
+    }
+}
+
+/// The models, as `gpai models` lists them.
+#[pyfunction]
+fn models(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for model in MODELS {
+        let entry = PyDict::new(py);
+        entry.set_item("name", model.name)?;
+        entry.set_item("summary", model.summary)?;
+        entry.set_item("source", model.source)?;
+        entry.set_item(
+            "provenance",
+            match model.provenance {
+                Provenance::Published => "published",
+                Provenance::ProjectFormulation => "project formulation",
+            },
+        )?;
+        let params = PyList::empty(py);
+        for spec in model.params {
+            let p = PyDict::new(py);
+            p.set_item("name", spec.name)?;
+            p.set_item("domain", model.domain_text(spec))?;
+            p.set_item("default", spec.default)?;
+            p.set_item("meaning", spec.meaning)?;
+            params.append(p)?;
+        }
+        entry.set_item("params", params)?;
+        entry.set_item("outputs", model.output_names())?;
+        entry.set_item("commands", model.commands.to_vec())?;
+        list.append(entry)?;
+    }
+    Ok(list)
+}
+
+/// The game of `model` at `params` (`name=value` texts, exact), checked as the command line
+/// checks it.
+#[pyfunction]
+fn solve(py: Python<'_>, model: &str, params: Vec<String>) -> PyResult<Solution> {
+    let model = find(model).map_err(|e| raise(py, e))?;
+    let args = Arguments::parse(model, &params).map_err(|e| raise(py, e))?;
+    model.validate(&args).map_err(|e| raise(py, e))?;
+    Ok(Solution {
+        model,
+        args,
+        cache: Cache::default(),
+    })
+}
+
+/// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
+#[pyfunction]
+fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
+    let p = parse_poly(poly).map_err(|e| raise(py, e))?;
+    if p.is_zero() {
+        return Err(raise(py, Error::ZeroPolynomial { input: poly.into() }));
+    }
+    Ok(real_roots(&p)
+        .into_iter()
+        .map(|r| Algebraic { inner: r.value })
+        .collect())
+}
+
+/// Compares two exact values (for tests of the comparison itself).
+#[pyfunction]
+fn _compare(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i8> {
+    let (Some(a), Some(b)) = (exact_of(a), exact_of(b)) else {
+        return Err(PyTypeError::new_err(
+            "compare an Algebraic, a Fraction or an int",
+        ));
+    };
+    Ok(match a.cmp(&b) {
+        Ordering::Less => -1,
+        Ordering::Equal => 0,
+        Ordering::Greater => 1,
+    })
+}
+
+#[pymodule]
+fn _gpai(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_function(wrap_pyfunction!(models, m)?)?;
+    m.add_function(wrap_pyfunction!(solve, m)?)?;
+    m.add_function(wrap_pyfunction!(roots, m)?)?;
+    m.add_function(wrap_pyfunction!(_compare, m)?)?;
+    m.add_class::<Algebraic>()?;
+    m.add_class::<Enclosure>()?;
+    m.add_class::<Solution>()?;
+    for (name, class) in [
+        ("GpaiError", py.get_type::<GpaiError>()),
+        ("DomainError", py.get_type::<DomainError>()),
+        ("ParameterError", py.get_type::<ParameterError>()),
+        ("ParseError", py.get_type::<ParseError>()),
+        ("NoOutputError", py.get_type::<NoOutputError>()),
+        ("UnsupportedError", py.get_type::<UnsupportedError>()),
+        ("LimitError", py.get_type::<LimitError>()),
+        ("UndecidedError", py.get_type::<UndecidedError>()),
+    ] {
+        m.add(name, class)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,165 @@
+"""The Python package against the command line: the same games give the same exact values,
+parameters cross exactly, floats are refused, errors arrive as exceptions."""
+
+import doctest
+import json
+import os
+import subprocess
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import gpai
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("GPAI_BIN", str(REPOSITORY / "target" / "release" / "gpai"))
+
+# One check game per model (as the README's examples solve them).
+GAMES = {
+    "fine_tuning": {"c0": 1, "c1": 2, "delta": Fraction(1, 2)},
+    "fine_tuning_n": {"r": [1, 2], "c": [1, 3], "kappa": [0, Fraction(1, 8)]},
+    "safety_regulation": {"theta_d": Fraction(1, 2)},
+    "openness": {"theta": Fraction(3, 4), "p": Fraction(1, 32)},
+    "race": {},
+    "competition": {},
+}
+
+
+def cli(*args):
+    out = subprocess.run([BINARY, *args], capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def cli_args(params):
+    return [f"{k}={gpai._exact_text(k, v, False)}" for k, v in params.items()]
+
+
+def exact_values(node, path=()):
+    """Every exact value in the CLI's JSON: (path of keys, exact text)."""
+    if isinstance(node, dict):
+        if "exact" in node and "decimal" in node:
+            yield path, node["exact"]
+            return
+        for key, value in node.items():
+            yield from exact_values(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from exact_values(value, path + (i,))
+
+
+def output_name(model, path):
+    """The output a JSON path of `gpai solve MODEL --format json` shows."""
+    if path[0] == "values":
+        return path[1]
+    if model == "safety_regulation":
+        return ("spe." if path[0] == "regulated" else "unregulated.") + path[1]
+    if model == "fine_tuning_n" and path[0] == "domains":
+        return f"spe.{path[2]}_{path[1] + 1}"
+    return "spe." + path[-1]
+
+
+def same(python_value, exact):
+    """A Python value and the CLI's exact value are the same number: equal Fractions, or the
+    same defining polynomial with the Python number inside the CLI's isolating interval."""
+    if isinstance(exact, str):
+        if isinstance(python_value, Fraction):
+            return python_value == Fraction(exact)
+        # A closed form (`(2+sqrt(13))/9`) prints as the CLI prints it.
+        return exact == str(python_value)
+    lo, hi = (Fraction(end) for end in exact["interval"])
+    return exact["poly"] == python_value.poly and lo <= python_value <= hi
+
+
+@pytest.mark.parametrize("model", sorted(GAMES))
+def test_solve_gives_the_clis_exact_values(model):
+    params = GAMES[model]
+    doc = json.loads(cli("solve", model, *cli_args(params), "--format", "json"))
+    solution = gpai.solve(model, **params)
+    compared = 0
+    for path, text in exact_values(doc):
+        if path[-1] in ("margin", "value", "threshold"):
+            name = f"spe.{path[-1]}_{path[1] + 1}"
+        elif model == "fine_tuning_n" and path[-1] == "u":
+            name = f"spe.u_{path[1] + 1}"
+        else:
+            name = output_name(model, path)
+        value = solution[name]
+        assert same(value, text), f"{model} {name}: python {value!r}, cli {text}"
+        compared += 1
+    assert compared >= 4, f"{model}: only {compared} values compared"
+
+
+def test_every_model_is_listed_with_its_parameters():
+    listed = json.loads(cli("models", "--format", "json"))
+    cli_models = listed["models"] if isinstance(listed, dict) else listed
+    assert [m["name"] for m in gpai.models()] == [m["name"] for m in cli_models]
+    for mine, theirs in zip(gpai.models(), cli_models):
+        assert [p["name"] for p in mine["params"]] == [p["name"] for p in theirs["params"]]
+
+
+def test_fractions_round_trip():
+    by_fraction = gpai.solve("openness", theta=Fraction(3, 4), p=Fraction(1, 32)).to_dict()
+    by_text = gpai.solve("openness", theta="3/4", p="0.03125").to_dict()
+    assert by_fraction == by_text
+    numbers = [v for v in by_fraction.values() if isinstance(v, Fraction)]
+    assert numbers, "openness has rational outputs"
+    for v in numbers:
+        assert Fraction(str(v)) == v
+    # A huge exact value crosses without rounding.
+    big = Fraction(10**60 + 1, 3 * 10**60)
+    assert gpai.solve("fine_tuning", c0=1, c1=2, delta=big)["spe.alpha0"] == big / 2
+
+
+def test_floats_are_refused_unless_asked_for():
+    with pytest.raises(gpai.ParseError, match="exact values only"):
+        gpai.solve("fine_tuning", c0=1, c1=2, delta=0.1)
+    read = gpai.solve("fine_tuning", c0=1, c1=2, delta=0.1, allow_float=True)
+    assert read["spe.alpha0"] == Fraction(1, 20)
+
+
+def test_errors_arrive_as_exceptions_with_the_parameter_value_and_domain():
+    with pytest.raises(gpai.DomainError) as e:
+        gpai.solve("fine_tuning", c0=1, c1=2, delta=2)
+    assert (e.value.parameter, e.value.value, e.value.domain) == ("delta", "2", "a share in [0, 1]")
+    assert isinstance(e.value, gpai.GpaiError)
+    with pytest.raises(gpai.ParameterError, match="unknown model"):
+        gpai.solve("fine_tunning")
+    with pytest.raises(gpai.ParameterError, match="missing parameter c0"):
+        gpai.solve("fine_tuning")
+    with pytest.raises(gpai.ParameterError, match="unknown parameter"):
+        gpai.solve("fine_tuning", c0=1, c1=2, deltta=1)
+    with pytest.raises(gpai.ParseError):
+        gpai.solve("fine_tuning", c0=1, c1=2, delta="1/0")
+    with pytest.raises(gpai.ParseError):
+        gpai.roots("0")
+    game = gpai.solve("fine_tuning_n", r=[1, 2])
+    assert "spe.u_2" in game.names and "spe.u_3" not in game.names
+    with pytest.raises(gpai.NoOutputError, match="the game has 2 domains"):
+        game["spe.u_3"]
+    with pytest.raises(gpai.NoOutputError, match="not an output"):
+        game["spe.nonsense"]
+
+
+def test_algebraic_numbers_compare_and_convert_exactly():
+    minus, plus = gpai.roots("x^2 - 2")
+    assert minus < 0 < plus and minus < plus
+    assert Fraction(141421356, 10**8) < plus < Fraction(141421357, 10**8)
+    assert abs(float(plus) - 2**0.5) < 1e-15
+    assert plus.poly == ["-2", "0", "1"] and plus.index == 1
+    lo, hi = plus.interval
+    assert lo < plus < hi and isinstance(lo, Fraction)
+    assert str(plus) == "sqrt(2)" and plus._repr_latex_() == "$\\sqrt{2}$"
+    # The same number reached another way is equal, and hashes alike.
+    (again,) = [r for r in gpai.roots("x^4 - 4x^2 + 4") if r > 0]
+    assert again == plus and hash(again) == hash(plus)
+    nash = gpai.solve("fine_tuning", c0=1, c1=2, delta="1/2")["nash.delta"]
+    assert isinstance(nash, gpai.Algebraic) and str(nash) == "(2+sqrt(13))/9"
+    sympy = pytest.importorskip("sympy")
+    assert sympy.simplify(nash.to_sympy() - (2 + sympy.sqrt(13)) / 9) == 0
+
+
+@pytest.mark.parametrize("page,examples", [("docs/python.md", 10), ("README.md", 2)])
+def test_the_python_examples_run_as_written(page, examples):
+    result = doctest.testfile(str(REPOSITORY / page), module_relative=False)
+    assert result.attempted >= examples and result.failed == 0, result

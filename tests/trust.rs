@@ -1254,3 +1254,138 @@ fn a_domain_the_game_lacks_is_an_error_even_where_the_claim_never_reads_it() {
     );
     assert_eq!(gpai(&["verify", &fine]).status.code(), Some(0));
 }
+
+#[test]
+fn a_grid_axis_adding_a_domain_adds_its_player() {
+    let out = gpai(&["frontier", "fine_tuning_n", "--grid", "delta_2=0:1:1/4"]);
+    let text = printed(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("frontier of (u_g, u_1, u_2)"), "{text}");
+    // Three players make no picture: refused before the grid is solved.
+    refused(
+        &[
+            "frontier",
+            "fine_tuning_n",
+            "--grid",
+            "delta_2=0:1:1/4",
+            "--plot",
+            "x.svg",
+        ],
+        "these are 3: u_g, u_1, u_2",
+    );
+}
+
+#[test]
+fn json_numbers_are_read_as_written() {
+    // serde_json rounded bare numbers to doubles: 0.10000000000000001 became 1/10, 1e-400 zero.
+    let dir = scratch("json-numbers");
+    let rows = write(
+        &dir,
+        "n.jsonl",
+        "{\"u_g\":0.10000000000000001,\"u_d\":0}\n{\"u_g\":0.1,\"u_d\":0}\n{\"u_g\":1e-400,\"u_d\":-1}\n",
+    );
+    let out = gpai(&["frontier", "--input", &rows, "--format", "json"]);
+    let text = printed(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("10000000000000001/100000000000000000"),
+        "{text}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    assert_eq!(doc["groups"][0]["pareto"].as_u64(), Some(1), "{text}");
+}
+
+#[test]
+fn a_solve_the_claim_never_evaluates_is_checked_all_the_same() {
+    let dir = scratch("solve-args");
+    let claim = |name: &str, model: &str, claim: &str, params: &str| {
+        write(
+            &dir,
+            &format!("{name}.toml"),
+            &format!("{CLAIM_HEAD}model = \"{model}\"\nclaim = '{claim}'\n{params}"),
+        )
+    };
+    let two = "[params]\nr = \"1,2\"\n";
+    for (name, model, text, params, message) in [
+        (
+            "fewer",
+            "fine_tuning_n",
+            "spe.u_g >= 0 or solve(r = 1).spe.u_2 > 0",
+            two,
+            "spe.u_2: the game has 1 domain",
+        ),
+        (
+            "range",
+            "fine_tuning_n",
+            "spe.u_g >= 0 or solve(delta = 3/2).u_g > 0",
+            two,
+            "delta = 3/2 is outside its domain",
+        ),
+        (
+            "negative",
+            "fine_tuning_n",
+            "spe.u_g >= 0 or solve(delta = -1/2).u_g > 0",
+            two,
+            "delta = -1/2 is outside its domain",
+        ),
+        (
+            "twice",
+            "safety_regulation",
+            "u_g >= 0 or solve(theta_d = 1, theta_d = 2).u_g > 0",
+            "",
+            "theta_d is given twice in solve(...)",
+        ),
+        (
+            "joint",
+            "safety_regulation",
+            "u_g >= 0 or solve(c0_ab = -2).u_g > 0",
+            "",
+            "solve(...) makes no game: c0_ab = -2",
+        ),
+    ] {
+        refused(&["verify", &claim(name, model, text, params)], message);
+    }
+}
+
+#[test]
+fn outcome_files_are_read_as_written_or_refused_located() {
+    let dir = scratch("outcome-files");
+    // A byte-order mark is not part of the first column's name; an index named twice is
+    // refused (every report names outcomes by it).
+    let bom = write(&dir, "bom.csv", "\u{feff}index,u_g,u_d\n0,1,0\n0,0,1\n");
+    refused(
+        &["frontier", "--input", &bom],
+        "bom.csv:3:1: the index 0 is given twice",
+    );
+    let array = write(&dir, "arr.jsonl", "[1]\n");
+    refused(
+        &["frontier", "--input", &array],
+        "arr.jsonl:1:1: malformed JSON: invalid type: sequence, expected a JSON object per line",
+    );
+    // The extension's case does not decide the format.
+    let upper = write(
+        &dir,
+        "up.JSONL",
+        "{\"u_g\":1,\"u_d\":0}\n{\"u_g\":0,\"u_d\":1}\n",
+    );
+    assert_eq!(
+        gpai(&["frontier", "--input", &upper]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn discount_weights_are_bounded_before_they_are_built() {
+    // A 29-digit rho over 100,000 days made numbers of millions of digits, with no end in sight.
+    refused(
+        &[
+            "solve",
+            "race",
+            "ext=discount",
+            "rho=12345678901234567890123456789/12345678901234567890123456790",
+            "m=100000",
+        ],
+        "rho^m would have 18800000 bits, beyond 4000000",
+    );
+}

@@ -122,6 +122,53 @@ pub enum Kind {
 }
 
 impl Expr {
+    /// Calls `f` on every node of the expression, this one first.
+    pub fn visit(&self, f: &mut dyn FnMut(&Expr)) {
+        f(self);
+        match &self.kind {
+            Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) | Kind::Path(_) => {}
+            Kind::Solve(args, _) => args.iter().for_each(|(_, _, a)| a.visit(f)),
+            Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => a.visit(f),
+            Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+            Kind::Call(_, items) | Kind::Compare(items, _) => items.iter().for_each(|i| i.visit(f)),
+            Kind::Exists { lo, hi, body, .. } => {
+                lo.visit(f);
+                hi.visit(f);
+                body.visit(f);
+            }
+        }
+    }
+
+    /// The value of an expression of numbers alone (`2`, `-1/8`, `(1/2)^3`), when it is one.
+    pub fn constant(&self) -> Option<Rational> {
+        match &self.kind {
+            Kind::Number(r) => Some(r.clone()),
+            Kind::Neg(a) => Some(-a.constant()?),
+            Kind::Arith(op, a, b) => {
+                let (a, b) = (a.constant()?, b.constant()?);
+                match op {
+                    Arith::Add => Some(a + b),
+                    Arith::Sub => Some(a - b),
+                    Arith::Mul => Some(a * b),
+                    Arith::Div => (b != 0).then(|| a / b),
+                }
+            }
+            Kind::Pow(a, e) => {
+                let a = a.constant()?;
+                let p = crate::exact::rational::pow(&a, e.unsigned_abs());
+                if *e >= 0 {
+                    Some(p)
+                } else {
+                    (p != 0).then(|| Rational::from(1) / p)
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Every path (parameter, `let` name or output) and `solve(...)` output the expression reads.
     pub fn paths(&self, out: &mut Vec<(String, usize)>) {
         let mut visit = |e: &Expr| e.paths(out);

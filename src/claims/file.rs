@@ -655,8 +655,48 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         .chain(std::iter::once(("claim".to_string(), &claim.claim)));
     for (field, expr) in fields {
         check_labels(model, &lets, expr).map_err(|l| claim.locate(&field, &l))?;
+        check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
     }
     Ok(())
+}
+
+/// Every `solve(...)` sets each parameter once, and a value written as a number lies in the
+/// parameter's domain: checked at load, since `or`, `and` and `implies` may never evaluate it.
+pub(crate) fn check_solves(model: &ModelInfo, expr: &Expr) -> Result<(), Located> {
+    let mut problem = None;
+    expr.visit(&mut |e: &Expr| {
+        let Kind::Solve(assignments, _) = &e.kind else {
+            return;
+        };
+        for (k, (name, at, value)) in assignments.iter().enumerate() {
+            let fail = |message: String| Located {
+                offset: *at,
+                message,
+            };
+            let found = if let Some((earlier, _, _)) = assignments[..k]
+                .iter()
+                .find(|(other, _, _)| model.overlaps(other, name))
+            {
+                Some(fail(format!(
+                    "{name} is given twice in solve(...) (with {earlier}); each parameter once"
+                )))
+            } else {
+                match (&value.kind, value.constant()) {
+                    (_, Some(r)) if model.is_param(name) => {
+                        model.check(name, &r).err().map(|e| fail(e.to_string()))
+                    }
+                    (Kind::Label(l), _) => Some(fail(format!(
+                        "{name} = \"{l}\": solve(...) sets numeric parameters only"
+                    ))),
+                    _ => None,
+                }
+            };
+            if problem.is_none() {
+                problem = found;
+            }
+        }
+    });
+    problem.map_or(Ok(()), Err)
 }
 
 /// The first name in `expr` (by position) that is neither bound by a quantifier, in `known`
@@ -794,7 +834,7 @@ pub(crate) fn check_labels(
     expr: &Expr,
 ) -> Result<(), Located> {
     let mut problem = None;
-    visit(expr, &mut |e: &Expr| {
+    expr.visit(&mut |e: &Expr| {
         let Kind::Compare(items, _) = &e.kind else {
             return;
         };
@@ -882,26 +922,6 @@ pub(crate) fn check_labels(
         }
     });
     problem.map_or(Ok(()), Err)
-}
-
-/// Calls `f` on every node of the expression.
-fn visit(e: &Expr, f: &mut dyn FnMut(&Expr)) {
-    f(e);
-    match &e.kind {
-        Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) | Kind::Path(_) => {}
-        Kind::Solve(args, _) => args.iter().for_each(|(_, _, a)| visit(a, f)),
-        Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => visit(a, f),
-        Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
-            visit(a, f);
-            visit(b, f);
-        }
-        Kind::Call(_, items) | Kind::Compare(items, _) => items.iter().for_each(|i| visit(i, f)),
-        Kind::Exists { lo, hi, body, .. } => {
-            visit(lo, f);
-            visit(hi, f);
-            visit(body, f);
-        }
-    }
 }
 
 /// Visits every path (with the variables bound there) and every `solve` parameter and output.

@@ -10,36 +10,66 @@ use crate::error::{Error, Result};
 use crate::models::arguments::Arguments;
 use crate::models::{Game, Model, ModelInfo, Shared, indexed};
 
-use super::expr::{Expr, Located};
+use super::expr::{Expr, Kind, Located};
 use super::val::Val;
 
 /// The first parameter or output `expr` names for a domain the game `args` lacks (`spe.u_3`
-/// or `r_3` in a game of two domains). Checked before evaluation: `or`, `and` and `implies`
-/// may never read it, and a typo would pass unseen.
+/// or `r_3` in a game of two domains; `solve(r = 1).spe.u_2`, whose game has one), or the
+/// first `solve(...)` of numbers that makes no game. Checked before evaluation: `or`, `and` and
+/// `implies` may never read it, and a typo would pass unseen.
 pub fn beyond_domains(args: &Arguments, expr: &Expr) -> Option<Located> {
     let model = args.model().info();
-    if model.per_domain.is_empty() {
-        return None;
-    }
-    let n = args.domains();
-    let mut paths = Vec::new();
-    expr.paths(&mut paths);
-    paths.into_iter().find_map(|(path, offset)| {
-        let index = match model.resolve(&path) {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let beyond = |args: &Arguments, path: &str, offset: usize| {
+        let n = args.domains();
+        let index = match model.resolve(path) {
             Ok((_, index)) => index,
-            Err(_) => canonical(model, &path)
+            Err(_) => canonical(model, path)
                 .filter(|full| !model.output_names().contains(full))
                 .and_then(|full| indexed(&full))
                 .map(|(_, i)| i),
         }?;
         (index > n).then(|| Located {
             offset,
-            message: format!(
-                "{path}: the game has {n} domain{}",
-                if n == 1 { "" } else { "s" }
-            ),
+            message: format!("{path}: the game has {n} domain{}", plural(n)),
         })
-    })
+    };
+    let mut paths = Vec::new();
+    expr.paths(&mut paths);
+    let mut found = paths
+        .into_iter()
+        .find_map(|(path, offset)| beyond(args, &path, offset));
+    expr.visit(&mut |e: &Expr| {
+        let Kind::Solve(assignments, path) = &e.kind else {
+            return;
+        };
+        if found.is_some() {
+            return;
+        }
+        let mut solved = args.clone();
+        for (name, at, value) in assignments {
+            let Some(r) = value.constant() else {
+                return;
+            };
+            match solved.with(name, r) {
+                Ok(a) => solved = a,
+                Err(err) => {
+                    found = Some(Located {
+                        offset: *at,
+                        message: err.to_string(),
+                    });
+                    return;
+                }
+            }
+        }
+        found = beyond(&solved, path, e.offset).or_else(|| {
+            validate(&solved).err().map(|err| Located {
+                offset: e.offset,
+                message: format!("solve(...) makes no game: {err}"),
+            })
+        });
+    });
+    found
 }
 
 /// Whether `path` is an output of `model`.

@@ -60,6 +60,13 @@ fn grid_outcomes(request: &Request) -> Result<(Vec<Outcome>, Vec<String>)> {
     let points = grid.points(max_points())?;
     // Each grid point is an outcome: refused before the games are solved.
     Limit::Outcomes.check(points.len(), "the frontier's grid")?;
+    let players = match (&request.players, points.first()) {
+        (Some(players), _) => players.clone(),
+        (None, Some(first)) => sweeper.players(first),
+        (None, None) => Vec::new(),
+    };
+    // Known before any game is solved: a picture needs two players.
+    check_picture(request, &players)?;
     let plan = Plan {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         shard: None,
@@ -76,11 +83,25 @@ fn grid_outcomes(request: &Request) -> Result<(Vec<Outcome>, Vec<String>)> {
         },
         |_, _| {},
     )?;
-    let players = request.players.clone().unwrap_or_else(|| sweeper.players());
     Ok((
         from_rows(&rows, &players, request.group.as_deref())?,
         players,
     ))
+}
+
+/// An error when a picture is asked for but the players are not two.
+fn check_picture(request: &Request, players: &[String]) -> Result<()> {
+    match &request.plot {
+        Some(path) if players.len() != 2 => Err(Error::InvalidArgument {
+            argument: format!("--plot {path}"),
+            reason: format!(
+                "the picture shows two players' utilities, and these are {}: {}",
+                players.len(),
+                players.join(", ")
+            ),
+        }),
+        _ => Ok(()),
+    }
 }
 
 pub(super) fn frontier(request: Request) -> Result<String> {
@@ -105,6 +126,7 @@ pub(super) fn frontier(request: Request) -> Result<String> {
                 .players
                 .clone()
                 .unwrap_or_else(|| vec!["u_g".into(), "u_d".into()]);
+            check_picture(&request, &players)?;
             let outcomes = read(path, &text, &players, request.group.as_deref())?;
             (outcomes, players)
         }
@@ -118,12 +140,6 @@ pub(super) fn frontier(request: Request) -> Result<String> {
     };
     let groups = frontiers(&outcomes)?;
     if let Some(path) = &request.plot {
-        if players.len() != 2 {
-            return Err(Error::InvalidArgument {
-                argument: format!("--plot {path}"),
-                reason: "the picture shows two players' utilities".into(),
-            });
-        }
         let layers: Vec<Layer> = groups
             .iter()
             .map(|g| {

@@ -72,8 +72,9 @@ fn check_columns(
     players: &[String],
     group: Option<&str>,
 ) -> Result<()> {
-    for (k, name) in columns.iter().enumerate() {
-        if columns[..k].contains(name) {
+    let mut seen = std::collections::HashSet::new();
+    for name in columns {
+        if !seen.insert(name) {
             return Err(header(format!(
                 "the column {name:?} appears twice; which one holds the utilities would be a guess"
             )));
@@ -190,7 +191,10 @@ pub fn read(
     players: &[String],
     group: Option<&str>,
 ) -> Result<Vec<Outcome>> {
-    let json = file.ends_with(".json") || file.ends_with(".jsonl");
+    let json = crate::sweep::output::RowFormat::for_path(file)
+        == crate::sweep::output::RowFormat::JsonLines;
+    // A byte-order mark is no part of the first column's name.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text
         .lines()
         .enumerate()
@@ -204,6 +208,7 @@ pub fn read(
         check_columns(|m| bad(file, 1, 1, m), &header, players, group)?;
     }
     let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
     let most = Limit::Outcomes.value();
     for (number, line) in lines {
         let line_no = number + 1;
@@ -214,7 +219,17 @@ pub fn read(
         // (name, value, column) cells of this record.
         let cells: Vec<(String, String, usize)> = if json {
             crate::sweep::output::json_record(line)
-                .map_err(|e| bad(file, line_no, e.column(), format!("malformed JSON: {e}")))?
+                .map_err(|e| {
+                    // serde_json's own position is of the line alone: the location says it.
+                    let text = e.to_string();
+                    let reason = text.rsplit_once(" at line ").map_or(&text[..], |(r, _)| r);
+                    bad(
+                        file,
+                        line_no,
+                        e.column().max(1),
+                        format!("malformed JSON: {reason}"),
+                    )
+                })?
                 .into_iter()
                 .map(|(k, v)| {
                     let text = match v {
@@ -241,7 +256,17 @@ pub fn read(
                 .map(|(name, (value, column))| (name, value, column))
                 .collect()
         };
-        out.push(outcome(file, line_no, &cells, players, group)?);
+        let outcome = outcome(file, line_no, &cells, players, group)?;
+        // Outcomes are named by their index in every report: two of one name would be a guess.
+        if !ids.insert(outcome.id.clone()) {
+            return Err(bad(
+                file,
+                line_no,
+                1,
+                format!("the index {} is given twice", outcome.id),
+            ));
+        }
+        out.push(outcome);
     }
     if out.is_empty() {
         return Err(bad(file, 1, 1, "no outcomes in the file".into()));

@@ -67,8 +67,9 @@ pub trait Sweep: Sync {
     }
 
     /// The players' utility columns `gpai frontier --grid` compares when `--players` is not
-    /// given.
-    fn players(&self) -> Vec<String> {
+    /// given, for the games of a grid whose first point is `point` (a grid axis may add a
+    /// domain, never remove one partway).
+    fn players(&self, _point: &Point) -> Vec<String> {
         vec!["u_g".into(), "u_d".into()]
     }
 

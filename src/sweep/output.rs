@@ -108,8 +108,9 @@ pub fn json_record(line: &str) -> Result<Vec<(String, serde_json::Value)>, serde
 
         fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Record, M::Error> {
             let mut members: Vec<(String, serde_json::Value)> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             while let Some(key) = map.next_key::<String>()? {
-                if members.iter().any(|(k, _)| *k == key) {
+                if !seen.insert(key.clone()) {
                     return Err(serde::de::Error::custom(format!(
                         "the key \"{key}\" is given twice"
                     )));

@@ -75,7 +75,8 @@ impl Game for FineTuningNGame {
             reason: what.to_string(),
         };
         if index > n {
-            return Err(missing(&format!("the game has {n} domains")));
+            let s = if n == 1 { "" } else { "s" };
+            return Err(missing(&format!("the game has {n} domain{s}")));
         }
         let q = |r: &Rational| Val::rational(r.clone());
         if group == "spe" {

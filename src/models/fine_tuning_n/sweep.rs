@@ -94,8 +94,8 @@ impl crate::sweep::Sweep for Sweeper {
     }
 
     /// G and every specialist domain (`u_g`, `u_1`, …, `u_n`).
-    fn players(&self) -> Vec<String> {
-        let n = Params::from_arguments(&self.base).map_or(0, |p| p.domains().len());
+    fn players(&self, point: &Point) -> Vec<String> {
+        let n = self.params_at(point).map_or(0, |p| p.domains().len());
         std::iter::once("u_g".to_string())
             .chain((1..=n).map(|i| format!("u_{i}")))
             .collect()

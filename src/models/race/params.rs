@@ -1,7 +1,7 @@
 //! Parameters of the race model: the value family f, customers, days, the open and closed sizes, and the extension switched on.
 
 use crate::error::{Error, Result};
-use crate::exact::rational::{denominator, is_integer, one, zero};
+use crate::exact::rational::{denominator, int_bits, int_to_i64, is_integer, numerator, one, zero};
 use crate::exact::sign::sign_on_interval;
 use crate::exact::{IntervalSign, Poly, Rational};
 use crate::models::arguments::Arguments;
@@ -79,8 +79,11 @@ pub struct Params {
 
 /// The largest denominator of the power family's exponent.
 const MAX_DENOMINATOR: u32 = 64;
-/// The longest horizon under `ext=discount` (the day weights are summed one by one).
+/// The longest horizon under `ext=discount`.
 const MAX_DISCOUNTED_DAYS: u32 = 100_000;
+/// The largest exact day weight `rho^m` under `ext=discount`, in bits (numerator and
+/// denominator): `rho = 999/1000` over 100,000 days makes two million.
+const MAX_WEIGHT_BITS: u64 = 4_000_000;
 
 fn domain(name: &str, value: impl ToString, domain: &str) -> Error {
     Error::Domain {
@@ -210,7 +213,22 @@ impl Params {
                         "m",
                         &m,
                         &format!(
-                            "at most {MAX_DISCOUNTED_DAYS} days under ext=discount (each day is weighed)"
+                            "at most {MAX_DISCOUNTED_DAYS} days under ext=discount (the weights are exact powers rho^t)"
+                        ),
+                    ));
+                }
+                // rho^m is exact: its size is rho's size times the days, bounded before it is built.
+                let bits = int_bits(&numerator(rho)) + int_bits(&denominator(rho));
+                let days = int_to_i64(&numerator(&m)).map_or(u64::MAX, i64::unsigned_abs);
+                if bits.saturating_mul(days) > MAX_WEIGHT_BITS {
+                    return Err(domain(
+                        "m",
+                        &m,
+                        &format!(
+                            "at most {} days with rho = {} under ext=discount: rho^m would have {} bits, beyond {MAX_WEIGHT_BITS}",
+                            MAX_WEIGHT_BITS / bits.max(1),
+                            crate::error::shorten(&rho.to_string()),
+                            bits.saturating_mul(days)
                         ),
                     ));
                 }

@@ -44,9 +44,19 @@ __all__ = [
     "UndecidedError",
     "UnsupportedError",
     "models",
+    "Interrupted",
     "roots",
     "solve",
+    "sweep",
 ]
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a sweep; ``rows`` holds the rows finished before it, in grid order."""
+
+    def __init__(self, rows):
+        super().__init__(f"sweep interrupted after {len(rows)} rows (kept in .rows)")
+        self.rows = rows
 
 
 def _exact_text(name, value, allow_float):
@@ -87,6 +97,70 @@ def solve(model, allow_float=False, **params):
     """
     texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
     return _gpai.solve(model, texts)
+
+
+def _axis_text(name, axis, allow_float):
+    if isinstance(axis, str):
+        return axis if "=" in axis else f"{name}={axis}"
+    lo, hi, step = (_exact_text(name, v, allow_float) for v in axis)
+    return f"{name}={lo}:{hi}:{step}"
+
+
+def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_float=False, **params):
+    """The sweep of ``model`` at ``params`` over ``grid``, as ``gpai sweep`` runs it, as a
+    ``pandas.DataFrame``: one row per game in grid order, exact columns as Fractions and
+    algebraic numbers, the ``_approx`` columns as floats beside them, labels as categoricals.
+
+    ``grid`` maps each swept parameter to ``(lo, hi, step)`` (or ``"lo:hi:step"``), or is a
+    list of ``"NAME=LO:HI:STEP"`` texts. The games run on ``jobs`` threads (default: every
+    core) without the GIL. ``progress`` is a callable ``(done, total)``, ``False`` for none, or
+    by default a tqdm bar when tqdm is installed. Ctrl-C raises :class:`Interrupted`, whose
+    ``rows`` keep every row finished before it.
+    """
+    import pandas as pd
+
+    if isinstance(grid, dict):
+        axes = [_axis_text(name, axis, allow_float) for name, axis in grid.items()]
+    elif isinstance(grid, str):
+        axes = [grid]
+    else:
+        axes = list(grid)
+    texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
+    bar = None
+    if progress is None:
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            progress = False
+        else:
+            bar = tqdm(desc=f"gpai sweep {model}", unit="games")
+
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+    try:
+        columns, interrupted = _gpai.sweep(
+            model, texts, axes, jobs, every, engine, progress or None
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    data = {}
+    for name, kind, values, labels in columns:
+        if kind == "label":
+            # Every label the output can take, so that sweeps of one model concatenate.
+            data[name] = pd.Categorical(values, categories=labels)
+        elif kind == "exact":
+            data[name] = pd.Series(values, dtype=object)
+        else:
+            data[name] = values
+    frame = pd.DataFrame(data)
+    if "index" in frame:
+        frame = frame.set_index("index")
+    if interrupted:
+        raise Interrupted(frame)
+    return frame
 
 
 def roots(poly):

@@ -5,18 +5,23 @@
 //! Nothing here computes: every value comes from the crate `gpai`, exactly as the command
 //! line gets it.
 
-use std::cmp::Ordering;
+use std::cmp::Ordering as Order;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use gpai::Error;
-use gpai::claims::outputs::{Cache, canonical};
+use gpai::claims::outputs::{Cache, canonical, labels_of};
 use gpai::exact::rational::{denominator, numerator};
 use gpai::exact::text::{algebraic_text, latex_text};
+use gpai::exact::value_parse::parse_exact;
 use gpai::exact::{Algebraic as Exact, Rational, Value, parse_poly, parse_rational, real_roots};
 use gpai::models::arguments::Arguments;
+use gpai::models::sweep_request::prepare;
 use gpai::models::val::Val;
 use gpai::models::{MODELS, Model, Provenance, find, indexed};
+use gpai::sweep::{Engine, Plan, Row, run};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyTypeError};
+use pyo3::exceptions::{PyException, PyKeyboardInterrupt, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -427,6 +432,181 @@ fn solve(py: Python<'_>, model: &str, params: Vec<String>) -> PyResult<Solution>
     })
 }
 
+/// The columns of sweep rows: `(name, kind, values, labels)` with kind `exact` (Fractions and
+/// algebraic numbers), `float` (the `_approx` columns), `bool`, `label` (with every label the
+/// output can take, when the model declares them) or `text` (ties).
+type Columns<'py> = Vec<(
+    String,
+    &'static str,
+    Bound<'py, PyList>,
+    Option<Vec<String>>,
+)>;
+
+fn columns<'py>(
+    py: Python<'py>,
+    model: &dyn Model,
+    rows: &[(usize, Row)],
+) -> PyResult<Columns<'py>> {
+    let Some((_, first)) = rows.first() else {
+        return Ok(Vec::new());
+    };
+    let mut out: Columns<'py> = Vec::new();
+    let index = PyList::empty(py);
+    for (i, _) in rows {
+        index.append(i)?;
+    }
+    out.push(("index".into(), "index", index, None));
+    for (k, (name, _)) in first.cells.iter().enumerate() {
+        let cells: Vec<&str> = rows
+            .iter()
+            .map(|(_, r)| r.cells.get(k).map_or("", |(_, v)| v.as_str()))
+            .collect();
+        let values = PyList::empty(py);
+        let kind = if name.ends_with("_approx") {
+            for c in &cells {
+                values.append(c.parse::<f64>().unwrap_or(f64::NAN))?;
+            }
+            "float"
+        } else if cells.iter().all(|c| *c == "true" || *c == "false") {
+            for c in &cells {
+                values.append(*c == "true")?;
+            }
+            "bool"
+        } else if let Some(numbers) = cells
+            .iter()
+            .map(|c| parse_exact(c).ok())
+            .collect::<Option<Vec<_>>>()
+        {
+            for a in numbers {
+                values.append(to_python(py, Val::Num(a))?)?;
+            }
+            "exact"
+        } else {
+            for c in &cells {
+                values.append(*c)?;
+            }
+            if name == "ties" { "text" } else { "label" }
+        };
+        // The declared labels, when every cell is one of them (else the observed ones: a
+        // category a cell lacks would turn it into a missing value).
+        let labels = (kind == "label")
+            .then(|| labels_of(model, name))
+            .flatten()
+            .filter(|labels| cells.iter().all(|c| labels.iter().any(|l| l == c)));
+        out.push((name.clone(), kind, values, labels));
+    }
+    Ok(out)
+}
+
+/// The sweep of `model` at `params` over `grid`, checked as `gpai sweep` checks it, run on
+/// `jobs` threads without the GIL; `progress(done, total)` is called about ten times a second.
+/// Returns the columns and whether Ctrl-C stopped it (the rows finished before are kept).
+#[pyfunction]
+#[pyo3(signature = (model, params, grid, jobs=None, every=1, engine="exact", progress=None))]
+#[allow(clippy::too_many_arguments)]
+fn sweep<'py>(
+    py: Python<'py>,
+    model: &str,
+    params: Vec<String>,
+    grid: Vec<String>,
+    jobs: Option<usize>,
+    every: usize,
+    engine: &str,
+    progress: Option<Bound<'py, PyAny>>,
+) -> PyResult<(Columns<'py>, bool)> {
+    let engine = match engine {
+        "exact" => Engine::Exact,
+        "float" => Engine::Float,
+        other => {
+            return Err(raise(
+                py,
+                Error::Domain {
+                    name: "engine".into(),
+                    value: other.into(),
+                    domain: "exact or float".into(),
+                },
+            ));
+        }
+    };
+    let prepared =
+        prepare(model, &params, &grid, every, false, engine).map_err(|e| raise(py, e))?;
+    let plan = Plan {
+        jobs: jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1),
+        shard: None,
+        every,
+    };
+    let total = plan.indices(prepared.points.len()).len();
+    let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::with_capacity(total));
+    let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let progress = progress.map(Bound::unbind);
+    let outcome = py.detach(|| {
+        std::thread::scope(|scope| {
+            let worker = scope.spawn(|| {
+                run(
+                    &prepared.points,
+                    &plan,
+                    |p| prepared.sweeper.row(p),
+                    |index, row| {
+                        if stop.load(Ordering::Relaxed) {
+                            return Err(Error::OutputClosed);
+                        }
+                        rows.lock()
+                            .expect("no thread panics holding the rows")
+                            .push((index, row));
+                        Ok(())
+                    },
+                    |n, _| done.store(n, Ordering::Relaxed),
+                )
+            });
+            let mut interrupted = false;
+            let mut progress_failed = None;
+            while !worker.is_finished() {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                Python::attach(|py| {
+                    if py.check_signals().is_err() {
+                        interrupted = true;
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    if let Some(callback) = &progress
+                        && progress_failed.is_none()
+                        && !interrupted
+                        && let Err(e) = callback.call1(py, (done.load(Ordering::Relaxed), total))
+                    {
+                        // Ctrl-C while the callback runs is an interruption like any other.
+                        if e.is_instance_of::<PyKeyboardInterrupt>(py) {
+                            interrupted = true;
+                        } else {
+                            progress_failed = Some(e);
+                        }
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                });
+            }
+            let result = worker.join().expect("the sweep thread does not panic");
+            (result, interrupted, progress_failed)
+        })
+    });
+    let (result, interrupted, progress_failed) = outcome;
+    if let Some(e) = progress_failed {
+        return Err(e);
+    }
+    if let (Some(callback), false) = (&progress, interrupted) {
+        callback.call1(py, (done.load(Ordering::Relaxed), total))?;
+    }
+    match result {
+        Ok(_) => {}
+        Err(Error::OutputClosed) if interrupted => {}
+        Err(e) => return Err(raise(py, e)),
+    }
+    let rows = rows
+        .into_inner()
+        .expect("no thread panics holding the rows");
+    Ok((columns(py, prepared.model, &rows)?, interrupted))
+}
+
 /// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
 #[pyfunction]
 fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
@@ -449,9 +629,9 @@ fn _compare(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i8> {
         ));
     };
     Ok(match a.cmp(&b) {
-        Ordering::Less => -1,
-        Ordering::Equal => 0,
-        Ordering::Greater => 1,
+        Order::Less => -1,
+        Order::Equal => 0,
+        Order::Greater => 1,
     })
 }
 
@@ -461,6 +641,7 @@ fn _gpai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(solve, m)?)?;
     m.add_function(wrap_pyfunction!(roots, m)?)?;
+    m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(_compare, m)?)?;
     m.add_class::<Algebraic>()?;
     m.add_class::<Enclosure>()?;

@@ -163,3 +163,57 @@ def test_algebraic_numbers_compare_and_convert_exactly():
 def test_the_python_examples_run_as_written(page, examples):
     result = doctest.testfile(str(REPOSITORY / page), module_relative=False)
     assert result.attempted >= examples and result.failed == 0, result
+
+
+def test_a_sweep_is_the_clis_csv_as_a_dataframe():
+    pytest.importorskip("pandas")
+    grid = ["theta_d=0:5/2:1/8", "theta_g=0:1:1/2"]
+    csv = cli("sweep", "safety_regulation", *[f"--grid={g}" for g in grid]).splitlines()
+    header, lines = csv[0].split(","), [line.split(",", len(csv[0].split(",")) - 1) for line in csv[1:]]
+    frame = gpai.sweep("safety_regulation", grid, jobs=2, progress=False)
+    assert list(frame.index) == [int(line[0]) for line in lines]
+    assert list(frame.columns) == header[1:]
+    assert str(frame["regime"].dtype) == "category"
+    for line in lines:
+        row = frame.loc[int(line[0])]
+        for name, text in zip(header[1:], line[1:]):
+            value = row[name]
+            if name.endswith("_approx"):
+                assert value == float(text), (name, value, text)
+            elif isinstance(value, Fraction):
+                assert value == Fraction(text), (name, value, text)
+            elif isinstance(value, (bool, type(True))) or text in ("true", "false"):
+                assert bool(value) == (text == "true"), (name, value, text)
+            else:
+                assert str(value) == text.strip('"'), (name, value, text)
+
+
+def test_ctrl_c_keeps_the_rows_finished():
+    pytest.importorskip("pandas")
+    import signal
+
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if done > 0 and len(calls) == 2:
+            signal.raise_signal(signal.SIGINT)
+
+    grid = {"theta_d": (0, 5, "1/400"), "theta_g": (0, 1, "1/4")}
+    with pytest.raises(gpai.Interrupted) as stopped:
+        gpai.sweep("safety_regulation", grid, jobs=1, progress=progress)
+    rows = stopped.value.rows
+    assert 0 < len(rows) < 2001 * 5, len(rows)
+    # The rows kept are the grid's first, whole and in order, as a full sweep has them.
+    full = gpai.sweep("safety_regulation", grid, jobs=2, every=1, progress=False).head(len(rows))
+    assert rows.equals(full)
+
+
+def test_a_sweep_refuses_what_the_cli_refuses():
+    pytest.importorskip("pandas")
+    with pytest.raises(gpai.DomainError, match="--every"):
+        gpai.sweep("safety_regulation", "theta_d=0:1:1/2", every=0, progress=False)
+    with pytest.raises(gpai.UnsupportedError):
+        gpai.sweep("race", "k=0:1:1", progress=False)
+    with pytest.raises(gpai.DomainError, match="theta_d = -1"):
+        gpai.sweep("safety_regulation", "theta_d=-1:1:1", progress=False)

@@ -6,11 +6,9 @@ use std::time::Instant;
 
 use crate::error::{Error, Result};
 use crate::exact::rational::to_f64;
-use crate::models::arguments::Arguments;
-use crate::models::{self};
+use crate::models::sweep_request::{Prepared, prepare};
 use crate::sweep::Engine;
 use crate::sweep::axis_value;
-use crate::sweep::grid::{Grid, max_points};
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
 use crate::sweep::plot::{Cell, regime_map_with};
 
@@ -61,55 +59,25 @@ pub(super) enum EngineArg {
 }
 
 pub(super) fn sweep(request: Request) -> Result<String> {
-    let info = models::find(&request.model)?;
-    info.supports("sweep")?;
-    let base = Arguments::parse(info, &request.params)?;
-    let base_text = base.canonical();
-    let grid = Grid::parse(&request.grid)?;
-    let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    base.refuse_grid_axes(&names)?;
-    if request.every == 0 {
-        return Err(Error::Domain {
-            name: "--every".into(),
-            value: "0".into(),
-            domain: "an integer >= 1".into(),
-        });
-    }
-    // --force allows ten times the limit (the points are held in memory); beyond that the
-    // limit itself must be raised (GPAI_MAX_GRID_POINTS).
-    let points = match grid.points(if request.force {
-        max_points().saturating_mul(10)
-    } else {
-        max_points()
-    }) {
-        Err(Error::Limit {
-            what,
-            value,
-            unit,
-            limit,
-            variable,
-            ..
-        }) if !request.force && value.parse::<usize>().is_ok() => {
-            return Err(Error::Limit {
-                what,
-                value,
-                unit,
-                limit,
-                variable,
-                hint: " (or pass --force to run up to ten times the limit)".into(),
-            });
-        }
-        other => other?,
-    };
     let engine = match request.engine {
         EngineArg::Exact => Engine::Exact,
         EngineArg::Float => Engine::Float,
     };
-    let sweeper = info.sweeper(base, &names, engine)?;
-    // Every point's game is checked before any is solved: a bad grid fails fast.
-    for point in &points {
-        sweeper.check(point)?;
-    }
+    let Prepared {
+        model: info,
+        base,
+        names,
+        points,
+        sweeper,
+    } = prepare(
+        &request.model,
+        &request.params,
+        &request.grid,
+        request.every,
+        request.force,
+        engine,
+    )?;
+    let base_text = base.canonical();
     if let Some(plot) = &request.plot {
         Picture::for_path(plot)?;
     }

@@ -13,6 +13,7 @@ pub mod model;
 pub mod param_box;
 pub mod search;
 pub mod solve_report;
+pub mod sweep_request;
 pub mod tie;
 pub mod val;
 

@@ -29,6 +29,7 @@ from ._gpai import (
     Solution,
     UndecidedError,
     UnsupportedError,
+    Verdict,
 )
 
 __all__ = [
@@ -45,9 +46,12 @@ __all__ = [
     "UnsupportedError",
     "models",
     "Interrupted",
+    "Verdict",
+    "audit",
     "roots",
     "solve",
     "sweep",
+    "verify",
 ]
 
 
@@ -161,6 +165,21 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
     if interrupted:
         raise Interrupted(frame)
     return frame
+
+
+def verify(paths):
+    """Checks claim files as ``gpai verify`` does (directories searched for ``*.toml``): one
+    :class:`Verdict` per claim, in file order (``status``, ``expected``, ``met``, the
+    counterexample's ``point`` and ``values``, ``error`` with its file, line and column)."""
+    if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
+        paths = [paths]
+    return _gpai.verify([str(p) for p in paths])
+
+
+def audit(policy):
+    """Audits a policy file as ``gpai audit`` does: ``holds``, ``method``, the ``holding``
+    intervals, the ``changes``, the first ``counterexample`` and the margins ``beyond``."""
+    return _gpai.audit(str(policy))
 
 
 def roots(poly):

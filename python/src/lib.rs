@@ -607,6 +607,176 @@ fn sweep<'py>(
     Ok((columns(py, prepared.model, &rows)?, interrupted))
 }
 
+/// Named values (a point, or the values a claim read there) as a dict.
+fn named<'py>(py: Python<'py>, values: &[(String, Val)]) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for (name, v) in values {
+        out.set_item(name, to_python(py, v.clone())?)?;
+    }
+    Ok(out)
+}
+
+/// What `gpai verify` says about one claim.
+#[pyclass(module = "gpai", frozen, get_all)]
+pub struct Verdict {
+    file: String,
+    id: String,
+    title: String,
+    /// `proved`, `verified`, `refuted`, `witnessed`, `undecided` or `error`.
+    status: &'static str,
+    /// `holds`, `proved`, `verified`, `witnessed` or `refuted`.
+    expected: &'static str,
+    /// Whether the status meets the expectation.
+    met: bool,
+    points: usize,
+    skipped: usize,
+    outside: usize,
+    tied: usize,
+    first_tie: Option<String>,
+    /// How the verdict was reached, in words.
+    how: String,
+    /// The counterexample (or the point with no witness, or the erring point): the parameters.
+    point: Option<Py<PyDict>>,
+    /// The values the claim read there.
+    values: Option<Py<PyDict>>,
+    /// The problem, `file:line:column: message`, for an error.
+    error: Option<String>,
+    seconds: f64,
+}
+
+#[pymethods]
+impl Verdict {
+    fn __repr__(&self) -> String {
+        format!(
+            "Verdict({} {} expected {})",
+            self.id, self.status, self.expected
+        )
+    }
+}
+
+/// Checks the claim files at `paths` (directories searched for `*.toml`) as `gpai verify`
+/// does, without the GIL.
+#[pyfunction]
+fn verify(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<Verdict>> {
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
+    let files = gpai::cli::verify::claim_files(&paths).map_err(|e| raise(py, e))?;
+    if files.is_empty() {
+        return Err(raise(
+            py,
+            Error::InvalidArgument {
+                argument: paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                reason: "no claim files (*.toml) found".into(),
+            },
+        ));
+    }
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let read = |name: &str| std::fs::read_to_string(name).map_err(|e| e.to_string());
+    let verdicts = py.detach(|| gpai::claims::verify_files_showing(&names, read, |_, _, _| {}));
+    verdicts
+        .into_iter()
+        .map(|v| {
+            let (point, values) = match &v.at {
+                Some(at) => (
+                    Some(named(py, &at.point)?.unbind()),
+                    Some(named(py, &at.values)?.unbind()),
+                ),
+                None => (None, None),
+            };
+            Ok(Verdict {
+                met: v.met(),
+                status: v.status.name(),
+                expected: v.expect.name(),
+                file: v.file,
+                id: v.id,
+                title: v.title,
+                points: v.points,
+                skipped: v.skipped,
+                outside: v.outside,
+                tied: v.tied,
+                first_tie: v.first_tie,
+                how: v.how,
+                point,
+                values,
+                error: v.error.map(|e| e.to_string()),
+                seconds: v.time.as_secs_f64(),
+            })
+        })
+        .collect()
+}
+
+/// An exact number as Python sees it.
+fn number<'py>(py: Python<'py>, a: &Exact) -> PyResult<Bound<'py, PyAny>> {
+    to_python(py, Val::Num(a.clone()))
+}
+
+/// Audits the policy file at `path` as `gpai audit` does: a dict with `holds`, `method`,
+/// `holding` (intervals `(lo, lo_closed, hi, hi_closed)`), `changes`, `counterexample`
+/// (`(point, values)` or `None`) and `beyond` (`(point, margin)` pairs).
+#[pyfunction]
+fn audit<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyDict>> {
+    let text = std::fs::read_to_string(path).map_err(|e| raise(py, Error::io(path, "read", &e)))?;
+    let policy = gpai::audit::parse_policy(path, &text).map_err(|e| {
+        raise(
+            py,
+            Error::File {
+                file: e.file,
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            },
+        )
+    })?;
+    let result = py
+        .detach(|| gpai::audit::audit(&policy))
+        .map_err(|reason| {
+            raise(
+                py,
+                Error::InvalidArgument {
+                    argument: path.into(),
+                    reason,
+                },
+            )
+        })?;
+    let out = PyDict::new(py);
+    out.set_item("holds", result.holds)?;
+    out.set_item("method", result.method)?;
+    let holding = PyList::empty(py);
+    for i in &result.holding {
+        holding.append((
+            number(py, &i.lo)?,
+            i.lo_closed,
+            number(py, &i.hi)?,
+            i.hi_closed,
+        ))?;
+    }
+    out.set_item("holding", holding)?;
+    let changes = PyList::empty(py);
+    for c in &result.changes {
+        changes.append(number(py, c)?)?;
+    }
+    out.set_item("changes", changes)?;
+    match &result.counterexample {
+        Some((at, values)) => out.set_item(
+            "counterexample",
+            (
+                to_python(py, Val::rational(at.clone()))?,
+                named(py, values)?,
+            ),
+        )?,
+        None => out.set_item("counterexample", py.None())?,
+    }
+    let beyond = PyList::empty(py);
+    for (at, margin) in &result.beyond {
+        beyond.append((number(py, at)?, number(py, margin)?))?;
+    }
+    out.set_item("beyond", beyond)?;
+    Ok(out)
+}
+
 /// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
 #[pyfunction]
 fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
@@ -642,6 +812,9 @@ fn _gpai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(solve, m)?)?;
     m.add_function(wrap_pyfunction!(roots, m)?)?;
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
+    m.add_function(wrap_pyfunction!(audit, m)?)?;
+    m.add_class::<Verdict>()?;
     m.add_function(wrap_pyfunction!(_compare, m)?)?;
     m.add_class::<Algebraic>()?;
     m.add_class::<Enclosure>()?;

@@ -160,7 +160,8 @@ def test_algebraic_numbers_compare_and_convert_exactly():
 
 
 @pytest.mark.parametrize("page,examples", [("docs/python.md", 10), ("README.md", 2)])
-def test_the_python_examples_run_as_written(page, examples):
+def test_the_python_examples_run_as_written(page, examples, monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
     result = doctest.testfile(str(REPOSITORY / page), module_relative=False)
     assert result.attempted >= examples and result.failed == 0, result
 
@@ -217,3 +218,64 @@ def test_a_sweep_refuses_what_the_cli_refuses():
         gpai.sweep("race", "k=0:1:1", progress=False)
     with pytest.raises(gpai.DomainError, match="theta_d = -1"):
         gpai.sweep("safety_regulation", "theta_d=-1:1:1", progress=False)
+
+
+def same_shown(python_value, shown):
+    """A value and the CLI's JSON of it: a label in quotes, a truth value, or a number."""
+    if isinstance(shown, str) and shown.startswith('"'):
+        return str(python_value) == shown.strip('"')
+    if isinstance(python_value, bool):
+        return str(python_value).lower() == str(shown).lower()
+    if isinstance(shown, dict) and "exact" in shown:
+        shown = shown["exact"]
+    return same(python_value, shown)
+
+
+@pytest.mark.parametrize("folder", ["proofs/openness", "proofs/competition"])
+def test_verify_gives_the_clis_verdicts(folder):
+    path = REPOSITORY / folder
+    theirs = json.loads(subprocess.run(
+        [BINARY, "verify", str(path), "--format", "json"], capture_output=True, text=True
+    ).stdout)["claims"]
+    mine = gpai.verify(path)
+    assert [(v.id, v.status, v.expected, v.met, v.points) for v in mine] == [
+        (c["id"], c["status"], c["expect"], c["met"], c["points"]) for c in theirs
+    ]
+    for v, c in zip(mine, theirs):
+        if c["at"] is None:
+            assert v.point is None
+        else:
+            assert list(v.point) == list(c["at"]["point"])
+            for name, shown in c["at"]["point"].items():
+                assert same_shown(v.point[name], shown), (v.id, name, v.point[name], shown)
+
+
+def test_a_claim_that_does_not_parse_is_an_error_verdict_located(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\ntitle = "t"\nsource = "s"\nmodel = "fine_tuning"\nclaim = "spe.u_g >"\n')
+    (verdict,) = gpai.verify(bad)
+    assert verdict.status == "error" and not verdict.met
+    assert verdict.error.startswith(f"{bad}:5:")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(gpai.GpaiError, match="no claim files"):
+        gpai.verify(tmp_path / "empty")
+    with pytest.raises(gpai.GpaiError, match="cannot read"):
+        gpai.verify(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("policy", sorted((REPOSITORY / "docs" / "policies").glob("*.toml")))
+def test_audit_gives_the_clis_answer(policy):
+    theirs = json.loads(subprocess.run(
+        [BINARY, "audit", str(policy), "--format", "json"], capture_output=True, text=True
+    ).stdout)
+    mine = gpai.audit(policy)
+    assert (mine["holds"], mine["method"]) == (theirs["holds"], theirs["method"])
+    assert [str(c) for c in mine["changes"]] == theirs["changes"]
+    if theirs["counterexample"] is None:
+        assert mine["counterexample"] is None
+    else:
+        at, values = mine["counterexample"]
+        assert str(at) == theirs["counterexample"]["at"]
+        assert {k: str(v) for k, v in values.items()} == {
+            k: v.strip('"') for k, v in theirs["counterexample"]["values"].items()
+        }

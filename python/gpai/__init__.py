@@ -48,6 +48,7 @@ __all__ = [
     "Interrupted",
     "Verdict",
     "audit",
+    "boundary",
     "roots",
     "solve",
     "sweep",
@@ -180,6 +181,17 @@ def audit(policy):
     """Audits a policy file as ``gpai audit`` does: ``holds``, ``method``, the ``holding``
     intervals, the ``changes``, the first ``counterexample`` and the margins ``beyond``."""
     return _gpai.audit(str(policy))
+
+
+def boundary(model, along, samples=400, width="1e-12", allow_float=False, **params):
+    """Every label change of ``model`` at ``params`` along ``along`` — ``{"theta_d": (lo, hi)}``
+    or ``"theta_d=0:5/2"`` — as ``gpai boundary`` finds it: dicts with the ``exact`` point
+    (``None`` where only the bracket is certified), the ``bracket`` and the ``changes``."""
+    if isinstance(along, dict):
+        ((name, (lo, hi)),) = along.items()
+        along = f"{name}={_exact_text(name, lo, allow_float)}:{_exact_text(name, hi, allow_float)}"
+    texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
+    return _gpai.boundary(model, texts, along, samples, _exact_text("width", width, allow_float))
 
 
 def roots(poly):

@@ -16,6 +16,7 @@ use gpai::exact::text::{algebraic_text, latex_text};
 use gpai::exact::value_parse::parse_exact;
 use gpai::exact::{Algebraic as Exact, Rational, Value, parse_poly, parse_rational, real_roots};
 use gpai::models::arguments::Arguments;
+use gpai::models::boundary_request::locate;
 use gpai::models::sweep_request::prepare;
 use gpai::models::val::Val;
 use gpai::models::{MODELS, Model, Provenance, find, indexed};
@@ -777,6 +778,36 @@ fn audit<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyDict>> {
     Ok(out)
 }
 
+/// Every label change along a line, as `gpai boundary` finds it: a list of dicts with the
+/// exact point (`None` where the event equations do not single one out), the certified bracket
+/// `(lo, hi)` and the `changes` as `(label, before, after)`.
+#[pyfunction]
+#[pyo3(signature = (model, params, along, samples=400, width="1e-12"))]
+fn boundary<'py>(
+    py: Python<'py>,
+    model: &str,
+    params: Vec<String>,
+    along: &str,
+    samples: usize,
+    width: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let found = py
+        .detach(|| locate(model, &params, along, samples, width, &|| {}))
+        .map_err(|e| raise(py, e))?;
+    let out = PyList::empty(py);
+    for c in &found.located {
+        let item = PyDict::new(py);
+        match &c.exact {
+            Some(a) => item.set_item("exact", number(py, a)?)?,
+            None => item.set_item("exact", py.None())?,
+        }
+        item.set_item("bracket", (fraction(py, &c.lo)?, fraction(py, &c.hi)?))?;
+        item.set_item("changes", c.changes.clone())?;
+        out.append(item)?;
+    }
+    Ok(out)
+}
+
 /// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
 #[pyfunction]
 fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
@@ -814,6 +845,7 @@ fn _gpai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sweep, m)?)?;
     m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
+    m.add_function(wrap_pyfunction!(boundary, m)?)?;
     m.add_class::<Verdict>()?;
     m.add_function(wrap_pyfunction!(_compare, m)?)?;
     m.add_class::<Algebraic>()?;

@@ -279,3 +279,18 @@ def test_audit_gives_the_clis_answer(policy):
         assert {k: str(v) for k, v in values.items()} == {
             k: v.strip('"') for k, v in theirs["counterexample"]["values"].items()
         }
+
+
+def test_boundary_gives_the_clis_changes():
+    theirs = json.loads(cli(
+        "boundary", "safety_regulation", "--along", "theta_d=0:5/2", "theta_g=0", "--format", "json"
+    ))["boundaries"]
+    mine = gpai.boundary("safety_regulation", {"theta_d": (0, Fraction(5, 2))}, theta_g=0)
+    assert len(mine) == len(theirs) >= 4
+    for m, t in zip(mine, theirs):
+        assert [str(end) for end in m["bracket"]] == t["bracket"]
+        assert m["changes"] == [(c["label"], c["from"], c["to"]) for c in t["changes"]]
+        assert same(m["exact"], t["exact"]["exact"])
+        assert m["bracket"][0] <= m["exact"] <= m["bracket"][1]
+    with pytest.raises(gpai.ParseError, match="LO must be below HI"):
+        gpai.boundary("safety_regulation", "theta_d=1:0")

@@ -7,6 +7,7 @@
 
 pub mod arguments;
 pub mod bargain;
+pub mod boundary_request;
 pub mod decisions;
 pub mod domain;
 pub mod model;

@@ -9,14 +9,7 @@ use super::Format;
 use super::table;
 use super::value::{decimal_text, exact_text, json_value};
 
-/// One located change: the bracket and the labels that differ across it.
-pub struct Located {
-    /// The exact point, when the event equations single it out inside the bracket.
-    pub exact: Option<crate::exact::Algebraic>,
-    pub lo: crate::exact::Rational,
-    pub hi: crate::exact::Rational,
-    pub changes: Vec<(String, String, String)>,
-}
+pub use crate::models::boundary_request::Located;
 
 /// The changes along `name ∈ [lo, hi]`.
 pub fn render(

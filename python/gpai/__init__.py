@@ -49,6 +49,7 @@ __all__ = [
     "Verdict",
     "audit",
     "boundary",
+    "frontier",
     "roots",
     "solve",
     "sweep",
@@ -187,11 +188,33 @@ def boundary(model, along, samples=400, width="1e-12", allow_float=False, **para
     """Every label change of ``model`` at ``params`` along ``along`` — ``{"theta_d": (lo, hi)}``
     or ``"theta_d=0:5/2"`` — as ``gpai boundary`` finds it: dicts with the ``exact`` point
     (``None`` where only the bracket is certified), the ``bracket`` and the ``changes``."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise DomainError(f"samples = {samples!r} is outside its domain: an integer >= 1")
     if isinstance(along, dict):
         ((name, (lo, hi)),) = along.items()
         along = f"{name}={_exact_text(name, lo, allow_float)}:{_exact_text(name, hi, allow_float)}"
     texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
     return _gpai.boundary(model, texts, along, samples, _exact_text("width", width, allow_float))
+
+
+def frontier(model=None, grid=None, input=None, players=None, group=None, allow_float=False, **params):
+    """The certified Pareto frontier, egalitarian and Kalai-Smorodinsky lotteries of a set of
+    outcomes, as ``gpai frontier`` computes them: from a sweep file (``input``) or a grid of
+    ``model`` (``grid`` as for :func:`sweep`). Returns ``(players, groups)``, one dict per
+    group with the hull-Pareto outcomes (``hull``: id and exact utilities) and the lotteries
+    (exact value and support, and how the LP answer was certified)."""
+    if isinstance(grid, dict):
+        axes = [_axis_text(name, axis, allow_float) for name, axis in grid.items()]
+    elif isinstance(grid, str):
+        axes = [grid]
+    else:
+        axes = list(grid or [])
+    texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
+    if isinstance(players, str):
+        players = players.split(",")
+    return _gpai.frontier(
+        model, texts, axes, None if input is None else str(input), players, group
+    )
 
 
 def roots(poly):

@@ -808,6 +808,100 @@ fn boundary<'py>(
     Ok(out)
 }
 
+/// An exact text the toolkit printed, read back as a Python number: an exact value, or a
+/// certified enclosure `in [lo, hi]`; text it cannot read stays text (`undefined`).
+fn exact_back<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(a) = parse_exact(text) {
+        return number(py, &a);
+    }
+    let ends = text
+        .strip_prefix("in [")
+        .and_then(|t| t.strip_suffix(']'))
+        .and_then(|t| t.split_once(", "))
+        .and_then(|(lo, hi)| Some((parse_rational(lo).ok()?, parse_rational(hi).ok()?)));
+    match ends {
+        Some((lo, hi)) => Ok(Bound::new(py, Enclosure { lo, hi })?.into_any()),
+        None => Ok(text.into_pyobject(py)?.into_any()),
+    }
+}
+
+fn lottery<'py>(py: Python<'py>, s: &gpai::frontier::run::Shown) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("value", exact_back(py, &s.value)?)?;
+    let support = PyList::empty(py);
+    for (id, weight) in &s.support {
+        support.append((id, exact_back(py, weight)?))?;
+    }
+    out.set_item("support", support)?;
+    out.set_item("certificate", s.method.name())?;
+    Ok(out)
+}
+
+/// The certified frontier of a set of outcomes, as `gpai frontier` computes it: from a sweep
+/// file (`input`) or a grid of `model` (`grid`), the utilities `players`, one frontier per
+/// `group`. Returns the players and one dict per group.
+#[pyfunction]
+#[pyo3(signature = (model=None, params=Vec::new(), grid=Vec::new(), input=None, players=None, group=None))]
+fn frontier<'py>(
+    py: Python<'py>,
+    model: Option<&str>,
+    params: Vec<String>,
+    grid: Vec<String>,
+    input: Option<&str>,
+    players: Option<Vec<String>>,
+    group: Option<&str>,
+) -> PyResult<(Vec<String>, Bound<'py, PyList>)> {
+    let computed = py.detach(|| -> gpai::Result<_> {
+        let (outcomes, players) = match (input, model, grid.is_empty()) {
+            (Some(path), None, true) => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", &e))?;
+                let players = players.unwrap_or_else(|| vec!["u_g".into(), "u_d".into()]);
+                (gpai::frontier::input::read(path, &text, &players, group)?, players)
+            }
+            (None, Some(model), false) => {
+                gpai::frontier::grid::outcomes_of_grid(model, &params, &grid, players, group, &|_| {
+                    Ok(())
+                })?
+            }
+            _ => {
+                return Err(Error::InvalidArgument {
+                    argument: "input / model and grid".into(),
+                    reason: "give exactly one source of outcomes: a sweep file (input) or a model and its grid".into(),
+                });
+            }
+        };
+        Ok((gpai::frontier::run::frontiers(&outcomes)?, players))
+    });
+    let (groups, players) = computed.map_err(|e| raise(py, e))?;
+    let out = PyList::empty(py);
+    for g in &groups {
+        let item = PyDict::new(py);
+        item.set_item("group", &g.group)?;
+        item.set_item("outcomes", g.outcomes)?;
+        item.set_item("pareto", g.pareto)?;
+        item.set_item("dominated_by_lottery", g.dominated_by_lottery)?;
+        item.set_item("field", g.field)?;
+        let hull = PyList::empty(py);
+        for (id, utilities, _, _) in &g.hull {
+            let values = PyList::empty(py);
+            for u in utilities {
+                values.append(exact_back(py, u)?)?;
+            }
+            hull.append((id, values))?;
+        }
+        item.set_item("hull", hull)?;
+        item.set_item("egalitarian", lottery(py, &g.egalitarian)?)?;
+        match &g.kalai_smorodinsky {
+            Some(ks) => item.set_item("kalai_smorodinsky", lottery(py, ks)?)?,
+            None => item.set_item("kalai_smorodinsky", py.None())?,
+        }
+        item.set_item("beyond_other_groups", g.beyond_others)?;
+        out.append(item)?;
+    }
+    Ok((players, out))
+}
+
 /// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
 #[pyfunction]
 fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
@@ -846,6 +940,7 @@ fn _gpai(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(boundary, m)?)?;
+    m.add_function(wrap_pyfunction!(frontier, m)?)?;
     m.add_class::<Verdict>()?;
     m.add_function(wrap_pyfunction!(_compare, m)?)?;
     m.add_class::<Algebraic>()?;

@@ -294,3 +294,26 @@ def test_boundary_gives_the_clis_changes():
         assert m["bracket"][0] <= m["exact"] <= m["bracket"][1]
     with pytest.raises(gpai.ParseError, match="LO must be below HI"):
         gpai.boundary("safety_regulation", "theta_d=1:0")
+
+
+def test_frontier_gives_the_clis_frontier(tmp_path):
+    theirs = json.loads(cli(
+        "frontier", "safety_regulation", "--grid", "theta_d=0:1:1/4", "--format", "json"
+    ))
+    players, mine = gpai.frontier("safety_regulation", {"theta_d": (0, 1, "1/4")})
+    assert players == theirs["players"] == ["u_g", "u_d"]
+    for m, t in zip(mine, theirs["groups"], strict=True):
+        assert (m["group"], m["outcomes"], m["pareto"]) == (t["group"], t["outcomes"], t["pareto"])
+        assert [h[0] for h in m["hull"]] == [h["id"] for h in t["hull"]]
+        for (_, utilities), h in zip(m["hull"], t["hull"]):
+            assert [str(u) for u in utilities] == h["utilities"]
+        ks = m["kalai_smorodinsky"]
+        assert isinstance(ks["value"], gpai.Enclosure) and ks["value"].lo < ks["value"].hi
+    # From a sweep file, as `gpai frontier --input` reads it.
+    rows = tmp_path / "o.csv"
+    rows.write_text("index,u_g,u_d\n0,1,0\n1,0,1\n2,1/4,1/4\n")
+    players, (group,) = gpai.frontier(input=rows)
+    assert (group["pareto"], group["dominated_by_lottery"]) == (3, 1)
+    assert group["egalitarian"]["value"] == Fraction(1, 2)
+    with pytest.raises(gpai.ParseError, match="exactly one source"):
+        gpai.frontier("safety_regulation", {"theta_d": (0, 1, "1/4")}, input=rows)

@@ -1,19 +1,14 @@
 //! `gpai frontier`: outcomes from a sweep file or a grid, their certified frontier per group, a picture of the attainable set.
 
 use crate::error::{Error, Result};
-use crate::frontier::input::{Outcome, from_rows, read};
+use crate::frontier::grid::outcomes_of_grid;
+use crate::frontier::input::{Outcome, read};
 use crate::frontier::plot::{Layer, attainable_set};
 use crate::frontier::run::frontiers;
-use crate::limits::Limit;
-use crate::models::arguments::Arguments;
-use crate::sweep::Engine;
 
 use super::files::{Picture, distinct, write_picture};
-use crate::models::{self};
 use crate::report::Format;
 use crate::report::frontier::render;
-use crate::sweep::grid::{Grid, max_points};
-use crate::sweep::{Plan, run};
 
 /// Everything `gpai frontier` was asked.
 #[derive(clap::Args, Debug)]
@@ -41,8 +36,7 @@ pub(super) struct Request {
     format: super::ReportFormat,
 }
 
-/// The outcomes of a grid, via the sweep machinery: each row's exact cells, read as the sweep
-/// file's lines would be.
+/// The outcomes of the grid the request names (the model first, then its parameters).
 fn grid_outcomes(request: &Request) -> Result<(Vec<Outcome>, Vec<String>)> {
     let Some((model, params)) = request.args.split_first() else {
         return Err(Error::InvalidArgument {
@@ -50,43 +44,15 @@ fn grid_outcomes(request: &Request) -> Result<(Vec<Outcome>, Vec<String>)> {
             reason: "name the model first, e.g. gpai frontier safety_regulation --grid ...".into(),
         });
     };
-    let info = models::find(model)?;
-    info.supports("frontier")?;
-    let base = Arguments::parse(info, params)?;
-    let grid = Grid::parse(&request.grid)?;
-    let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
-    base.refuse_grid_axes(&names)?;
-    let sweeper = info.sweeper(base, &names, Engine::Exact)?;
-    let points = grid.points(max_points())?;
-    // Each grid point is an outcome: refused before the games are solved.
-    Limit::Outcomes.check(points.len(), "the frontier's grid")?;
-    let players = match (&request.players, points.first()) {
-        (Some(players), _) => players.clone(),
-        (None, Some(first)) => sweeper.players(first),
-        (None, None) => Vec::new(),
-    };
-    // Known before any game is solved: a picture needs two players.
-    check_picture(request, &players)?;
-    let plan = Plan {
-        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        shard: None,
-        every: 1,
-    };
-    let mut rows = Vec::with_capacity(points.len());
-    run(
-        &points,
-        &plan,
-        |p| sweeper.row(p),
-        |index, row| {
-            rows.push((index, row));
-            Ok(())
-        },
-        |_, _| {},
-    )?;
-    Ok((
-        from_rows(&rows, &players, request.group.as_deref())?,
-        players,
-    ))
+    outcomes_of_grid(
+        model,
+        params,
+        &request.grid,
+        request.players.clone(),
+        request.group.as_deref(),
+        // Known before any game is solved: a picture needs two players.
+        &|players| check_picture(request, players),
+    )
 }
 
 /// An error when a picture is asked for but the players are not two.

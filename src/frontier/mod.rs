@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod dominance;
 pub mod generation;
 pub mod geometry;
+pub mod grid;
 pub mod hull;
 pub mod hull3;
 pub mod input;

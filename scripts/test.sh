@@ -16,5 +16,5 @@ cargo test --release --doc
 # its tests against the command line's binary.
 rm -rf target/python
 python3 -m venv target/python
-target/python/bin/pip install --quiet --disable-pip-version-check ./python pytest sympy pandas
+target/python/bin/pip install --quiet --disable-pip-version-check ./python pytest sympy pandas matplotlib
 GPAI_BIN="$PWD/target/release/gpai" target/python/bin/python -m pytest -q python/tests

@@ -50,6 +50,7 @@ __all__ = [
     "audit",
     "boundary",
     "frontier",
+    "regime_map",
     "roots",
     "solve",
     "sweep",
@@ -105,6 +106,71 @@ def solve(model, allow_float=False, **params):
     return _gpai.solve(model, texts)
 
 
+_SWEEP_FRAME = []
+
+
+def _sweep_frame():
+    """The DataFrame class of sweeps (made when pandas is first needed): a ``pandas.DataFrame``
+    whose ``plot()`` without arguments draws the regime map; with arguments it is pandas' own."""
+    if _SWEEP_FRAME:
+        return _SWEEP_FRAME[0]
+    import pandas as pd
+    from pandas.plotting import PlotAccessor
+
+    class RegimePlot:
+        def __init__(self, frame):
+            self._frame = frame
+
+        def __call__(self, *args, **kwargs):
+            if args or kwargs:
+                return PlotAccessor(self._frame)(*args, **kwargs)
+            return regime_map(self._frame)
+
+        def __getattr__(self, name):
+            return getattr(PlotAccessor(self._frame), name)
+
+    class SweepFrame(pd.DataFrame):
+        @property
+        def _constructor(self):
+            return SweepFrame
+
+        @property
+        def plot(self):
+            return RegimePlot(self)
+
+    _SWEEP_FRAME.append(SweepFrame)
+    return SweepFrame
+
+
+def regime_map(frame, ax=None):
+    """The regime map of a sweep (matplotlib): one square per game at its swept values (the
+    first two axes; one axis: a strip), coloured by its exact label. Returns the axes."""
+    import matplotlib.pyplot as plt
+
+    info = frame.attrs.get("gpai")
+    if not info or not info["axes"]:
+        raise GpaiError("not a gpai sweep: its labels and axes are unknown")
+    labels = [info["labels"][i] for i in frame.index]
+    x_name = info["axes"][0]
+    y_name = info["axes"][1] if len(info["axes"]) > 1 else None
+    xs = [float(v) for v in frame[x_name]]
+    ys = [float(v) for v in frame[y_name]] if y_name else [0.0] * len(xs)
+    if ax is None:
+        _, ax = plt.subplots()
+    for label in sorted(set(labels)):
+        at = [k for k, l in enumerate(labels) if l == label]
+        ax.scatter([xs[k] for k in at], [ys[k] for k in at], marker="s", label=label)
+    ax.set_xlabel(x_name)
+    if y_name:
+        ax.set_ylabel(y_name)
+    else:
+        ax.set_yticks([])
+    ax.set_title(f"{info['model']}: {info['labels_are']} (exact labels)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0)
+    ax.figure.tight_layout()
+    return ax
+
+
 def _axis_text(name, axis, allow_float):
     if isinstance(axis, str):
         return axis if "=" in axis else f"{name}={axis}"
@@ -121,7 +187,8 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
     list of ``"NAME=LO:HI:STEP"`` texts. The games run on ``jobs`` threads (default: every
     core) without the GIL. ``progress`` is a callable ``(done, total)``, ``False`` for none, or
     by default a tqdm bar when tqdm is installed. Ctrl-C raises :class:`Interrupted`, whose
-    ``rows`` keep every row finished before it.
+    ``rows`` keep every row finished before it. ``result.plot()`` draws the regime map with
+    matplotlib (:func:`regime_map`); with arguments it is pandas' plot.
     """
     import pandas as pd
 
@@ -146,24 +213,31 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
                 bar.update(done - bar.n)
 
     try:
-        columns, interrupted = _gpai.sweep(
+        columns, labels, labels_are, names, interrupted = _gpai.sweep(
             model, texts, axes, jobs, every, engine, progress or None
         )
     finally:
         if bar is not None:
             bar.close()
     data = {}
-    for name, kind, values, labels in columns:
+    for name, kind, values, declared in columns:
         if kind == "label":
             # Every label the output can take, so that sweeps of one model concatenate.
-            data[name] = pd.Categorical(values, categories=labels)
+            data[name] = pd.Categorical(values, categories=declared)
         elif kind == "exact":
             data[name] = pd.Series(values, dtype=object)
         else:
             data[name] = values
-    frame = pd.DataFrame(data)
+    frame = _sweep_frame()(data)
     if "index" in frame:
         frame = frame.set_index("index")
+    # What `result.plot()` draws: the map labels by grid index, the swept axes.
+    frame.attrs["gpai"] = {
+        "model": model,
+        "axes": names,
+        "labels_are": labels_are,
+        "labels": dict(zip(frame.index, labels)),
+    }
     if interrupted:
         raise Interrupted(frame)
     return frame

@@ -443,6 +443,9 @@ type Columns<'py> = Vec<(
     Option<Vec<String>>,
 )>;
 
+/// A sweep's columns, map labels, what the labels are, swept names, and whether it was stopped.
+type SweepResult<'py> = (Columns<'py>, Vec<String>, &'static str, Vec<String>, bool);
+
 fn columns<'py>(
     py: Python<'py>,
     model: &dyn Model,
@@ -501,7 +504,8 @@ fn columns<'py>(
 
 /// The sweep of `model` at `params` over `grid`, checked as `gpai sweep` checks it, run on
 /// `jobs` threads without the GIL; `progress(done, total)` is called about ten times a second.
-/// Returns the columns and whether Ctrl-C stopped it (the rows finished before are kept).
+/// Returns the columns, each row's map label (what `gpai sweep --plot` colours by) and what the
+/// labels are, the swept names, and whether Ctrl-C stopped it (the rows finished before are kept).
 #[pyfunction]
 #[pyo3(signature = (model, params, grid, jobs=None, every=1, engine="exact", progress=None))]
 #[allow(clippy::too_many_arguments)]
@@ -514,7 +518,7 @@ fn sweep<'py>(
     every: usize,
     engine: &str,
     progress: Option<Bound<'py, PyAny>>,
-) -> PyResult<(Columns<'py>, bool)> {
+) -> PyResult<SweepResult<'py>> {
     let engine = match engine {
         "exact" => Engine::Exact,
         "float" => Engine::Float,
@@ -605,7 +609,14 @@ fn sweep<'py>(
     let rows = rows
         .into_inner()
         .expect("no thread panics holding the rows");
-    Ok((columns(py, prepared.model, &rows)?, interrupted))
+    let labels: Vec<String> = rows.iter().map(|(_, r)| r.label.clone()).collect();
+    Ok((
+        columns(py, prepared.model, &rows)?,
+        labels,
+        prepared.sweeper.labels_are(),
+        prepared.names,
+        interrupted,
+    ))
 }
 
 /// Named values (a point, or the values a claim read there) as a dict.

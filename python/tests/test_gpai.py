@@ -317,3 +317,23 @@ def test_frontier_gives_the_clis_frontier(tmp_path):
     assert group["egalitarian"]["value"] == Fraction(1, 2)
     with pytest.raises(gpai.ParseError, match="exactly one source"):
         gpai.frontier("safety_regulation", {"theta_d": (0, 1, "1/4")}, input=rows)
+
+
+def test_a_sweep_plots_its_regime_map():
+    pytest.importorskip("pandas")
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    frame = gpai.sweep(
+        "safety_regulation", {"theta_d": (0, "5/2", "1/4"), "theta_g": (0, 1, "1/4")}, progress=False
+    )
+    ax = frame.plot()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == sorted(set(frame["regime"].astype(str)))
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(frame)
+    assert ax.get_xlabel() == "theta_d" and ax.get_ylabel() == "theta_g"
+    # A part of the sweep keeps its labels; with arguments plot() is pandas' own.
+    part = frame[frame["theta_g"] == 0]
+    assert [t.get_text() for t in part.plot().get_legend().get_texts()] == sorted(
+        set(part["regime"].astype(str))
+    )
+    assert frame.plot(x="theta_d", y="u_g_approx").get_lines()

@@ -1389,3 +1389,26 @@ fn discount_weights_are_bounded_before_they_are_built() {
         "rho^m would have 18800000 bits, beyond 4000000",
     );
 }
+
+#[test]
+fn generic_domain_names_and_bargains_nobody_makes_are_refused() {
+    let dir = scratch("generic-names");
+    // `spe.u_i` read domain 0 (G's utility) silently; it names no output.
+    let generic = write(
+        &dir,
+        "generic.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'spe.u_i >= 0'\n[params]\nr = \"1,2\"\n"
+        ),
+    );
+    refused(&["verify", &generic], "unknown name `spe.u_i`");
+    // When nobody invests at any share there is no bargain: an error, not a panic.
+    let none = write(
+        &dir,
+        "none.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'nash.delta >= 0'\n[params]\nkappa = \"1\"\n"
+        ),
+    );
+    refused(&["verify", &none], "no share makes a bargain");
+}

@@ -150,7 +150,15 @@ def regime_map(frame, ax=None):
     info = frame.attrs.get("gpai")
     if not info or not info["axes"]:
         raise GpaiError("not a gpai sweep: its labels and axes are unknown")
-    labels = [info["labels"][i] for i in frame.index]
+    labels = []
+    for i in frame.index:
+        label, at = info["labels"].get(i, (None, None))
+        if at != tuple(str(frame.at[i, n]) for n in info["axes"]):
+            raise GpaiError(
+                "the frame's index no longer names its grid points (renumbered or joined): "
+                "plot before reset_index, or draw with gpai.regime_map on the sweep itself"
+            )
+        labels.append(label)
     x_name = info["axes"][0]
     y_name = info["axes"][1] if len(info["axes"]) > 1 else None
     xs = [float(v) for v in frame[x_name]]
@@ -171,9 +179,22 @@ def regime_map(frame, ax=None):
     return ax
 
 
+def _count(name, value, least):
+    """An int of at least ``least``, or a DomainError naming it."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < least or value > 2**63:
+        error = DomainError(f"{name} = {value!r} is outside its domain: an integer >= {least}")
+        error.parameter, error.value, error.domain = name, repr(value), f"an integer >= {least}"
+        raise error
+    return value
+
+
 def _axis_text(name, axis, allow_float):
     if isinstance(axis, str):
         return axis if "=" in axis else f"{name}={axis}"
+    if not isinstance(axis, tuple) or len(axis) != 3:
+        raise ParseError(
+            f"the grid axis {name} = {axis!r}: give (lo, hi, step) as a tuple, or 'lo:hi:step'"
+        )
     lo, hi, step = (_exact_text(name, v, allow_float) for v in axis)
     return f"{name}={lo}:{hi}:{step}"
 
@@ -192,6 +213,9 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
     """
     import pandas as pd
 
+    _count("every", every, 1)
+    if jobs is not None:
+        _count("jobs", jobs, 0)
     if isinstance(grid, dict):
         axes = [_axis_text(name, axis, allow_float) for name, axis in grid.items()]
     elif isinstance(grid, str):
@@ -236,7 +260,11 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
         "model": model,
         "axes": names,
         "labels_are": labels_are,
-        "labels": dict(zip(frame.index, labels)),
+        # Each grid index's label and swept values: a renumbered frame is caught, not misdrawn.
+        "labels": {
+            i: (label, tuple(str(frame.at[i, n]) for n in names))
+            for i, label in zip(frame.index, labels)
+        },
     }
     if interrupted:
         raise Interrupted(frame)
@@ -247,9 +275,11 @@ def verify(paths):
     """Checks claim files as ``gpai verify`` does (directories searched for ``*.toml``): one
     :class:`Verdict` per claim, in file order (``status``, ``expected``, ``met``, the
     counterexample's ``point`` and ``values``, ``error`` with its file, line and column)."""
+    import os
+
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return _gpai.verify([str(p) for p in paths])
+    return _gpai.verify([os.fsdecode(p) for p in paths])
 
 
 def audit(policy):
@@ -262,8 +292,7 @@ def boundary(model, along, samples=400, width="1e-12", allow_float=False, **para
     """Every label change of ``model`` at ``params`` along ``along`` — ``{"theta_d": (lo, hi)}``
     or ``"theta_d=0:5/2"`` — as ``gpai boundary`` finds it: dicts with the ``exact`` point
     (``None`` where only the bracket is certified), the ``bracket`` and the ``changes``."""
-    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
-        raise DomainError(f"samples = {samples!r} is outside its domain: an integer >= 1")
+    _count("samples", samples, 1)
     if isinstance(along, dict):
         ((name, (lo, hi)),) = along.items()
         along = f"{name}={_exact_text(name, lo, allow_float)}:{_exact_text(name, hi, allow_float)}"
@@ -286,6 +315,10 @@ def frontier(model=None, grid=None, input=None, players=None, group=None, allow_
     texts = [f"{name}={_exact_text(name, v, allow_float)}" for name, v in params.items()]
     if isinstance(players, str):
         players = players.split(",")
+    if input is not None and (model is not None or params or grid):
+        raise ParseError(
+            "with input the outcomes come from the file; give no model, parameters or grid"
+        )
     return _gpai.frontier(
         model, texts, axes, None if input is None else str(input), players, group
     )

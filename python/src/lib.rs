@@ -125,11 +125,40 @@ fn raise(py: Python<'_>, e: Error) -> PyErr {
     err
 }
 
+/// A Python int of an integer, through hexadecimal text (Python limits the decimal digits
+/// `int(str)` reads, never the hexadecimal ones).
+fn py_int<'py>(py: Python<'py>, i: &gpai::exact::Integer) -> PyResult<Bound<'py, PyAny>> {
+    let hex = format!("{:x}", i.unsigned_abs_ref());
+    let int = py.import("builtins")?.getattr("int")?.call1((hex, 16))?;
+    if *i < 0 { int.neg() } else { Ok(int) }
+}
+
+/// The integer a Python int holds, through hexadecimal text.
+fn rust_int(value: &Bound<'_, PyAny>) -> Option<gpai::exact::Integer> {
+    let py = value.py();
+    let negative = value.lt(0).ok()?;
+    let magnitude = if negative {
+        value.neg().ok()?
+    } else {
+        value.clone()
+    };
+    let hex: String = py
+        .import("builtins")
+        .ok()?
+        .getattr("format")
+        .ok()?
+        .call1((magnitude, "x"))
+        .ok()?
+        .extract()
+        .ok()?;
+    let n = gpai::exact::rational::parse_hex(&hex)?;
+    Some(if negative { -n } else { n })
+}
+
 /// `fractions.Fraction` of a rational.
 fn fraction<'py>(py: Python<'py>, r: &Rational) -> PyResult<Bound<'py, PyAny>> {
-    let int = py.import("builtins")?.getattr("int")?;
-    let n = int.call1((numerator(r).to_string(),))?;
-    let d = int.call1((denominator(r).to_string(),))?;
+    let n = py_int(py, &numerator(r))?;
+    let d = py_int(py, &denominator(r))?;
     py.import("fractions")?.getattr("Fraction")?.call1((n, d))
 }
 
@@ -150,18 +179,20 @@ pub struct Enclosure {
     hi: Rational,
 }
 
-/// A Python value gpai can compare with exactly: an algebraic number, a Fraction or an int.
+/// A Python value gpai can compare with exactly: an algebraic number, or a rational (an int,
+/// a Fraction, anything `numbers.Rational`), read exactly whatever its size.
 fn exact_of(other: &Bound<'_, PyAny>) -> Option<Exact> {
     if let Ok(a) = other.cast::<Algebraic>() {
         return Some(a.get().inner.clone());
     }
-    let type_name = other.get_type().name().ok()?.to_string();
-    if type_name != "Fraction" && type_name != "int" {
+    let py = other.py();
+    let rational = py.import("numbers").ok()?.getattr("Rational").ok()?;
+    if !other.is_instance(&rational).ok()? {
         return None;
     }
-    parse_rational(&other.str().ok()?.to_string())
-        .ok()
-        .map(Exact::from_rational)
+    let n = rust_int(&other.getattr("numerator").ok()?)?;
+    let d = rust_int(&other.getattr("denominator").ok()?)?;
+    (d != 0).then(|| Exact::from_rational(Rational::from_integers(n, d)))
 }
 
 #[pymethods]
@@ -238,13 +269,17 @@ impl Algebraic {
         format!("${}$", latex_text(&Value::Exact(self.inner.clone()), 12))
     }
 
-    fn __hash__(&self) -> u64 {
-        // Equal numbers have equal defining polynomials (primitive, square-free, positive
-        // leading coefficient), and the hash need not tell roots of one polynomial apart.
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.poly().hash(&mut h);
-        h.finish()
+    /// Equal numbers hash alike: a rational as its Fraction does, an irrational number as its
+    /// nearest double (correctly rounded, so equal numbers give the same one).
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        match self.inner.as_rational() {
+            Some(r) => fraction(py, r)?.hash(),
+            None => self.inner.to_f64().into_pyobject(py)?.hash(),
+        }
+    }
+
+    fn __bool__(&self) -> bool {
+        self.inner.sign() != Order::Equal
     }
 
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: pyo3::basic::CompareOp) -> Py<PyAny> {
@@ -301,11 +336,31 @@ fn to_python<'py>(py: Python<'py>, v: Val) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// One solved game: every output by name, solved as far as it is read.
-#[pyclass(module = "gpai", unsendable)]
+#[pyclass(module = "gpai")]
 pub struct Solution {
     model: &'static dyn Model,
     args: Arguments,
-    cache: Cache,
+    /// The game solved so far (any Python thread may read it, one at a time).
+    cache: Mutex<Cache>,
+    /// The tie rules the values read so far rest on.
+    ties: Mutex<Vec<String>>,
+}
+
+impl Solution {
+    /// The output `name`, solved without the GIL (a long solve lets other threads run).
+    fn read(&self, py: Python<'_>, name: &str) -> gpai::Result<Val> {
+        py.detach(|| {
+            let mut cache = self.cache.lock().expect("no reader panics");
+            let value = cache.output(&self.args, name);
+            let mut ties = self.ties.lock().expect("no reader panics");
+            for tie in cache.take_ties() {
+                if !ties.contains(&tie) {
+                    ties.push(tie);
+                }
+            }
+            value
+        })
+    }
 }
 
 #[pymethods]
@@ -340,7 +395,7 @@ impl Solution {
 
     /// The output `name` (`spe.alpha0`, or `alpha0` for the equilibrium's own): a Fraction,
     /// an Algebraic, an Enclosure, a bool or a label; `NoOutputError` when the game lacks it.
-    fn __getitem__<'py>(&mut self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         if canonical(self.model, name).is_none() && indexed(name).is_none() {
             return Err(raise(
                 py,
@@ -354,20 +409,15 @@ impl Solution {
                 },
             ));
         }
-        let value = self
-            .cache
-            .output(&self.args, name)
-            .map_err(|e| raise(py, e))?;
+        let value = self.read(py, name).map_err(|e| raise(py, e))?;
         to_python(py, value)
     }
 
     /// Every output as a dict (an output the game lacks is `None`).
-    // Python's name for it; reading outputs solves the game further, hence `&mut`.
-    #[allow(clippy::wrong_self_convention)]
-    fn to_dict<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for name in self.names() {
-            match self.cache.output(&self.args, &name) {
+            match self.read(py, &name) {
                 Ok(v) => out.set_item(&name, to_python(py, v)?)?,
                 Err(Error::NoOutput { .. }) => out.set_item(&name, py.None())?,
                 Err(e) => return Err(raise(py, e)),
@@ -377,8 +427,8 @@ impl Solution {
     }
 
     /// The tie rules the values read so far rest on.
-    fn ties(&mut self) -> Vec<String> {
-        self.cache.take_ties()
+    fn ties(&self) -> Vec<String> {
+        self.ties.lock().expect("no reader panics").clone()
     }
 
     fn __repr__(&self) -> String {
@@ -429,7 +479,8 @@ fn solve(py: Python<'_>, model: &str, params: Vec<String>) -> PyResult<Solution>
     Ok(Solution {
         model,
         args,
-        cache: Cache::default(),
+        cache: Mutex::new(Cache::default()),
+        ties: Mutex::new(Vec::new()),
     })
 }
 
@@ -913,17 +964,18 @@ fn frontier<'py>(
     Ok((players, out))
 }
 
-/// Every distinct real root of the polynomial text, ascending, as algebraic numbers.
+/// Every distinct real root of the polynomial text, ascending: Fractions for rational ones,
+/// algebraic numbers for the others.
 #[pyfunction]
-fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Algebraic>> {
+fn roots(py: Python<'_>, poly: &str) -> PyResult<Vec<Py<PyAny>>> {
     let p = parse_poly(poly).map_err(|e| raise(py, e))?;
     if p.is_zero() {
         return Err(raise(py, Error::ZeroPolynomial { input: poly.into() }));
     }
-    Ok(real_roots(&p)
+    real_roots(&p)
         .into_iter()
-        .map(|r| Algebraic { inner: r.value })
-        .collect())
+        .map(|r| Ok(to_python(py, Val::Num(r.value))?.unbind()))
+        .collect()
 }
 
 /// Compares two exact values (for tests of the comparison itself).

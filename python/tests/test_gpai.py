@@ -212,7 +212,7 @@ def test_ctrl_c_keeps_the_rows_finished():
 
 def test_a_sweep_refuses_what_the_cli_refuses():
     pytest.importorskip("pandas")
-    with pytest.raises(gpai.DomainError, match="--every"):
+    with pytest.raises(gpai.DomainError, match="every = 0 is outside its domain"):
         gpai.sweep("safety_regulation", "theta_d=0:1:1/2", every=0, progress=False)
     with pytest.raises(gpai.UnsupportedError):
         gpai.sweep("race", "k=0:1:1", progress=False)
@@ -315,8 +315,12 @@ def test_frontier_gives_the_clis_frontier(tmp_path):
     players, (group,) = gpai.frontier(input=rows)
     assert (group["pareto"], group["dominated_by_lottery"]) == (3, 1)
     assert group["egalitarian"]["value"] == Fraction(1, 2)
-    with pytest.raises(gpai.ParseError, match="exactly one source"):
+    with pytest.raises(gpai.ParseError, match="give no model, parameters or grid"):
         gpai.frontier("safety_regulation", {"theta_d": (0, 1, "1/4")}, input=rows)
+    with pytest.raises(gpai.ParseError, match="give no model, parameters or grid"):
+        gpai.frontier(input=rows, theta_d=1)
+    with pytest.raises(gpai.ParseError, match="exactly one source"):
+        gpai.frontier()
 
 
 def test_a_sweep_plots_its_regime_map():
@@ -337,3 +341,35 @@ def test_a_sweep_plots_its_regime_map():
         set(part["regime"].astype(str))
     )
     assert frame.plot(x="theta_d", y="u_g_approx").get_lines()
+    # Renumbered rows no longer name their grid points: refused, never drawn with others' labels.
+    with pytest.raises(gpai.GpaiError, match="no longer names its grid points"):
+        frame[frame["regime"] == "market_exit"].reset_index(drop=True).plot()
+
+
+def test_what_a_hostile_review_found_is_refused_or_exact():
+    # A generic `_i` name read domain 0 (G's values, or a truth value) silently.
+    game = gpai.solve("fine_tuning_n", r=[1, 2])
+    for name in ["spe.u_i", "nash.u_i", "spe.regime_i"]:
+        with pytest.raises(gpai.NoOutputError):
+            game[name]
+    # No bargain when nobody invests: an error, not a panic.
+    with pytest.raises(gpai.NoOutputError, match="no share makes a bargain"):
+        gpai.solve("fine_tuning_n", kappa=1)["nash.delta"]
+    # Comparisons and hashes stay exact past Python's 4300-digit int-to-text limit.
+    (big,) = gpai.roots("x - (10^1000)^5")
+    assert big == 10**5000 and big < 10**5001 and isinstance(big, Fraction)
+    (root,) = [r for r in gpai.roots("(x^2-2)*(x-5)") if 1 < r < 2]
+    assert root == gpai.roots("x^2-2")[1] and hash(root) == hash(gpai.roots("x^2-2")[1])
+    assert gpai.roots("2*x - 1") == [Fraction(1, 2)]
+    # A list is per-domain values, never a grid axis; counts are checked, with attributes.
+    with pytest.raises(gpai.ParseError, match="as a tuple"):
+        gpai.sweep("safety_regulation", {"theta_d": [0, "1/2", 1]}, progress=False)
+    with pytest.raises(gpai.DomainError) as e:
+        gpai.sweep("safety_regulation", "theta_d=0:1:1/2", jobs=-1, progress=False)
+    assert e.value.parameter == "jobs"
+    # A Solution made in one thread is read in another.
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        made = pool.submit(gpai.solve, "fine_tuning", c0=1, c1=2, delta="1/2").result()
+    assert made["spe.alpha0"] == Fraction(1, 4)

@@ -82,8 +82,10 @@ pub fn is_output(model: &ModelInfo, path: &str) -> bool {
 pub fn canonical(model: &ModelInfo, path: &str) -> Option<String> {
     let all = model.output_names();
     let per_domain = !model.per_domain.is_empty();
+    // A per-domain output is read with its domain's index (`spe.u_2`); the generic `_i` name
+    // is the declaration's, not an output (it read domain 0, which is G's or nobody's).
     let known = |candidate: &String| {
-        all.contains(candidate)
+        (all.contains(candidate) && !(per_domain && candidate.ends_with("_i")))
             || (per_domain && indexed(candidate).is_some_and(|(generic, _)| all.contains(&generic)))
     };
     [path.to_string(), format!("spe.{path}")]

@@ -137,6 +137,12 @@ pub fn int_gcd(a: &Integer, b: &Integer) -> Integer {
     Integer::from(a.unsigned_abs().gcd(b.unsigned_abs()))
 }
 
+/// A non-negative integer from hexadecimal digits (`None` for anything else).
+pub fn parse_hex(digits: &str) -> Option<Integer> {
+    use malachite::base::num::conversion::traits::FromStringBase;
+    malachite::Natural::from_string_base(16, digits).map(Integer::from)
+}
+
 /// The number of bits of `|x|` (0 for zero).
 pub fn int_bits(x: &Integer) -> u64 {
     x.unsigned_abs().significant_bits()

@@ -125,7 +125,10 @@ impl Game for FineTuningNGame {
                 &c.hi
             }));
         }
-        let s = b.solution(group).expect("a listed solution");
+        // No solution when no share gives anyone a gain (nobody invests at any share).
+        let s = b.solution(group).ok_or_else(|| {
+            missing("no share makes a bargain here: no player gains from any (the Pareto set has no interior to bargain over)")
+        })?;
         Ok(Val::from_value(match (field, index) {
             ("delta", _) => &s.delta,
             ("u_g", _) => &s.u[0],

@@ -723,21 +723,8 @@ impl Verdict {
 fn verify(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<Verdict>> {
     let paths: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
     let files = gpai::cli::verify::claim_files(&paths).map_err(|e| raise(py, e))?;
-    if files.is_empty() {
-        return Err(raise(
-            py,
-            Error::InvalidArgument {
-                argument: paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                reason: "no claim files (*.toml) found".into(),
-            },
-        ));
-    }
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let read = |name: &str| std::fs::read_to_string(name).map_err(|e| e.to_string());
+    let read = gpai::cli::verify::read;
     let verdicts = py.detach(|| gpai::claims::verify_files_showing(&names, read, |_, _, _| {}));
     verdicts
         .into_iter()

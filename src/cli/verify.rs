@@ -18,16 +18,6 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
         paths.to_vec()
     };
     let files = claim_files(&paths)?;
-    if files.is_empty() {
-        return Err(Error::InvalidArgument {
-            argument: paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-            reason: "no claim files (*.toml) found".into(),
-        });
-    }
     // On a terminal, which file is being checked (a whole directory takes seconds).
     let show_progress = std::io::stderr().is_terminal();
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
@@ -54,7 +44,8 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
     Ok((report, status))
 }
 
-/// The claim files under `paths` (directories searched recursively for `*.toml`), sorted.
+/// The claim files under `paths` (directories searched recursively for `*.toml`), sorted;
+/// an error when there are none.
 pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
@@ -68,6 +59,16 @@ pub fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     files.dedup();
+    if files.is_empty() {
+        return Err(Error::InvalidArgument {
+            argument: paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            reason: "no claim files (*.toml) found".into(),
+        });
+    }
     Ok(files)
 }
 
@@ -83,7 +84,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn read(name: &str) -> std::result::Result<String, String> {
+/// A claim file's text, or why it cannot be read (what `verify_files_showing` takes).
+pub fn read(name: &str) -> std::result::Result<String, String> {
     std::fs::read_to_string(name).map_err(|e| e.to_string())
 }
 

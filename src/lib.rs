@@ -32,3 +32,8 @@ pub use exact::{Algebraic, Poly, Rational};
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The exact core's guide (`docs/exact.md`): its Rust examples, compiled and run as doctests.
+#[doc = include_str!("../docs/exact.md")]
+#[cfg(doctest)]
+pub struct ExactGuideDoctests;

@@ -41,7 +41,7 @@ pub enum Limit {
 }
 
 impl Limit {
-    /// Every limit, in the order the README's table lists them.
+    /// Every limit, in the order the limits table of docs/exact.md lists them.
     pub const ALL: [Limit; 9] = [
         Limit::Digits,
         Limit::CoefficientBits,

@@ -1,4 +1,4 @@
-//! The README's examples are tests: every `$ gpai ...` console block must print what it shows.
+//! The README's and the docs' examples are tests: every `$ gpai ...` console block must print what it shows, and every relative link must lead to a file.
 
 use std::process::Command;
 
@@ -49,18 +49,57 @@ fn examples(readme: &str) -> Vec<(String, String)> {
     found
 }
 
+/// The README and every page under `docs/`, as `(path relative to the crate, text)`.
+fn pages() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut paths = vec!["README.md".to_string()];
+    let mut folders = vec!["docs".to_string()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(format!("{root}/{folder}")).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let path = format!("{folder}/{name}");
+            if std::path::Path::new(&format!("{root}/{path}")).is_dir() {
+                folders.push(path);
+            } else if name.ends_with(".md") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(format!("{root}/{p}")).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
 #[test]
-fn readme_examples_print_what_they_show() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let examples = examples(&readme);
+fn readme_and_docs_examples_print_what_they_show() {
+    let pages = pages();
+    let readme = &pages.iter().find(|(p, _)| p == "README.md").unwrap().1;
     assert!(
-        examples.len() >= 3,
-        "the README shows at least three gpai examples"
+        !examples(readme).is_empty(),
+        "the README shows a worked example"
     );
-    for (command, expected) in examples {
+    let all: Vec<(String, String, String)> = pages
+        .iter()
+        .flat_map(|(page, text)| {
+            examples(text)
+                .into_iter()
+                .map(move |(c, e)| (page.clone(), c, e))
+        })
+        .collect();
+    assert!(
+        all.len() >= 20,
+        "the docs show their examples: {}",
+        all.len()
+    );
+    for (page, command, expected) in all {
         let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
             .args(split_words(&command))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .unwrap();
         let mut printed = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -68,7 +107,48 @@ fn readme_examples_print_what_they_show() {
         assert_eq!(
             without_times(&printed),
             without_times(&expected),
-            "README example: gpai {command}"
+            "example in {page}: gpai {command}"
+        );
+    }
+}
+
+/// The targets of the page's relative links and images (`[text](target)`), anchors dropped.
+fn relative_links(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        rest = &rest[at + 2..];
+        let Some(end) = rest.find(')') else { break };
+        let target = rest[..end].split('#').next().unwrap_or("");
+        if !target.is_empty() && !target.contains("://") && !target.starts_with("mailto:") {
+            found.push(target.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn every_relative_link_in_the_docs_leads_to_a_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut broken = Vec::new();
+    for (page, text) in pages() {
+        let folder = root.join(&page);
+        let folder = folder.parent().unwrap();
+        for target in relative_links(&text) {
+            if !folder.join(&target).exists() {
+                broken.push(format!("{page}: {target}"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "links to nothing: {broken:#?}");
+}
+
+#[test]
+fn no_page_points_outside_the_repository() {
+    for (page, text) in pages() {
+        assert!(
+            !text.contains("../shared") && !text.contains("shared/spec"),
+            "{page} points to a specification a clone does not have"
         );
     }
 }
@@ -113,16 +193,16 @@ fn word_splitting_honours_quotes() {
 
 #[test]
 fn the_limits_table_lists_every_limit_with_its_default_and_variable() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/exact.md"))
+        .expect("docs/exact.md");
     for limit in gpai::limits::Limit::ALL {
-        let row = readme
+        let row = guide
             .lines()
             .find(|l| l.starts_with('|') && l.contains(&format!("`{}`", limit.variable())))
-            .unwrap_or_else(|| panic!("README's limits table has no row for {limit:?}"));
+            .unwrap_or_else(|| panic!("docs/exact.md's limits table has no row for {limit:?}"));
         assert!(
             row.contains(&format!("| {} |", limit.default_value())),
-            "README's row for {limit:?} should give its default {}: {row}",
+            "docs/exact.md's row for {limit:?} should give its default {}: {row}",
             limit.default_value()
         );
     }

@@ -1361,7 +1361,7 @@ fn outcome_files_are_read_as_written_or_refused_located() {
     let array = write(&dir, "arr.jsonl", "[1]\n");
     refused(
         &["frontier", "--input", &array],
-        "arr.jsonl:1:1: malformed JSON: invalid type: sequence, expected a JSON object per line",
+        "arr.jsonl:1:1: malformed JSON: invalid type: sequence, expected a JSON object per row",
     );
     // The extension's case does not decide the format.
     let upper = write(
@@ -1411,4 +1411,202 @@ fn generic_domain_names_and_bargains_nobody_makes_are_refused() {
         ),
     );
     refused(&["verify", &none], "no share makes a bargain");
+}
+
+#[test]
+fn sweep_rows_come_in_the_format_asked_for_and_a_contradiction_is_refused() {
+    let dir = scratch("formats");
+    let grid = ["sweep", "openness", "--grid", "theta=0:1:1/4"];
+    let lines =
+        String::from_utf8(gpai(&[&grid[..], &["--format", "jsonl"]].concat()).stdout).unwrap();
+    let array =
+        String::from_utf8(gpai(&[&grid[..], &["--format", "json"]].concat()).stdout).unwrap();
+    // One JSON array of exactly the JSON Lines' objects, in order.
+    let parsed: serde_json::Value = serde_json::from_str(&array).expect("valid JSON");
+    let objects: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(parsed, serde_json::Value::Array(objects));
+    // The extension names the format when --format is not given; .json is an array.
+    let named = dir.join("rows.json").to_string_lossy().into_owned();
+    assert!(
+        gpai(&[&grid[..], &["--out", &named]].concat())
+            .status
+            .success()
+    );
+    assert_eq!(std::fs::read_to_string(&named).unwrap(), array);
+    refused(
+        &[&grid[..], &["--out", &named, "--format", "csv"]].concat(),
+        "the file's name says json but --format is csv",
+    );
+    refused(
+        &[
+            &grid[..],
+            &["--format", "json", "--shard", "1/2", "--out", &named],
+        ]
+        .concat(),
+        "one JSON array cannot be split",
+    );
+    // An empty sweep is still valid JSON; frontier reads the array back, errors located.
+    let read = gpai(&["frontier", "--input", &named, "--players", "u_g,u_d"]);
+    assert!(read.status.success(), "{}", printed(&read));
+    let torn = write(
+        &dir,
+        "torn.json",
+        "[\n{\"index\":0,\"u_g\":\"1\",\"u_d\":\"1\"},\n  {\"index\":1,\"u_g\":x}]",
+    );
+    refused(
+        &["frontier", "--input", &torn, "--players", "u_g,u_d"],
+        "torn.json:3:",
+    );
+}
+
+#[test]
+fn approximate_cells_hold_only_correct_digits() {
+    let out = gpai(&["sweep", "openness", "--grid", "theta=1/3:1/3:1", "m=1/7"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split(',').collect();
+    let mut checked = 0;
+    for (k, name) in header.iter().enumerate() {
+        let Some(exact) = name.strip_suffix("_approx") else {
+            continue;
+        };
+        let value =
+            gpai::exact::parse_rational(row[header.iter().position(|h| *h == exact).unwrap()])
+                .unwrap();
+        let shown = gpai::exact::parse_rational(row[k]).unwrap();
+        // Truncated toward zero at 15 significant digits: |value - shown| < 10^(e - 14).
+        let gap = if value >= shown {
+            &value - &shown
+        } else {
+            &shown - &value
+        };
+        let magnitude = if value < 0 {
+            -value.clone()
+        } else {
+            value.clone()
+        };
+        assert!(
+            gap * gpai::Rational::from(100_000_000_000_000u64) <= magnitude,
+            "{name}: {} for {}",
+            row[k],
+            value
+        );
+        assert!(row[k].len() <= 18, "{name}: {}", row[k]);
+        checked += 1;
+    }
+    assert!(checked >= 5, "{text}");
+}
+
+#[test]
+fn list_parameters_read_the_same_from_a_claim_file_as_from_the_command_line() {
+    let dir = scratch("lists");
+    let claim = |params: &str| {
+        write(
+            &dir,
+            "c.toml",
+            &format!(
+                "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'spe.u_g == 1/2 and spe.u_2 > 0'\n[params]\n{params}\n"
+            ),
+        )
+    };
+    for params in [
+        "r = \"1,1\"",
+        "r = [1, 1]",
+        "r = [\"1\", \"1\"]",
+        "r = 1\nc = [1, \"1\"]",
+    ] {
+        let out = gpai(&["verify", &claim(params)]);
+        assert_eq!(out.status.code(), Some(0), "{params}: {}", printed(&out));
+    }
+    refused(
+        &["verify", &claim("r = [1, 1.5]")],
+        "c.toml:7:9: r: floats are not exact",
+    );
+    refused(&["verify", &claim("r = []")], "r: the list is empty");
+    refused(
+        &["verify", &claim("r = \"[1, 2]\"")],
+        "a range covers one domain, so name it (r_1 = \"[1, 2]\")",
+    );
+}
+
+#[test]
+fn verify_and_audit_report_errors_on_stderr_located() {
+    let dir = scratch("errors-located");
+    let claim = write(
+        &dir,
+        "c.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"openness\"\nclaim = 'spe.u_g / (theta - 3/4) > 0'\n[params]\ntheta = \"3/4\"\n"
+        ),
+    );
+    let out = gpai(&["verify", &claim]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("error: {claim}:5:18: division by zero")),
+        "{stderr}"
+    );
+    // An audit stopped inside its assertion points into it, in the same form.
+    let policy = write(
+        &dir,
+        "p.toml",
+        "title = \"t\"\nmodel = \"openness\"\nassert = \"solve(theta = theta + 1/2).regime != \\\"exit\\\"\"\n[params]\np = \"1/32\"\n[family]\ntheta = \"[0, 1]\"\n",
+    );
+    let out = gpai(&["audit", &policy]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: {policy}:3:17: theta = 9/8 is outside its domain"
+        )),
+        "{stderr}"
+    );
+    // Labels in an audit's JSON are plain strings; a sampled audit does not claim every point.
+    let comply = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/policies/comply.toml");
+    let json: serde_json::Value =
+        serde_json::from_slice(&gpai(&["audit", comply, "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["counterexample"]["values"]["regime"], "slack");
+}
+
+#[test]
+fn scheduler_scripts_are_refused_where_they_could_not_be_honoured() {
+    let dir = scratch("scheduler");
+    let out = dir.join("rows.csv").to_string_lossy().into_owned();
+    let sweep = ["sweep", "openness", "--grid", "theta=0:1:1/4"];
+    refused(
+        &[&sweep[..], &["--slurm", "2"]].concat(),
+        "give --out ROWS.csv",
+    );
+    refused(
+        &[&sweep[..], &["--out", &out, "--slurm", "0"]].concat(),
+        "give between 1 and 5 shards",
+    );
+    refused(
+        &[&sweep[..], &["--out", &out, "--slurm", "6"]].concat(),
+        "give between 1 and 5 shards",
+    );
+    refused(
+        &[
+            &sweep[..],
+            &["--out", &out, "--slurm", "2", "--format", "jsonl"],
+        ]
+        .concat(),
+        "the file's name says csv but --format is jsonl",
+    );
+    let spaced = dir.join("my rows.csv").to_string_lossy().into_owned();
+    refused(
+        &[&sweep[..], &["--out", &spaced, "--kubernetes", "2"]].concat(),
+        "take no quoting",
+    );
+    let written = gpai(&[&sweep[..], &["--out", &out, "--slurm", "2"]].concat());
+    assert!(written.status.success(), "{}", printed(&written));
+    let array = std::fs::read_to_string(dir.join("rows.sbatch")).unwrap();
+    assert!(array.contains("#SBATCH --array=1-2"), "{array}");
+    assert!(
+        !dir.join("rows.csv").exists(),
+        "nothing is solved by --slurm"
+    );
 }

@@ -782,12 +782,15 @@ fn audit<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyDict>> {
     })?;
     let result = py
         .detach(|| gpai::audit::audit(&policy))
-        .map_err(|reason| {
+        .map_err(|failure| {
+            let e = policy.locate(&failure);
             raise(
                 py,
-                Error::InvalidArgument {
-                    argument: path.into(),
-                    reason,
+                Error::File {
+                    file: e.file,
+                    line: e.line,
+                    column: e.column,
+                    message: e.message,
                 },
             )
         })?;

@@ -18,6 +18,7 @@ pub use policy::parse_policy;
 
 use crate::claims::eval::Env;
 use crate::claims::expr::Expr;
+use crate::claims::file::ClaimError;
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
 use crate::exact::sign::rational_between;
@@ -40,6 +41,55 @@ pub struct Policy {
     pub family_closed: (bool, bool),
     /// The assertion as written and as an expression.
     pub assertion: (String, Expr),
+    /// Where the family and the assertion are in the file, for errors found while auditing.
+    pub(crate) places: Places,
+}
+
+/// The file positions an audit's errors point at.
+#[derive(Clone, Debug)]
+pub(crate) struct Places {
+    pub(crate) text: String,
+    pub(crate) family: usize,
+    pub(crate) assertion: usize,
+    /// The assertion is a shorthand: its expansion is not in the file, so problems inside it
+    /// point at the assertion's start.
+    pub(crate) shorthand: bool,
+}
+
+/// Why an audit stopped: a message, at an offset into the assertion when the assertion cannot
+/// be evaluated there, else (a game of the family is not one of the model) at the family.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub in_assertion: Option<usize>,
+    pub message: String,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure {
+            in_assertion: None,
+            message,
+        }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::from(message.to_string())
+    }
+}
+
+impl Policy {
+    /// The failure as a located error: file, line and column, as a malformed policy's.
+    pub fn locate(&self, failure: &Failure) -> ClaimError {
+        let p = &self.places;
+        let offset = match failure.in_assertion {
+            Some(e) if !p.shorthand => p.assertion + e,
+            Some(_) => p.assertion,
+            None => p.family,
+        };
+        crate::claims::file::position(&self.file, &p.text, offset, failure.message.clone())
+    }
 }
 
 /// An interval of the family parameter with exact ends, each open or closed.
@@ -83,17 +133,21 @@ impl Evaluator<'_> {
     }
 
     /// The assertion's truth at a rational point, with the values read.
-    pub(super) fn truth(&mut self, t: &Rational) -> Result<(bool, Vec<(String, Val)>), String> {
+    pub(super) fn truth(&mut self, t: &Rational) -> Result<(bool, Vec<(String, Val)>), Failure> {
         let args = self.args(t)?;
         crate::claims::outputs::validate(&args).map_err(|e| e.to_string())?;
+        let in_assertion = |at: crate::claims::expr::Located| Failure {
+            in_assertion: Some(at.offset),
+            message: at.message,
+        };
         if let Some(at) = crate::claims::outputs::beyond_domains(&args, &self.policy.assertion.1) {
-            return Err(at.message);
+            return Err(in_assertion(at));
         }
         (self.tick)();
         let mut env = Env::new(args, &[], &mut self.cache);
         let r = env
             .truth("claim", &self.policy.assertion.1)
-            .map_err(|e| e.at.message)?;
+            .map_err(|e| in_assertion(e.at))?;
         Ok((r, std::mem::take(&mut env.trace)))
     }
 
@@ -109,12 +163,12 @@ impl Evaluator<'_> {
 }
 
 /// Runs the audit.
-pub fn audit(policy: &Policy) -> Result<Audit, String> {
+pub fn audit(policy: &Policy) -> Result<Audit, Failure> {
     audit_showing(policy, &|| {})
 }
 
 /// Runs the audit, calling `tick` once per game solved.
-pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, String> {
+pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure> {
     let fixed: Vec<String> = policy
         .fixed
         .iter()

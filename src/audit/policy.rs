@@ -167,6 +167,11 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
             }
         }
     }
+    let family_at = doc
+        .get("family")
+        .and_then(|f| f.as_table_like())
+        .and_then(|t| t.iter().next())
+        .map_or(0, |(_, v)| span(v));
     let (family, family_closed) = family.ok_or_else(|| {
         at(
             0,
@@ -201,6 +206,12 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
         fixed,
         family,
         family_closed,
+        places: super::Places {
+            text: text.to_string(),
+            family: family_at,
+            assertion: assert_at,
+            shorthand: expression != assert_text,
+        },
         assertion: (expression, expr),
     })
 }

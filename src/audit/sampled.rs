@@ -70,7 +70,7 @@ pub(super) fn sampled_changes(
     lo: &Rational,
     hi: &Rational,
     (lo_closed, hi_closed): (bool, bool),
-) -> Result<Vec<Algebraic>, String> {
+) -> Result<Vec<Algebraic>, super::Failure> {
     let n = 400u64;
     // An open end is sampled a quarter step inside instead.
     let at = |k: u64| {
@@ -116,10 +116,10 @@ fn exact_line_change(ev: &mut Evaluator, a: &Rational, b: &Rational) -> Option<A
     let base = ev.base.clone();
     let cell = std::cell::RefCell::new(ev);
     let holds = |t: &Rational| {
-        cell.borrow_mut().truth(t).map(|r| r.0).map_err(|reason| {
+        cell.borrow_mut().truth(t).map(|r| r.0).map_err(|failure| {
             crate::error::Error::InvalidArgument {
                 argument: "audit".into(),
-                reason,
+                reason: failure.message,
             }
         })
     };

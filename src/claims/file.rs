@@ -405,10 +405,25 @@ pub(crate) fn param_table(
             out.push((name.to_string(), Domain::Text(text.to_string()), offset));
             continue;
         }
-        // A per-domain parameter may be given as one list for all domains (`r = "1,1"`), read
-        // and checked exactly as the command line reads `r=1,1`.
+        // A per-domain parameter may be given as one list for all domains (`r = "1,1"` or the
+        // TOML array `r = [1, 1]`), read and checked exactly as the command line reads `r=1,1`.
+        let array = value.as_array().filter(|_| model.is_per_domain(name));
+        let listed = match array {
+            Some(array) => Some(list_text(name, array, at)?),
+            None => None,
+        };
         if model.is_per_domain(name)
-            && let Some(text) = text.filter(|t| t.contains(','))
+            && let Some(text) = text.filter(|t| t.trim_start().starts_with(['[', '(']))
+        {
+            return Err(at(
+                offset,
+                format!(
+                    "{name} = {text:?}: a range covers one domain, so name it ({name}_1 = {text:?}); a list gives every domain's value ({name} = \"1,2\" or {name} = [1, 2])"
+                ),
+            ));
+        }
+        if model.is_per_domain(name)
+            && let Some(text) = listed.as_deref().or(text.filter(|t| t.contains(',')))
         {
             Arguments::parse(model, &[format!("{name}={text}")])
                 .map_err(|e| at(offset, e.to_string()))?;
@@ -432,6 +447,48 @@ pub(crate) fn param_table(
     }
     check_list_lengths(&out, model, at)?;
     Ok(out)
+}
+
+/// A TOML array given for a per-domain parameter (`r = [1, "3/2"]`) as the command line's list
+/// text (`1,3/2`): each entry an integer or an exact number in a string, located when not.
+fn list_text(
+    name: &str,
+    array: &toml_edit::Array,
+    at: &dyn Fn(usize, String) -> ClaimError,
+) -> Result<String, ClaimError> {
+    let mut texts = Vec::new();
+    for entry in array.iter() {
+        let offset = entry.span().map_or(0, |s| s.start);
+        match entry {
+            Value::Integer(i) => texts.push(i.value().to_string()),
+            Value::String(s) if !s.value().contains(',') => {
+                texts.push(s.value().trim().to_string())
+            }
+            Value::Float(_) => {
+                return Err(at(
+                    offset,
+                    format!(
+                        "{name}: floats are not exact; write the number as a string, e.g. \"0.1\" or \"1/10\""
+                    ),
+                ));
+            }
+            _ => {
+                return Err(at(
+                    offset,
+                    format!(
+                        "{name}: each entry of the list is one number (an integer, or a string such as \"3/2\")"
+                    ),
+                ));
+            }
+        }
+    }
+    if texts.is_empty() {
+        return Err(at(
+            array.span().map_or(0, |s| s.start),
+            format!("{name}: the list is empty; give one value per domain"),
+        ));
+    }
+    Ok(texts.join(","))
 }
 
 /// Every per-domain list has one entry per domain (the longest list, or the largest index

@@ -608,6 +608,7 @@ fn check(claim: &Claim) -> Verdict {
                 verdict.how = format!(
                     "the sample refutes the claim but its theorem was proved ({proof}): the claim does not state its theorem"
                 );
+                verdict.error = Some(located(claim, "claim", &verdict.how));
             }
             Some(Finding::NotProved(why)) => {
                 verdict.how = format!("false at this point; the theorem's proof fails: {why}");
@@ -623,6 +624,12 @@ fn check(claim: &Claim) -> Verdict {
             "no sample point is in the domain: `assume` excludes {}, {} are not games of the model",
             run.skipped, run.outside
         );
+        let field = if claim.has_field("assume") {
+            "assume"
+        } else {
+            "claim"
+        };
+        verdict.error = Some(located(claim, field, &verdict.how));
         return verdict;
     }
     let mut refinement = if refined > 0 {
@@ -684,6 +691,17 @@ fn check(claim: &Claim) -> Verdict {
         }
     }
     verdict
+}
+
+/// An error of the whole claim, located at the start of its field `field`.
+fn located(claim: &Claim, field: &str, message: &str) -> ClaimError {
+    claim.locate(
+        field,
+        &super::expr::Located {
+            offset: 0,
+            message: message.into(),
+        },
+    )
 }
 
 fn clone_range<'a>(r: &Range<'a>) -> Range<'a> {

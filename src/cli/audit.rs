@@ -15,11 +15,15 @@ pub(super) fn run(path: &str, format: Format) -> Result<(String, u8)> {
     })?;
     // A family over a wide range solves games with long numbers: the count shows the run moving.
     let ticker = super::progress::Ticker::new("audit");
-    let result =
-        audit_showing(&policy, &|| ticker.tick()).map_err(|reason| Error::InvalidArgument {
-            argument: path.into(),
-            reason,
-        })?;
+    let result = audit_showing(&policy, &|| ticker.tick()).map_err(|failure| {
+        let e = policy.locate(&failure);
+        Error::File {
+            file: e.file,
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        }
+    })?;
     let status = if result.holds { 0 } else { 1 };
     Ok((render(&policy, &result, format), status))
 }

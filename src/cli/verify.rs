@@ -1,6 +1,5 @@
 //! `gpai verify [PATH...]`: every claim file checked, the report printed, the status telling whether each met its expectation.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::claims::verify::{Status, Verdict};
@@ -19,15 +18,19 @@ pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(S
     };
     let files = claim_files(&paths)?;
     // On a terminal, which file is being checked (a whole directory takes seconds).
-    let show_progress = std::io::stderr().is_terminal();
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let verdicts = verify_files_showing(&names, read, |i, n, file| {
-        if show_progress {
-            eprint!("\r\x1b[K  verifying {i}/{n}: {file}");
-        }
+    let progress = super::progress::counter(names.len(), "verifying");
+    let verdicts = verify_files_showing(&names, read, |i, _, file| {
+        progress.set_position(i as u64);
+        progress.set_message(file.to_string());
     });
-    if show_progress {
-        eprint!("\r\x1b[K");
+    progress.finish_and_clear();
+    // Every error also goes to standard error, one located line each, as `gpai audit` writes
+    // its own (the report keeps its row and the same location).
+    for v in &verdicts {
+        if let Some(e) = &v.error {
+            eprintln!("error: {e}");
+        }
     }
     let status = if verdicts.iter().any(|v| v.status == Status::Error) {
         2

@@ -191,17 +191,26 @@ pub fn read(
     players: &[String],
     group: Option<&str>,
 ) -> Result<Vec<Outcome>> {
-    let json = crate::sweep::output::RowFormat::for_path(file)
-        == crate::sweep::output::RowFormat::JsonLines;
+    use crate::sweep::output::RowFormat;
+    let format = RowFormat::of_path(file);
+    let json = matches!(format, Some(RowFormat::JsonLines | RowFormat::Json));
     // A byte-order mark is no part of the first column's name.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
+    // (line index, column, text) of each record: a line of CSV or JSON Lines, or an element of
+    // a JSON array.
+    let records: Vec<(usize, usize, &str)> = if format == Some(RowFormat::Json) {
+        array_elements(file, text)?
+    } else {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| (n, 1, l))
+            .collect()
+    };
+    let mut lines = records.into_iter();
     let mut header: Vec<String> = Vec::new();
     if !json {
-        let (_, first) = lines
+        let (_, _, first) = lines
             .next()
             .ok_or_else(|| bad(file, 1, 1, "the file is empty".into()))?;
         header = split_located(first).into_iter().map(|(c, _)| c).collect();
@@ -210,7 +219,7 @@ pub fn read(
     let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let most = Limit::Outcomes.value();
-    for (number, line) in lines {
+    for (number, start, line) in lines {
         let line_no = number + 1;
         // Refused before the record past the limit is read, and before any analysis.
         if out.len() == most {
@@ -223,12 +232,13 @@ pub fn read(
                     // serde_json's own position is of the line alone: the location says it.
                     let text = e.to_string();
                     let reason = text.rsplit_once(" at line ").map_or(&text[..], |(r, _)| r);
-                    bad(
-                        file,
-                        line_no,
-                        e.column().max(1),
-                        format!("malformed JSON: {reason}"),
-                    )
+                    // Within a record that starts mid-line, columns count from its start.
+                    let (l, c) = if e.line() <= 1 {
+                        (line_no, start + e.column().max(1) - 1)
+                    } else {
+                        (line_no + e.line() - 1, e.column().max(1))
+                    };
+                    bad(file, l, c, format!("malformed JSON: {reason}"))
                 })?
                 .into_iter()
                 .map(|(k, v)| {
@@ -272,6 +282,32 @@ pub fn read(
         return Err(bad(file, 1, 1, "no outcomes in the file".into()));
     }
     Ok(out)
+}
+
+/// The elements of a JSON array file (`sweep --format json`) as `(line index, column, text)`.
+fn array_elements<'t>(file: &str, text: &'t str) -> Result<Vec<(usize, usize, &'t str)>> {
+    let elements: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+        let text = e.to_string();
+        let reason = text.rsplit_once(" at line ").map_or(&text[..], |(r, _)| r);
+        bad(
+            file,
+            e.line().max(1),
+            e.column().max(1),
+            format!("not a JSON array of rows: {reason}"),
+        )
+    })?;
+    Ok(elements
+        .into_iter()
+        .map(|raw| {
+            let element = raw.get();
+            // A borrowed raw value is a slice of the text: its offset locates it.
+            let offset = element.as_ptr() as usize - text.as_ptr() as usize;
+            let before = &text[..offset];
+            let line = before.matches('\n').count();
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            (line, column, element)
+        })
+        .collect())
 }
 
 #[cfg(test)]

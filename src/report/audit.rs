@@ -56,7 +56,7 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                 "changes": audit.changes.iter().map(show).collect::<Vec<_>>(),
                 "counterexample": audit.counterexample.as_ref().map(|(t, values)| json!({
                     "at": t.to_string(),
-                    "values": values.iter().map(|(n, v)| (n.clone(), json!(v.to_string()))).collect::<serde_json::Map<_, _>>(),
+                    "values": super::verify::json_pairs(values),
                 })),
                 "beyond": audit.beyond.iter().map(|(b, m)| json!({"boundary": show(b), "margin": show(m)})).collect::<Vec<_>>(),
             });
@@ -89,8 +89,14 @@ pub fn render(policy: &Policy, audit: &Audit, format: Format) -> String {
                 "verified on exact samples with bisection, not proved"
             };
             if audit.holds {
+                // Samples vouch for the points sampled, not for every point between them.
+                let scope = if audit.method == "proved" {
+                    "for every"
+                } else {
+                    "at every sampled"
+                };
                 out.push_str(&format!(
-                    "  verdict: TRUE for every {name} in {family} ({how})\n"
+                    "  verdict: TRUE {scope} {name} in {family} ({how})\n"
                 ));
                 if audit.beyond.is_empty() {
                     out.push_str("  it keeps holding as far as the search went (four family widths each way, within the domain)\n");

@@ -5,6 +5,7 @@ use serde_json::{Value as Json, json};
 use crate::exact::Value;
 use crate::exact::text::tidy;
 pub use crate::exact::text::{algebraic_text, decimal_parts, decimal_text, exact_text, latex_text};
+use crate::models::val::Val;
 
 /// JSON: `{"exact": "…" | {"poly", "poly_text", "interval"}, "decimal", "approx"}` or
 /// `{"enclosure": ["lo", "hi"], "decimal", "approx"}` (endpoints exact rationals).
@@ -33,5 +34,16 @@ pub fn json_value(value: &Value, variable: &str, digits: usize) -> Json {
             "decimal_is_exact": decimal_is_exact,
             "approx": approx,
         }),
+    }
+}
+
+/// A claim's or an audit's value as JSON: a number as [`json_value`] writes it (20 digits), a
+/// truth value as a JSON boolean, a label as a plain JSON string.
+pub fn val_json(v: &Val) -> Json {
+    match v {
+        Val::Num(a) => json_value(&Value::Exact(a.clone()), "x", 20),
+        Val::Enc(i) => json_value(&Value::Enclosure(i.clone()), "x", 20),
+        Val::Bool(b) => json!(b),
+        Val::Label(l) => json!(l),
     }
 }

@@ -4,11 +4,10 @@ use serde_json::{Value as Json, json};
 
 use crate::claims::val::Val;
 use crate::claims::verify::{Verdict, Witnessed, largest_witness};
-use crate::exact::Value;
 
 use super::Format;
 use super::table;
-use super::value::json_value;
+use super::value::val_json;
 
 /// Milliseconds with one decimal.
 pub fn millis(verdict: &Verdict) -> String {
@@ -34,20 +33,12 @@ fn pairs(items: &[(String, Val)]) -> String {
     text
 }
 
-fn json_val(v: &Val) -> Json {
-    match v {
-        Val::Num(a) => json_value(&Value::Exact(a.clone()), "x", 20),
-        Val::Enc(i) => json_value(&Value::Enclosure(i.clone()), "x", 20),
-        Val::Bool(b) => json!(b),
-        Val::Label(l) => json!(l),
-    }
-}
-
-fn json_pairs(items: &[(String, Val)]) -> Json {
+/// Named values as one JSON object, each value as [`val_json`] writes it.
+pub(super) fn json_pairs(items: &[(String, Val)]) -> Json {
     Json::Object(
         items
             .iter()
-            .map(|(n, v)| (n.clone(), json_val(v)))
+            .map(|(n, v)| (n.clone(), val_json(v)))
             .collect(),
     )
 }
@@ -96,11 +87,7 @@ pub fn render_grid(verdicts: &[Verdict]) -> String {
         })
         .collect();
     let met = verdicts.iter().filter(|v| v.met()).count();
-    let mut out = format!(
-        "gpai verify: {} claims, {met} as expected, {} not\n",
-        verdicts.len(),
-        verdicts.len() - met
-    );
+    let mut out = headline(verdicts.len(), met);
     let header: Vec<&str> = std::iter::once("claim")
         .chain(columns.iter().map(String::as_str))
         .collect();
@@ -179,11 +166,7 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
                     ]
                 })
                 .collect();
-            let mut out = format!(
-                "gpai verify: {} claims, {met} as expected, {} not\n",
-                verdicts.len(),
-                verdicts.len() - met
-            );
+            let mut out = headline(verdicts.len(), met);
             out.push_str(&table::render(
                 &["claim", "status", "expected", "points", "outside", "time"],
                 &rows,
@@ -221,4 +204,13 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
             out
         }
     }
+}
+
+/// The first line of a verify report: how many claims, how many met their `expect`.
+fn headline(claims: usize, met: usize) -> String {
+    let noun = if claims == 1 { "claim" } else { "claims" };
+    format!(
+        "gpai verify: {claims} {noun}, {met} as expected, {} not\n",
+        claims - met
+    )
 }

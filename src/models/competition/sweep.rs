@@ -1,6 +1,7 @@
 //! Sweeping the competition model: one row per game, and the line chart along ω (effort, surplus, welfare, payoffs) with the regimes shaded and the trap and trial bands marked.
 
 use crate::error::Result;
+use crate::sweep::output::approx_rational;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
@@ -65,7 +66,7 @@ impl Sweeper {
             ("delta_j", &s.delta_j),
         ] {
             cells.push((name.into(), v.to_string()));
-            cells.push((format!("{name}_approx"), to_f64(v).to_string()));
+            cells.push((format!("{name}_approx"), approx_rational(v)));
         }
         cells.push(("regime".into(), s.base.regime.to_string()));
         cells.push(("trial".into(), s.trial.to_string()));

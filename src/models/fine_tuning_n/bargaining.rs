@@ -140,8 +140,8 @@ fn per_domain(arguments: &Arguments, options: &Options) -> Result<Bargained> {
         .collect();
     Ok(Bargained::Outcomes {
         title: format!(
-            "fine_tuning_n bargaining over share vectors (per_domain), {} domains, every delta_i on 0:1:{step} ({} vectors); utilities exact, frontier LPs certified",
-            params.domains().len(),
+            "fine_tuning_n bargaining over share vectors (per_domain), {}, every delta_i on 0:1:{step} ({} vectors); utilities exact, frontier LPs certified",
+            super::domains(params.domains().len()),
             outcomes.len()
         ),
         players,

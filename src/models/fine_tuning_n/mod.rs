@@ -26,3 +26,12 @@ pub mod sweep;
 pub use exact::{Equilibrium, solve};
 pub use params::{Domain, Params};
 pub use regimes::Regime;
+
+/// `1 domain`, `3 domains`: the count the reports' titles give.
+fn domains(n: usize) -> String {
+    if n == 1 {
+        "1 domain".into()
+    } else {
+        format!("{n} domains")
+    }
+}

@@ -113,8 +113,8 @@ pub fn report(q: &Params, e: &Equilibrium) -> SolveReport {
         body: body(
             vec![
                 line(format!(
-                    "fine_tuning_n equilibrium, {} domains (this project's cost form), c0 = {}, kappa0 = {}",
-                    q.domains().len(),
+                    "fine_tuning_n equilibrium, {} (this project's cost form), c0 = {}, kappa0 = {}",
+                    super::domains(q.domains().len()),
                     q.c0(),
                     q.kappa0()
                 )),
@@ -217,8 +217,8 @@ pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveRe
     let count = |n: usize| Value::rational(Rational::from(n as u64));
     let mut blocks = vec![
         Block::Line(line(format!(
-            "fine_tuning_n bargaining over one common share delta, {} domains (this project's cost form)",
-            q.domains().len()
+            "fine_tuning_n bargaining over one common share delta, {} (this project's cost form)",
+            super::domains(q.domains().len())
         ))),
         Block::Line(line(format!("  {}", params_line(q)))),
     ];

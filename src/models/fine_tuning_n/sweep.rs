@@ -1,8 +1,8 @@
 //! Sweeping the n-specialist game: one row per grid point, labelled by which domains contribute, free-ride or abstain (the regime maps).
 
 use crate::error::Result;
+use crate::sweep::output::approx_rational;
 use crate::exact::Rational;
-use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
 use crate::sweep::{Point, Row, point_cells};
@@ -64,7 +64,7 @@ impl Sweeper {
         let e = solve(&q);
         let mut exact = |name: String, v: &Rational| {
             cells.push((name.clone(), v.to_string()));
-            cells.push((format!("{name}_approx"), to_f64(v).to_string()));
+            cells.push((format!("{name}_approx"), approx_rational(v)));
         };
         exact("alpha0".into(), &e.alpha0);
         exact("u_g".into(), &e.u_g);

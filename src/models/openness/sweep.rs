@@ -1,6 +1,7 @@
 //! Sweeping the openness model: one row per game, and the curves its regime maps show (the indifference curve, the exit line, the alpha0-dagger curve).
 
 use crate::error::Result;
+use crate::sweep::output::approx_rational;
 use crate::exact::Rational;
 use crate::exact::rational::to_f64;
 use crate::models::arguments::Arguments;
@@ -62,7 +63,7 @@ impl Sweeper {
             ("p_star", &d.p_star),
         ] {
             cells.push((name.into(), v.to_string()));
-            cells.push((format!("{name}_approx"), to_f64(v).to_string()));
+            cells.push((format!("{name}_approx"), approx_rational(v)));
         }
         cells.push(("regime".into(), e.regime.to_string()));
         cells.push(("ties".into(), summary(&e.ties)));

@@ -1,6 +1,7 @@
 //! Sweeping the safety-regulation game: one row per game with exact values, labels and the regime.
 
 use crate::error::Result;
+use crate::sweep::output::approx;
 use crate::exact::text::algebraic_text;
 use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
@@ -85,7 +86,7 @@ impl Sweeper {
                 let e = &outcome.regulated;
                 for (name, value) in e.quantities() {
                     cells.push((name.to_string(), algebraic_text(value, "x")));
-                    cells.push((format!("{name}_approx"), value.to_f64().to_string()));
+                    cells.push((format!("{name}_approx"), approx(value)));
                 }
                 cells.push(("g_strategy".into(), e.g_strategy.to_string()));
                 cells.push(("d_strategy".into(), e.d_strategy.to_string()));

@@ -589,7 +589,7 @@ fn limits_are_raised_and_lowered_through_their_variables() {
 }
 
 #[test]
-fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe() {
+fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe_or_file() {
     let bin = env!("CARGO_BIN_EXE_gpai");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/proofs/race");
     // In a pipe: the report only.
@@ -613,10 +613,11 @@ fn verify_shows_which_file_it_checks_on_a_terminal_and_nothing_in_a_pipe() {
                 .is_some_and(|x| x == "toml")
         })
         .count();
+    // The bar is redrawn at most 20 times a second, so which counts appear depends on speed;
+    // one of the form `verifying K/N: FILE` does.
     let shown = String::from_utf8_lossy(&out.stdout);
-    assert!(shown.contains(&format!("verifying 1/{files}: ")), "{shown}");
     assert!(
-        shown.contains(&format!("verifying {files}/{files}: ")),
+        (1..=files).any(|k| shown.contains(&format!("verifying {k}/{files}: "))),
         "{shown}"
     );
 }

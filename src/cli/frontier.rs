@@ -77,6 +77,8 @@ pub(super) fn frontier(request: Request) -> Result<String> {
         files.extend(request.input.as_deref().map(|i| ("--input", i)));
         distinct(&files)?;
     }
+    let progress = super::progress::phases("frontier");
+    progress.set_message("reading or solving the outcomes");
     let (outcomes, players) = match (&request.input, request.grid.is_empty()) {
         (Some(path), true) => {
             if !request.args.is_empty() {
@@ -104,7 +106,12 @@ pub(super) fn frontier(request: Request) -> Result<String> {
             });
         }
     };
+    progress.set_message(format!(
+        "the frontiers of {} outcomes, every LP answer certified",
+        outcomes.len()
+    ));
     let groups = frontiers(&outcomes)?;
+    progress.finish_and_clear();
     if let Some(path) = &request.plot {
         let layers: Vec<Layer> = groups
             .iter()

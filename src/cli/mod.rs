@@ -2,6 +2,7 @@
 
 mod audit;
 mod boundary;
+mod cluster;
 mod files;
 mod frontier;
 mod models;

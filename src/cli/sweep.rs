@@ -1,7 +1,7 @@
 //! `gpai sweep MODEL … --grid NAME=LO:HI:STEP …` and `gpai merge`: run a grid, stream rows to a file, draw the regime map.
 
 use std::fs::File;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::time::Instant;
 
 use crate::error::{Error, Result};
@@ -12,6 +12,7 @@ use crate::sweep::axis_value;
 use crate::sweep::output::{RowFormat, csv_header, line, split_csv};
 use crate::sweep::plot::{Cell, regime_map_with};
 
+use super::cluster::{Scheduler, Split};
 use super::files::{Picture, distinct, write_picture};
 use crate::sweep::{Plan, manifest, parse_shard, run};
 
@@ -25,9 +26,13 @@ pub(super) struct Request {
     /// An axis NAME=LO:HI:STEP; LO and HI may name an earlier axis.
     #[arg(long = "grid", required = true)]
     grid: Vec<String>,
-    /// Output file: CSV, or JSON Lines when it ends in .json or .jsonl (default: CSV on stdout).
+    /// Output file (default: standard output).
     #[arg(long)]
     out: Option<String>,
+    /// Row format: csv, jsonl (one object per line) or json (one array); default: the one
+    /// --out's extension names (.csv, .jsonl, .json), else csv.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     /// Regime-map picture: *.svg, or *.png (rasterized with the system fonts).
     #[arg(long)]
     plot: Option<String>,
@@ -49,6 +54,31 @@ pub(super) struct Request {
     /// Print the number of games, the time and games per second to standard error.
     #[arg(long)]
     timing: bool,
+    /// Write Slurm scripts that run the sweep as an array of N shards and merge them into
+    /// --out (nothing is solved here; see docs/cluster.md).
+    #[arg(long, value_name = "N", conflicts_with_all = ["shard", "plot", "kubernetes"])]
+    slurm: Option<usize>,
+    /// Write a Kubernetes Indexed Job of N shards and the Job that merges them into --out.
+    #[arg(long, value_name = "N", conflicts_with_all = ["shard", "plot"])]
+    kubernetes: Option<usize>,
+}
+
+/// `--format`: how a sweep writes its rows.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(super) enum FormatArg {
+    Csv,
+    Jsonl,
+    Json,
+}
+
+impl FormatArg {
+    fn rows(self) -> RowFormat {
+        match self {
+            FormatArg::Csv => RowFormat::Csv,
+            FormatArg::Jsonl => RowFormat::JsonLines,
+            FormatArg::Json => RowFormat::Json,
+        }
+    }
 }
 
 /// The solver a sweep runs.
@@ -120,10 +150,25 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         shard: request.shard.as_deref().map(parse_shard).transpose()?,
         every: request.every,
     };
-    let format = request
-        .out
-        .as_deref()
-        .map_or(RowFormat::Csv, RowFormat::for_path);
+    let format = RowFormat::choose(request.format.map(FormatArg::rows), request.out.as_deref())
+        .map_err(|reason| Error::InvalidArgument {
+            argument: format!("--out {}", request.out.clone().unwrap_or_default()),
+            reason,
+        })?;
+    let scheduler = match (request.slurm, request.kubernetes) {
+        (Some(n), _) => Some((Scheduler::Slurm, n)),
+        (None, Some(n)) => Some((Scheduler::Kubernetes, n)),
+        (None, None) => None,
+    };
+    if let Some((scheduler, shards)) = scheduler {
+        return split(&request, scheduler, shards, format, points.len());
+    }
+    if format == RowFormat::Json && plan.shard.is_some() {
+        return Err(Error::InvalidArgument {
+            argument: "--format json".into(),
+            reason: "a shard is a part gpai merge joins line by line: write shards as csv or jsonl (one JSON array cannot be split)".into(),
+        });
+    }
     // A shard is a part `gpai merge` checks through its manifest, written beside the file.
     let manifest = match (plan.shard, &request.out) {
         (Some(_), None) => {
@@ -162,23 +207,24 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         None => None,
     };
     let mut stdout = std::io::stdout();
-    let show_progress = std::io::stderr().is_terminal();
     let started = Instant::now();
-    let mut last_shown = Instant::now();
     let mut cells: Vec<Cell> = Vec::new();
     let mut header_written = false;
     let out_name = request
         .out
         .clone()
         .unwrap_or_else(|| "standard output".into());
+    let progress = super::progress::bar(plan.indices(points.len()).len(), "games");
     let written = run(
         &points,
         &plan,
         |point| sweeper.row(point),
         |index, row| {
             let mut text = String::new();
-            if !header_written && format == RowFormat::Csv {
-                text.push_str(&csv_header(&row));
+            match format {
+                RowFormat::Csv if !header_written => text.push_str(&csv_header(&row)),
+                RowFormat::Json => text.push_str(if header_written { ",\n" } else { "[\n" }),
+                _ => {}
             }
             header_written = true;
             text.push_str(&line(format, index, &row));
@@ -214,16 +260,17 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             }
             Ok(())
         },
-        |done, total| {
-            if show_progress && (done == total || last_shown.elapsed().as_millis() >= 100) {
-                last_shown = Instant::now();
-                eprint!("\r  {done}/{total} games ({}%)", 100 * done / total.max(1));
-                if done == total {
-                    eprintln!();
-                }
-            }
-        },
+        |done, _| progress.set_position(done as u64),
     )?;
+    progress.finish();
+    if format == RowFormat::Json {
+        let end = if written == 0 { "[]\n" } else { "\n]\n" };
+        match file.as_mut() {
+            Some(f) => f.write_all(end.as_bytes()),
+            None => stdout.write_all(end.as_bytes()),
+        }
+        .map_err(|e| Error::io(&out_name, "write", &e))?;
+    }
     if let (Some((shard, sweep)), Some(path)) = (manifest, &request.out) {
         let m = manifest::Manifest {
             sweep,
@@ -273,6 +320,69 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         );
     }
     Ok(String::new())
+}
+
+/// `--slurm N` / `--kubernetes N`: the scheduler files for the sweep in N shards, every input
+/// already checked (the grid built) as for a run here.
+fn split(
+    request: &Request,
+    scheduler: Scheduler,
+    shards: usize,
+    format: RowFormat,
+    points: usize,
+) -> Result<String> {
+    let option = format!("{} {shards}", scheduler.option());
+    let refuse = |reason: String| {
+        Err(Error::InvalidArgument {
+            argument: option.clone(),
+            reason,
+        })
+    };
+    if shards == 0 || shards > points {
+        return refuse(format!(
+            "the grid has {points} points: give between 1 and {points} shards"
+        ));
+    }
+    let Some(out) = request.out.clone() else {
+        return refuse("the shards are merged into --out: give --out ROWS.csv (or .jsonl)".into());
+    };
+    if format == RowFormat::Json {
+        return refuse(
+            "shards are joined line by line: write csv or jsonl (one JSON array cannot be split)"
+                .into(),
+        );
+    }
+    if RowFormat::of_path(&out) != Some(format) {
+        return refuse(format!(
+            "gpai merge writes the parts' format, named by its extension: name --out *.{}",
+            format.name()
+        ));
+    }
+    let mut words = vec![request.model.clone()];
+    words.extend(request.params.iter().cloned());
+    for g in &request.grid {
+        words.extend(["--grid".to_string(), g.clone()]);
+    }
+    if request.every != 1 {
+        words.extend(["--every".to_string(), request.every.to_string()]);
+    }
+    if matches!(request.engine, EngineArg::Float) {
+        words.extend(["--engine".to_string(), "float".to_string()]);
+    }
+    if request.force {
+        words.push("--force".into());
+    }
+    if request.timing {
+        words.push("--timing".into());
+    }
+    let split = Split {
+        words,
+        out,
+        shards,
+        jobs: request.jobs.unwrap_or(1).max(1),
+        extension: format.name(),
+    };
+    super::cluster::write(&split, scheduler)
 }
 
 /// Joins the parts of a sharded sweep into one file, rows in grid order, byte for byte what the
@@ -328,7 +438,7 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
     } else {
         RowFormat::Csv
     };
-    if RowFormat::for_path(out) != format {
+    if RowFormat::of_path(out) != Some(format) {
         return Err(bad(
             out,
             format!(
@@ -362,10 +472,12 @@ pub(super) fn merge(out: &str, inputs: &[String]) -> Result<String> {
         for (number, row) in lines.enumerate() {
             let index = match format {
                 RowFormat::Csv => split_csv(row).first().and_then(|c| c.parse::<usize>().ok()),
-                RowFormat::JsonLines => serde_json::from_str::<serde_json::Value>(row)
-                    .ok()
-                    .and_then(|v| v["index"].as_u64())
-                    .map(|i| i as usize),
+                RowFormat::JsonLines | RowFormat::Json => {
+                    serde_json::from_str::<serde_json::Value>(row)
+                        .ok()
+                        .and_then(|v| v["index"].as_u64())
+                        .map(|i| i as usize)
+                }
             }
             .ok_or_else(|| {
                 bad(

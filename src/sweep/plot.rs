@@ -118,8 +118,11 @@ pub fn regime_map_with(
                 || column[i].y - column[i - 1].y > 1.5 * dy;
             if run_ends {
                 let (first, last) = (column[start], column[i - 1]);
-                let (left, right) = (px(first.x - dx / 2.0), px(first.x + dx / 2.0));
-                let (top, bottom) = (py(last.y + dy / 2.0), py(first.y - dy / 2.0));
+                // Edges rounded as written, sizes from the rounded edges: neighbours share
+                // their edge exactly (no hairline seam between cells when rasterized).
+                let edge = |v: f64| (v * 100.0).round() / 100.0;
+                let (left, right) = (edge(px(first.x - dx / 2.0)), edge(px(first.x + dx / 2.0)));
+                let (top, bottom) = (edge(py(last.y + dy / 2.0)), edge(py(first.y - dy / 2.0)));
                 let _ = writeln!(
                     svg,
                     r#"<rect x="{left:.2}" y="{top:.2}" width="{:.2}" height="{:.2}" fill="{}"/>"#,

@@ -34,7 +34,7 @@ pub const INFO: ModelInfo = ModelInfo {
               the gain from upgrading when an open improvement is announced; extensions discount, uncertain_release, \
               customer_types, duopoly",
     source: "this project's formulation of the essay \"How do open AI models affect incentive to race?\" (2024), \
-             which argues informally: the one-firm model stated precisely (spec race.md) and four extensions for the essay's open questions",
+             which argues informally: the one-firm model stated precisely (docs/models/race.md) and four extensions for the essay's open questions",
     provenance: Provenance::ProjectFormulation,
     params: &[
         ParamSpec {

@@ -426,7 +426,7 @@ pub(crate) fn param_table(
             && let Some(text) = listed.as_deref().or(text.filter(|t| t.contains(',')))
         {
             Arguments::parse(model, &[format!("{name}={text}")])
-                .map_err(|e| at(offset, e.to_string()))?;
+                .map_err(|e| at(offset, in_file(name, e)))?;
             out.push((name.to_string(), Domain::Text(text.to_string()), offset));
             continue;
         }
@@ -447,6 +447,15 @@ pub(crate) fn param_table(
     }
     check_list_lengths(&out, model, at)?;
     Ok(out)
+}
+
+/// A list's error as a file names it: `r: 2 values for 3 domains …`, not the command line's
+/// `invalid argument "r=1,1": …`.
+fn in_file(name: &str, e: crate::error::Error) -> String {
+    match e {
+        crate::error::Error::InvalidArgument { reason, .. } => format!("{name}: {reason}"),
+        other => other.to_string(),
+    }
 }
 
 /// A TOML array given for a per-domain parameter (`r = [1, "3/2"]`) as the command line's list
@@ -513,8 +522,9 @@ fn check_list_lengths(
             && model.is_per_domain(name)
         {
             let args = Arguments::parse(model, &[format!("{name}={text}")])
-                .map_err(|e| at(*offset, e.to_string()))?;
-            args.list(name, n).map_err(|e| at(*offset, e.to_string()))?;
+                .map_err(|e| at(*offset, in_file(name, e)))?;
+            args.list(name, n)
+                .map_err(|e| at(*offset, in_file(name, e)))?;
         }
     }
     Ok(())

@@ -952,7 +952,7 @@ fn per_domain_lists_in_claim_files_are_read_as_on_the_command_line() {
     // Lists of different lengths are refused at load, where they are written.
     refused(
         &["verify", &claim("1,2,3")],
-        "c.toml:9:5: invalid argument \"c=1,2\": 2 values for 3 domains",
+        "c.toml:9:5: c: 2 values for 3 domains",
     );
 }
 
@@ -1599,7 +1599,7 @@ fn scheduler_scripts_are_refused_where_they_could_not_be_honoured() {
     let spaced = dir.join("my rows.csv").to_string_lossy().into_owned();
     refused(
         &[&sweep[..], &["--out", &spaced, "--kubernetes", "2"]].concat(),
-        "take no quoting",
+        "goes into the scheduler's files as it is",
     );
     let written = gpai(&[&sweep[..], &["--out", &out, "--slurm", "2"]].concat());
     assert!(written.status.success(), "{}", printed(&written));
@@ -1608,5 +1608,83 @@ fn scheduler_scripts_are_refused_where_they_could_not_be_honoured() {
     assert!(
         !dir.join("rows.csv").exists(),
         "nothing is solved by --slurm"
+    );
+}
+
+#[test]
+fn worker_threads_are_bounded_before_any_starts() {
+    for jobs in ["0", "1025", "100000"] {
+        refused(
+            &[
+                "sweep",
+                "openness",
+                "--grid",
+                "theta=0:1:1/2",
+                "--jobs",
+                jobs,
+            ],
+            &format!(
+                "--jobs = {jobs} is outside its domain: a number of worker threads from 1 to 1024"
+            ),
+        );
+    }
+    let out = gpai(&[
+        "sweep",
+        "openness",
+        "--grid",
+        "theta=0:1:1/2",
+        "--jobs",
+        "1024",
+    ]);
+    assert!(out.status.success(), "{}", printed(&out));
+}
+
+#[test]
+fn json_arrays_from_other_tools_and_scheduler_names_are_taken_as_written() {
+    let dir = scratch("arrays-and-names");
+    // pandas' to_json(orient="records"): one line, no index; rows are named by their place.
+    let rows = write(
+        &dir,
+        "noidx.json",
+        r#"[{"u_g":"1/2","u_d":"1/3"},{"u_g":"1/3","u_d":"1/2"}]"#,
+    );
+    let out = gpai(&["frontier", "--input", &rows]);
+    assert!(out.status.success(), "{}", printed(&out));
+    let bad = write(
+        &dir,
+        "one.json",
+        r#"[{"index":0,"u_g":"1","u_d":"1"}, {"index":1,"u_g":"1","u_d":"x"}]"#,
+    );
+    refused(&["frontier", "--input", &bad], "one.json:1:35: u_d:");
+    // A list entry's bad number is located at the entry.
+    let claim = write(
+        &dir,
+        "l.toml",
+        &format!(
+            "{CLAIM_HEAD}model = \"fine_tuning_n\"\nclaim = 'spe.u_g >= 0'\n[params]\nr = [\n 1,\n \"x\",\n]\n"
+        ),
+    );
+    refused(&["verify", &claim], "l.toml:9:2: r: invalid number \"x\"");
+    // Scheduler files: a name read as an option is refused; limits set here hold there.
+    let sweep = ["sweep", "openness", "--grid", "theta=0:1:1/4"];
+    refused(
+        &[&sweep[..], &["--out=-x.csv", "--slurm", "2"]].concat(),
+        "not starting with -",
+    );
+    let out = dir.join("rows.csv").to_string_lossy().into_owned();
+    let written = Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args([&sweep[..], &["--out", &out, "--slurm", "2"]].concat())
+        .env("GPAI_MAX_GRID_POINTS", "3000")
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{}", printed(&written));
+    let array = std::fs::read_to_string(dir.join("rows.sbatch")).unwrap();
+    assert!(
+        array.contains("export GPAI_MAX_GRID_POINTS=3000\n"),
+        "{array}"
+    );
+    refused(
+        &[&sweep[..], &["--out", &out, "--kubernetes", "20000"]].concat(),
+        "at most 10000 in all",
     );
 }

@@ -587,9 +587,7 @@ fn sweep<'py>(
     let prepared =
         prepare(model, &params, &grid, every, false, engine).map_err(|e| raise(py, e))?;
     let plan = Plan {
-        jobs: jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1),
+        jobs: gpai::sweep::worker_threads(jobs).map_err(|e| raise(py, e))?,
         shard: None,
         every,
     };

@@ -471,7 +471,11 @@ fn list_text(
         match entry {
             Value::Integer(i) => texts.push(i.value().to_string()),
             Value::String(s) if !s.value().contains(',') => {
-                texts.push(s.value().trim().to_string())
+                // A bad number is located at its own entry (its domain is checked with the
+                // whole list, as on the command line).
+                let text = s.value().trim();
+                parse_rational(text).map_err(|e| at(offset, format!("{name}: {e}")))?;
+                texts.push(text.to_string());
             }
             Value::Float(_) => {
                 return Err(at(

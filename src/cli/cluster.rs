@@ -17,7 +17,14 @@ pub(super) struct Split {
     pub jobs: usize,
     /// `csv` or `jsonl`: the parts' extension.
     pub extension: &'static str,
+    /// The `GPAI_*` limits set where the files are written: every shard and the merge run
+    /// with the same, or a grid checked here could be refused there.
+    pub env: Vec<(String, String)>,
 }
+
+/// At most this many shards: the merge names every part on one command line, which must stay
+/// far below the system's limit on argument length (2 MB on Linux).
+pub(super) const MAX_SHARDS: usize = 10_000;
 
 /// Which scheduler's files to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +95,14 @@ impl Split {
         line.join(" ")
     }
 
+    /// `export NAME=value` lines for [`Split::env`] (empty when none is set).
+    fn exports(&self) -> String {
+        self.env
+            .iter()
+            .map(|(name, value)| format!("export {name}={}\n", quoted(value)))
+            .collect()
+    }
+
     /// The merge command: every part, in shard order, into the merged file.
     fn merge_command(&self, gpai: &str) -> String {
         format!(
@@ -122,7 +137,8 @@ impl Split {
                      #SBATCH --chdir={dir}\n\
                      #SBATCH --output={log}\n\
                      set -euo pipefail\n\
-                     exec {command}\n",
+                     {exports}exec {command}\n",
+                    exports = self.exports(),
                     jobs = self.jobs,
                     dir = quoted(&dir_text),
                     log = quoted(&format!("{stem}.part-%a-of-{n}.log")),
@@ -136,7 +152,8 @@ impl Split {
                      #SBATCH --chdir={dir}\n\
                      #SBATCH --output={log}\n\
                      set -euo pipefail\n\
-                     {command}\n",
+                     {exports}{command}\n",
+                    exports = self.exports(),
                     dir = quoted(&dir_text),
                     log = quoted(&format!("{stem}.merge.log")),
                     command = self.merge_command(&gpai),
@@ -180,7 +197,8 @@ impl Split {
                     name = k8s_name(&stem),
                     jobs = self.jobs,
                     script = yaml_string(&format!(
-                        "set -euo pipefail; I=$((JOB_COMPLETION_INDEX + 1)); exec {}",
+                        "set -euo pipefail; {}I=$((JOB_COMPLETION_INDEX + 1)); exec {}",
+                        self.exports().replace('\n', "; "),
                         self.shard_command("gpai", "${I}")
                     )),
                 );
@@ -193,7 +211,8 @@ impl Split {
                      spec:\n  backoffLimit: 0\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: merge\n          image: IMAGE-WITH-GPAI\n          workingDir: /work\n          command: [\"bash\", \"-c\"]\n          args:\n            - {script}\n          volumeMounts:\n            - name: work\n              mountPath: /work\n      volumes:\n        - name: work\n          persistentVolumeClaim:\n            claimName: gpai-work\n",
                     name = k8s_name(&stem),
                     script = yaml_string(&format!(
-                        "set -euo pipefail; {}",
+                        "set -euo pipefail; {}{}",
+                        self.exports().replace('\n', "; "),
                         self.merge_command("gpai").replace('\n', "; ")
                     )),
                 );
@@ -221,8 +240,8 @@ fn k8s_name(stem: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let name = name.trim_matches('-');
-    let name: String = name.chars().take(40).collect();
+    let name: String = name.trim_matches('-').chars().take(40).collect();
+    let name = name.trim_end_matches('-').to_string();
     if name.is_empty() { "rows".into() } else { name }
 }
 
@@ -241,35 +260,51 @@ pub(super) fn write(split: &Split, scheduler: Scheduler) -> Result<String> {
     };
     let dir = std::fs::canonicalize(&dir)
         .map_err(|e| Error::io(&dir.display().to_string(), "read", &e))?;
-    // Scheduler directives (`#SBATCH --output=…`) take no shell quoting: the names they carry
-    // must need none.
+    // Scheduler directives (`#SBATCH --output=…`) take no shell quoting and read `%` as a
+    // pattern, and a name starting with `-` reads as an option: the names must need none of it.
     let plain = |text: &str| {
-        text.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./+,=@%:".contains(c))
+        !text.starts_with('-')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./+,=@:".contains(c))
     };
-    for (what, text) in [
-        ("--out", split.out.clone()),
-        ("its directory", dir.display().to_string()),
-    ] {
+    let name = out
+        .file_name()
+        .map_or(split.out.clone(), |n| n.to_string_lossy().into_owned());
+    let mut named = vec![("--out", name.clone())];
+    if scheduler == Scheduler::Slurm {
+        named.push(("its directory", dir.display().to_string()));
+    }
+    for (what, text) in named {
         if !plain(&text) {
             return Err(Error::InvalidArgument {
                 argument: format!("{} {}", scheduler.option(), split.shards),
                 reason: format!(
-                    "{what} {text:?} goes into the scheduler's directives, which take no quoting: use a name of letters, digits and . _ - / + , = @ % :"
+                    "{what} {text:?} goes into the scheduler's files as it is: use a name of letters, digits and . _ - / + , = @ : not starting with -"
                 ),
             });
         }
     }
     let relative = Split {
         words: split.words.clone(),
-        out: out
-            .file_name()
-            .map_or(split.out.clone(), |n| n.to_string_lossy().into_owned()),
+        out: name,
         shards: split.shards,
         jobs: split.jobs,
         extension: split.extension,
+        env: split.env.clone(),
     };
     let (files, told) = relative.files(scheduler, &gpai, &dir);
+    // What the user is told names the files as they would reach them from here.
+    let given = out.parent().map(Path::to_path_buf).unwrap_or_default();
+    let told = if given.as_os_str().is_empty() {
+        told
+    } else {
+        let stem = relative.stem().to_string();
+        told.replace(
+            &format!("{stem}."),
+            &format!("{}.", given.join(&stem).display()),
+        )
+    };
     for (path, text, executable) in &files {
         let name = path.display().to_string();
         std::fs::write(path, text).map_err(|e| Error::io(&name, "write", &e))?;
@@ -299,6 +334,7 @@ mod tests {
             shards: 3,
             jobs: 2,
             extension: "csv",
+            env: vec![("GPAI_MAX_GRID_POINTS".into(), "3000000".into())],
         }
     }
 
@@ -343,5 +379,10 @@ mod tests {
         assert!(job.contains("completions: 3"), "{job}");
         assert!(job.contains("I=$((JOB_COMPLETION_INDEX + 1))"), "{job}");
         assert!(job.contains("name: gpai-sweep-fig-2"), "{job}");
+        assert!(
+            job.contains("export GPAI_MAX_GRID_POINTS=3000000; I="),
+            "{job}"
+        );
+        assert_eq!(k8s_name(&format!("{}_b", "a".repeat(39))), "a".repeat(39));
     }
 }

@@ -15,7 +15,7 @@ use crate::report::frontier::render;
 pub(super) struct Request {
     /// With --grid: the model, then fixed parameters as name=value.
     args: Vec<String>,
-    /// Outcomes from a `gpai sweep` file (CSV, or JSON Lines for .json/.jsonl).
+    /// Outcomes from a `gpai sweep` file: CSV, JSON Lines (*.jsonl) or a JSON array (*.json).
     #[arg(long)]
     input: Option<String>,
     /// Or compute the outcomes: an axis NAME=LO:HI:STEP (as for `gpai sweep`).

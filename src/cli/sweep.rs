@@ -127,7 +127,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         return Err(Error::InvalidArgument {
             argument: format!("--out {out}"),
             reason:
-                "--out holds the rows (CSV, or JSON Lines for *.jsonl); the picture goes to --plot"
+                "--out holds the rows (CSV, JSON Lines for *.jsonl, JSON for *.json); the picture goes to --plot"
                     .into(),
         });
     }
@@ -144,9 +144,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
     }
     distinct(&outputs)?;
     let plan = Plan {
-        jobs: request
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: crate::sweep::worker_threads(request.jobs)?,
         shard: request.shard.as_deref().map(parse_shard).transpose()?,
         every: request.every,
     };
@@ -214,7 +212,12 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         .out
         .clone()
         .unwrap_or_else(|| "standard output".into());
-    let progress = super::progress::bar(plan.indices(points.len()).len(), "games");
+    // Rows on a terminal would be drawn over by the bar: then it is not shown.
+    let progress = if request.out.is_some() {
+        super::progress::bar(plan.indices(points.len()).len(), "games")
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let written = run(
         &points,
         &plan,
@@ -262,7 +265,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         },
         |done, _| progress.set_position(done as u64),
     )?;
-    progress.finish();
+    progress.finish_and_clear();
     if format == RowFormat::Json {
         let end = if written == 0 { "[]\n" } else { "\n]\n" };
         match file.as_mut() {
@@ -338,9 +341,11 @@ fn split(
             reason,
         })
     };
-    if shards == 0 || shards > points {
+    let most = points.min(super::cluster::MAX_SHARDS);
+    if shards == 0 || shards > most {
         return refuse(format!(
-            "the grid has {points} points: give between 1 and {points} shards"
+            "the grid has {points} points: give between 1 and {most} shards (at most {} in all)",
+            super::cluster::MAX_SHARDS
         ));
     }
     let Some(out) = request.out.clone() else {
@@ -379,8 +384,12 @@ fn split(
         words,
         out,
         shards,
-        jobs: request.jobs.unwrap_or(1).max(1),
+        jobs: crate::sweep::worker_threads(Some(request.jobs.unwrap_or(1)))?,
         extension: format.name(),
+        env: crate::limits::Limit::ALL
+            .iter()
+            .filter_map(|l| Some((l.variable().to_string(), std::env::var(l.variable()).ok()?)))
+            .collect(),
     };
     super::cluster::write(&split, scheduler)
 }

@@ -36,7 +36,7 @@ pub fn outcomes_of_grid(
     };
     before_run(&players)?;
     let plan = Plan {
-        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        jobs: crate::sweep::worker_threads(None)?,
         shard: None,
         every: 1,
     };

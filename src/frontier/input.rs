@@ -116,6 +116,7 @@ fn outcome(
     cells: &[(String, String, usize)],
     players: &[String],
     group: Option<&str>,
+    fallback_id: usize,
 ) -> Result<Outcome> {
     let cell = |name: &str| -> Result<(String, usize)> {
         cells
@@ -141,7 +142,7 @@ fn outcome(
     };
     let id = cell("index")
         .map(|c| c.0)
-        .unwrap_or_else(|_| line.to_string());
+        .unwrap_or_else(|_| fallback_id.to_string());
     Ok(Outcome {
         id,
         group,
@@ -178,7 +179,7 @@ pub fn from_rows(
                 std::iter::once(("index".to_string(), index.to_string(), 1))
                     .chain(row.cells.iter().map(|(n, v)| (n.clone(), v.clone(), 1)))
                     .collect();
-            outcome("grid", k + 2, &cells, players, group)
+            outcome("grid", k + 2, &cells, players, group, k + 2)
         })
         .collect()
 }
@@ -219,8 +220,12 @@ pub fn read(
     let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let most = Limit::Outcomes.value();
-    for (number, start, line) in lines {
+    let in_array = format == Some(RowFormat::Json);
+    for (ordinal, (number, start, line)) in lines.enumerate() {
         let line_no = number + 1;
+        // Without an index column a row is named by its line, or in an array (whose rows may
+        // share a line) by its place in the array, counting from 0.
+        let fallback_id = if in_array { ordinal } else { line_no };
         // Refused before the record past the limit is read, and before any analysis.
         if out.len() == most {
             return Err(Limit::Outcomes.exceeded(&format!("more than {most}"), file));
@@ -246,7 +251,7 @@ pub fn read(
                         serde_json::Value::String(s) => s,
                         other => other.to_string(),
                     };
-                    (k, text, 1)
+                    (k, text, start)
                 })
                 .collect()
         } else {
@@ -266,7 +271,7 @@ pub fn read(
                 .map(|(name, (value, column))| (name, value, column))
                 .collect()
         };
-        let outcome = outcome(file, line_no, &cells, players, group)?;
+        let outcome = outcome(file, line_no, &cells, players, group, fallback_id)?;
         // Outcomes are named by their index in every report: two of one name would be a guess.
         if !ids.insert(outcome.id.clone()) {
             return Err(bad(
@@ -296,18 +301,25 @@ fn array_elements<'t>(file: &str, text: &'t str) -> Result<Vec<(usize, usize, &'
             format!("not a JSON array of rows: {reason}"),
         )
     })?;
-    Ok(elements
-        .into_iter()
-        .map(|raw| {
-            let element = raw.get();
-            // A borrowed raw value is a slice of the text: its offset locates it.
-            let offset = element.as_ptr() as usize - text.as_ptr() as usize;
-            let before = &text[..offset];
-            let line = before.matches('\n').count();
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            (line, column, element)
-        })
-        .collect())
+    // A borrowed raw value is a slice of the text: its offset locates it. The elements come in
+    // order, so lines and columns are counted once, from one element to the next.
+    let (mut line, mut column, mut counted) = (0, 1, 0);
+    let mut out = Vec::with_capacity(elements.len());
+    for raw in elements {
+        let element = raw.get();
+        let offset = element.as_ptr() as usize - text.as_ptr() as usize;
+        for c in text[counted..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        counted = offset;
+        out.push((line, column, element));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -168,6 +168,23 @@ where
     Ok(written)
 }
 
+/// The most worker threads a sweep starts (each is an operating-system thread with its stack).
+pub const MAX_JOBS: usize = 1024;
+
+/// The worker threads for `--jobs`: every core when not given; 0 and more than [`MAX_JOBS`]
+/// are refused before any thread starts.
+pub fn worker_threads(requested: Option<usize>) -> Result<usize> {
+    match requested {
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        Some(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        Some(n) => Err(Error::Domain {
+            name: "--jobs".into(),
+            value: n.to_string(),
+            domain: format!("a number of worker threads from 1 to {MAX_JOBS}"),
+        }),
+    }
+}
+
 /// Points per worker thread in one chunk of [`run`]: 32 keeps the Figure-2 sweep as fast as a
 /// row-by-row pool (smaller chunks wait more often for their slowest game; see
 /// ARCHITECTURE.md, Decisions), and an interrupted sweep loses at most one chunk's games.

@@ -117,7 +117,7 @@ grid=(safety_regulation --grid "theta_g=0:5/4:1/8" --grid "theta_d=theta_g:5/2:1
 
 # 1. The array job and its merge.
 told=$("$gpai" sweep "${grid[@]}" --out "$D/run/fig.csv" --slurm 4)
-echo "$told" | grep -q "sh fig.submit.sh" || fail "unexpected --slurm message: $told"
+echo "$told" | grep -q "sh $D/run/fig.submit.sh" || fail "unexpected --slurm message: $told"
 submitted=$(sh "$D/run/fig.submit.sh")
 array=$(echo "$submitted" | sed -E 's/.*array job ([0-9]+).*/\1/')
 merge=$(echo "$submitted" | sed -E 's/.*merge as job ([0-9]+).*/\1/')

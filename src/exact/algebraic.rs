@@ -42,6 +42,19 @@ pub(crate) struct Root {
 }
 
 impl Root {
+    /// The root of the primitive square-free `poly` in `(lo, hi)`, whose ends are no roots.
+    fn on(poly: Poly, lo: Rational, hi: Rational) -> Root {
+        let ints = poly.primitive_integer_coeffs();
+        let lo_sign = sign_at(&ints, &lo);
+        Root {
+            poly,
+            ints,
+            lo,
+            hi,
+            lo_sign,
+        }
+    }
+
     /// Halves the interval; returns the root itself when the midpoint is one (never, once
     /// construction has established that the root is irrational).
     pub(crate) fn bisect(&mut self) -> Option<Rational> {
@@ -199,21 +212,34 @@ impl Algebraic {
             }
             irrational = rest_is_irrational(&found);
         }
-        found
+        let decided: Vec<std::result::Result<Rational, Root>> = found
             .into_iter()
             .zip(roots)
             .map(|(rational, root)| match (rational, root) {
-                (Some(r), _) => Algebraic::from_rational(r),
-                (None, Some(root)) if irrational => Algebraic {
-                    repr: Repr::Root(root),
-                },
-                (None, Some(mut root)) => match rational_root(&mut root) {
-                    Some(r) => Algebraic::from_rational(r),
-                    None => Algebraic {
-                        repr: Repr::Root(root),
-                    },
-                },
+                (Some(r), _) => Ok(r),
+                (None, Some(root)) if irrational => Err(root),
+                (None, Some(mut root)) => rational_root(&mut root).ok_or(root),
                 (None, None) => unreachable!("an exact root is rational"),
+            })
+            .collect();
+        // The irrational roots are defined by what is left once the rational ones are divided
+        // out: a shorter polynomial (a quadratic surd's own quadratic, often) for every later
+        // step.
+        let mut rest = poly.clone();
+        for r in decided.iter().filter_map(|d| d.as_ref().ok()) {
+            rest = rest.div_exact(&Poly::new(vec![-r.clone(), one()]));
+        }
+        let rest = (rest.degree() < poly.degree()).then(|| primitive_part(&rest));
+        decided
+            .into_iter()
+            .map(|d| match d {
+                Ok(r) => Algebraic::from_rational(r),
+                Err(root) => Algebraic {
+                    repr: Repr::Root(match &rest {
+                        Some(rest) => Root::on(rest.clone(), root.lo, root.hi),
+                        None => root,
+                    }),
+                },
             })
             .collect()
     }

@@ -110,6 +110,16 @@ fn conjugate_sum_and_product(value: &Algebraic, root: &Root) -> Option<(Rational
     if degree < 2 || (degree > 2 && no_factor_of_degree_one_or_two(&root.ints)) {
         return None;
     }
+    if let [c, b, a] = root.ints.as_slice() {
+        // An irrational root of `a x² + b x + c` (a rational one is stored as a rational): its
+        // conjugate is the other root, so Vieta gives both without isolating it.
+        let (a, b, c) = (
+            from_integer(a.clone()),
+            from_integer(b.clone()),
+            from_integer(c.clone()),
+        );
+        return Some((-(&b / &a), &c / &a));
+    }
     let lc = int_abs(root.ints.last()?);
     let separation = one() / from_integer(&lc * &lc);
     for other in isolate_square_free(&root.poly) {

@@ -203,8 +203,8 @@ fn figure_2_sweep_every_optimum_is_on_the_papers_list() {
         "theta_d=theta_g:5/2:1/200".to_string(),
     ];
     let grid = Grid::parse(&specs).unwrap();
-    let points = grid.points(max_points()).unwrap();
-    assert_eq!(points.len(), 94_376);
+    let (count, points) = grid.sampled(max_points(), 1).unwrap();
+    assert_eq!((count, points.len()), (94_376, 94_376));
     let info = gpai::models::find("safety_regulation").unwrap();
     let base = gpai::models::arguments::Arguments::parse(info, &[]).unwrap();
     let sweeper = Sweeper::new(base, &["theta_g".into(), "theta_d".into()], Engine::Exact).unwrap();
@@ -219,7 +219,7 @@ fn figure_2_sweep_every_optimum_is_on_the_papers_list() {
         &points,
         &plan,
         |p| sweeper.row(p),
-        |index, row| {
+        |&(index, _), row| {
             let cell = |name: &str| {
                 row.cells
                     .iter()

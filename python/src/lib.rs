@@ -591,7 +591,7 @@ fn sweep<'py>(
         shard: None,
         every,
     };
-    let total = plan.indices(prepared.points.len()).len();
+    let total = plan.runs(&prepared.points).len();
     let rows: Mutex<Vec<(usize, Row)>> = Mutex::new(Vec::with_capacity(total));
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -603,13 +603,13 @@ fn sweep<'py>(
                     &prepared.points,
                     &plan,
                     |p| prepared.sweeper.row(p),
-                    |index, row| {
+                    |(index, _), row| {
                         if stop.load(Ordering::Relaxed) {
                             return Err(Error::OutputClosed);
                         }
                         rows.lock()
                             .expect("no thread panics holding the rows")
-                            .push((index, row));
+                            .push((*index, row));
                         Ok(())
                     },
                     |n, _| done.store(n, Ordering::Relaxed),

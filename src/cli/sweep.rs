@@ -97,6 +97,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         model: info,
         base,
         names,
+        count,
         points,
         sweeper,
     } = prepare(
@@ -159,7 +160,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         (None, None) => None,
     };
     if let Some((scheduler, shards)) = scheduler {
-        return split(&request, scheduler, shards, format, points.len());
+        return split(&request, scheduler, shards, format, count);
     }
     if format == RowFormat::Json && plan.shard.is_some() {
         return Err(Error::InvalidArgument {
@@ -192,7 +193,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
                     engine: format!("{:?}", request.engine).to_lowercase(),
                     every: request.every,
                     format: format.name().to_string(),
-                    points: points.len(),
+                    points: count,
                 },
             ))
         }
@@ -214,7 +215,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         .unwrap_or_else(|| "standard output".into());
     // Rows on a terminal would be drawn over by the bar: then it is not shown.
     let progress = if request.out.is_some() {
-        super::progress::bar(plan.indices(points.len()).len(), "games")
+        super::progress::bar(plan.runs(&points).len(), "games")
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -222,7 +223,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         &points,
         &plan,
         |point| sweeper.row(point),
-        |index, row| {
+        |(index, point), row| {
             let mut text = String::new();
             match format {
                 RowFormat::Csv if !header_written => text.push_str(&csv_header(&row)),
@@ -230,7 +231,7 @@ pub(super) fn sweep(request: Request) -> Result<String> {
                 _ => {}
             }
             header_written = true;
-            text.push_str(&line(format, index, &row));
+            text.push_str(&line(format, *index, &row));
             // One write per row, flushed: an interrupted sweep keeps every row written whole.
             let result = match file.as_mut() {
                 Some(f) => f.write_all(text.as_bytes()).and_then(|()| f.flush()),
@@ -248,7 +249,6 @@ pub(super) fn sweep(request: Request) -> Result<String> {
             hasher.update(text.as_bytes());
             bytes_written += text.len() as u64;
             if request.plot.is_some() {
-                let point = &points[index];
                 let value = |k: usize| {
                     names
                         .get(k)
@@ -286,9 +286,9 @@ pub(super) fn sweep(request: Request) -> Result<String> {
         std::fs::write(&target, m.to_text()).map_err(|e| Error::io(&target, "write", &e))?;
     }
     let axis_values = || -> Vec<crate::exact::Rational> {
-        points
+        plan.runs(&points)
             .iter()
-            .filter_map(|p| axis_value(p, &names[0]))
+            .filter_map(|(_, p)| axis_value(p, &names[0]))
             .collect()
     };
     let chart = match (&request.plot, names.len()) {

@@ -26,12 +26,12 @@ pub fn outcomes_of_grid(
     let names: Vec<String> = grid.axes.iter().map(|a| a.name.clone()).collect();
     base.refuse_grid_axes(&names)?;
     let sweeper = info.sweeper(base, &names, Engine::Exact)?;
-    let points = grid.points(max_points())?;
+    let (_, points) = grid.sampled(max_points(), 1)?;
     // Each grid point is an outcome: refused before the games are solved.
     Limit::Outcomes.check(points.len(), "the frontier's grid")?;
     let players = match (players, points.first()) {
         (Some(players), _) => players,
-        (None, Some(first)) => sweeper.players(first),
+        (None, Some((_, first))) => sweeper.players(first),
         (None, None) => Vec::new(),
     };
     before_run(&players)?;
@@ -45,8 +45,8 @@ pub fn outcomes_of_grid(
         &points,
         &plan,
         |p| sweeper.row(p),
-        |index, row| {
-            rows.push((index, row));
+        |(index, _), row| {
+            rows.push((*index, row));
             Ok(())
         },
         |_, _| {},

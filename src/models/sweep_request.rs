@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::sweep::grid::{Grid, max_points};
-use crate::sweep::{Engine, Point, Sweep};
+use crate::sweep::{Engine, Indexed, Sweep};
 
 use super::arguments::Arguments;
 
@@ -12,7 +12,11 @@ pub struct Prepared {
     pub base: Arguments,
     /// The swept parameters, in grid order.
     pub names: Vec<String>,
-    pub points: Vec<Point>,
+    /// How many points the whole grid has.
+    pub count: usize,
+    /// The sampled points (every `every`-th), with their grid indices: the only ones built
+    /// and checked.
+    pub points: Vec<Indexed>,
     pub sweeper: Box<dyn Sweep>,
 }
 
@@ -46,7 +50,7 @@ pub fn prepare(
     } else {
         max_points()
     };
-    let points = match grid.points(limit) {
+    let (count, points) = match grid.sampled(limit, every) {
         Err(Error::Limit {
             what,
             value,
@@ -67,14 +71,15 @@ pub fn prepare(
         other => other?,
     };
     let sweeper = model.sweeper(base.clone(), &names, engine)?;
-    // Every point's game is checked before any is solved: a bad grid fails fast.
-    for point in &points {
+    // Every sampled point's game is checked before any is solved: a bad grid fails fast.
+    for (_, point) in &points {
         sweeper.check(point)?;
     }
     Ok(Prepared {
         model,
         base,
         names,
+        count,
         points,
         sweeper,
     })

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::exact::rational::floor;
 use crate::exact::{Rational, parse_rational};
 use crate::limits::Limit;
+use crate::sweep::Point;
 
 /// Largest number of points a sweep runs without `--force` ([`Limit::GridPoints`]).
 pub fn max_points() -> usize {
@@ -100,18 +101,6 @@ impl Axis {
         let steps = floor(&((hi - lo) / &self.step));
         usize::try_from(&steps).map_or(usize::MAX, |n| n.saturating_add(1))
     }
-
-    /// The values `lo, lo + step, …` not above `hi`, given the earlier axes' values.
-    fn values(&self, point: &[(String, Rational)]) -> Vec<Rational> {
-        let (lo, hi) = (self.resolve(&self.lo, point), self.resolve(&self.hi, point));
-        let mut values = Vec::new();
-        let mut x = lo.clone();
-        while x <= *hi {
-            values.push(x.clone());
-            x += &self.step;
-        }
-        values
-    }
 }
 
 impl Grid {
@@ -197,28 +186,63 @@ impl Grid {
 
     /// Every point, in order (the first axis outermost), refusing more than `limit` points
     /// before building any.
-    pub fn points(&self, limit: usize) -> Result<Vec<Vec<(String, Rational)>>> {
+    pub fn points(&self, limit: usize) -> Result<Vec<Point>> {
+        Ok(self
+            .sampled(limit, 1)?
+            .1
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect())
+    }
+
+    /// The number of points, and every `every`-th point (from the first) with its index in
+    /// the whole grid; the grid's points are counted against `limit` before any is built, and
+    /// only the kept ones are built (the innermost axis is stepped through arithmetically).
+    pub fn sampled(&self, limit: usize, every: usize) -> Result<(usize, Vec<(usize, Point)>)> {
         let count = self.count(limit)?;
-        let mut points: Vec<Vec<(String, Rational)>> = vec![Vec::new()];
-        for axis in &self.axes {
-            let mut next = Vec::with_capacity(count);
-            for point in &points {
-                for value in axis.values(point) {
-                    let mut extended = point.clone();
-                    extended.push((axis.name.clone(), value));
-                    next.push(extended);
-                }
-            }
-            points = next;
-        }
-        if points.is_empty() {
+        let every = every.max(1);
+        let mut kept = Vec::with_capacity(count.div_ceil(every));
+        let mut next = 0usize;
+        self.walk(&self.axes, &mut Vec::new(), every, &mut next, &mut kept);
+        if kept.is_empty() {
             return Err(Error::Domain {
                 name: "the grid".into(),
                 value: "no points".into(),
                 domain: "at least one point: every axis needs LO <= HI".into(),
             });
         }
-        Ok(points)
+        Ok((count, kept))
+    }
+
+    /// Depth-first from `point` over `axes`: `next` is the grid index of the next point; the
+    /// points whose index is a multiple of `every` are pushed to `kept`.
+    fn walk(
+        &self,
+        axes: &[Axis],
+        point: &mut Point,
+        every: usize,
+        next: &mut usize,
+        kept: &mut Vec<(usize, Point)>,
+    ) {
+        let (axis, rest) = axes.split_first().expect("at least one axis");
+        let n = axis.len(point);
+        let lo = axis.resolve(&axis.lo, point).clone();
+        let value = |k: usize| &lo + &axis.step * Rational::from(k as u64);
+        if rest.is_empty() {
+            let first = (every - *next % every) % every;
+            for k in (first..n).step_by(every) {
+                let mut p = point.clone();
+                p.push((axis.name.clone(), value(k)));
+                kept.push((*next + k, p));
+            }
+            *next += n;
+            return;
+        }
+        for k in 0..n {
+            point.push((axis.name.clone(), value(k)));
+            self.walk(rest, point, every, next, kept);
+            point.pop();
+        }
     }
 }
 
@@ -257,6 +281,33 @@ mod tests {
         let g = grid(&["theta_g=0:5/4:1/200", "theta_d=theta_g:5/2:1/200"]).unwrap();
         assert_eq!(g.points(max_points()).unwrap().len(), 94_376);
         assert_eq!(g.count(max_points()).unwrap(), 94_376);
+    }
+
+    #[test]
+    fn sampling_builds_the_kept_points_with_their_grid_indices() {
+        let g = grid(&["a=0:3:1", "b=a:4:1/2", "c=0:b:1"]).unwrap();
+        let all = g.points(10_000).unwrap();
+        for every in [1, 2, 3, 7, 50, all.len(), all.len() + 1] {
+            let (count, kept) = g.sampled(10_000, every).unwrap();
+            assert_eq!(count, all.len());
+            let expected: Vec<(usize, Point)> = all
+                .iter()
+                .cloned()
+                .enumerate()
+                .filter(|(k, _)| k % every == 0)
+                .collect();
+            assert_eq!(kept, expected, "every {every}");
+            // The shards of a plan are the manifest's indices of the same sweep.
+            for shard in [None, Some((2, 3))] {
+                let plan = crate::sweep::Plan {
+                    jobs: 1,
+                    shard,
+                    every,
+                };
+                let run: Vec<usize> = plan.runs(&kept).iter().map(|(k, _)| *k).collect();
+                assert_eq!(run, plan.indices(count));
+            }
+        }
     }
 
     #[test]

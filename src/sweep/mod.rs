@@ -130,23 +130,41 @@ pub fn parse_shard(text: &str) -> Result<(usize, usize)> {
     }
 }
 
-/// Evaluates `points[k]` for every index of `plan` on `plan.jobs` threads (a rayon pool),
-/// calling `on_row` in index order and `on_progress(done, total)` after each row. The points
-/// go in chunks of [`CHUNK_PER_THREAD`] per thread, each collected in order and handed over
-/// whole as soon as it is done. Stops at the first error (of an evaluation or of `on_row`);
-/// rows handed over before it stay handed over.
+/// A grid point with its index in the whole grid (rows are numbered by it).
+pub type Indexed = (usize, Point);
+
+impl Plan {
+    /// Of the sampled points (every `every`-th of the grid, in order), the ones this plan's
+    /// shard runs.
+    pub fn runs<'a>(&self, sampled: &'a [Indexed]) -> Vec<&'a Indexed> {
+        let (i, n) = self.shard.unwrap_or((1, 1));
+        sampled
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| j % n == i - 1)
+            .map(|(_, p)| p)
+            .collect()
+    }
+}
+
+/// Evaluates the points of `sampled` that `plan` runs (see [`Plan::runs`]) on `plan.jobs`
+/// threads (a rayon pool), calling `on_row` with each point's grid index in order and
+/// `on_progress(done, total)` after each row. The points go in chunks of [`CHUNK_PER_THREAD`]
+/// per thread, each collected in order and handed over whole as soon as it is done. Stops at
+/// the first error (of an evaluation or of `on_row`); rows handed over before it stay handed
+/// over.
 pub fn run<F>(
-    points: &[Point],
+    sampled: &[Indexed],
     plan: &Plan,
     evaluate: F,
-    mut on_row: impl FnMut(usize, Row) -> Result<()>,
+    mut on_row: impl FnMut(&Indexed, Row) -> Result<()>,
     mut on_progress: impl FnMut(usize, usize),
 ) -> Result<usize>
 where
     F: Fn(&Point) -> Result<Row> + Sync,
 {
-    let indices = plan.indices(points.len());
-    let total = indices.len();
+    let points = plan.runs(sampled);
+    let total = points.len();
     let jobs = plan.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -156,11 +174,11 @@ where
             reason: format!("the worker threads could not start: {e}"),
         })?;
     let mut written = 0;
-    for chunk in indices.chunks(CHUNK_PER_THREAD * jobs) {
+    for chunk in points.chunks(CHUNK_PER_THREAD * jobs) {
         let rows: Vec<Result<Row>> =
-            pool.install(|| chunk.par_iter().map(|&k| evaluate(&points[k])).collect());
-        for (&k, row) in chunk.iter().zip(rows) {
-            on_row(k, row?)?;
+            pool.install(|| chunk.par_iter().map(|p| evaluate(&p.1)).collect());
+        for (&point, row) in chunk.iter().zip(rows) {
+            on_row(point, row?)?;
             written += 1;
             on_progress(written, total);
         }
@@ -197,7 +215,9 @@ mod tests {
 
     #[test]
     fn rows_arrive_in_grid_order_from_every_shard() {
-        let points: Vec<Point> = (0..50).map(|k| vec![("k".to_string(), int(k))]).collect();
+        let points: Vec<Indexed> = (0..50)
+            .map(|k| (k as usize, vec![("k".to_string(), int(k))]))
+            .collect();
         let evaluate = |p: &Point| -> Result<Row> {
             Ok(Row {
                 cells: vec![("k".into(), p[0].1.to_string())],
@@ -216,8 +236,8 @@ mod tests {
                 &points,
                 &plan,
                 evaluate,
-                |k, _| {
-                    rows.push(k);
+                |(k, _), _| {
+                    rows.push(*k);
                     Ok(())
                 },
                 |_, _| {},

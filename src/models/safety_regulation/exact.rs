@@ -116,8 +116,24 @@ struct Candidate {
 
 /// The subgame-perfect equilibrium.
 pub fn solve(params: &Params) -> Equilibrium {
+    solve_with(params, &Breaks::of(params))
+}
+
+/// D's breakpoints in the floor ([`DProblem::breakpoints`]), which games differing only in
+/// their floors share: a sweep over the floors finds them once.
+#[derive(Clone, Debug)]
+pub struct Breaks(Vec<Algebraic>);
+
+impl Breaks {
+    pub fn of(params: &Params) -> Breaks {
+        Breaks(DProblem::new(params).breakpoints())
+    }
+}
+
+/// [`solve`], with D's breakpoints found already (`breaks` must be those of `params`).
+pub fn solve_with(params: &Params, breaks: &Breaks) -> Equilibrium {
     let d = DProblem::new(params);
-    let pieces = pieces(params, &d);
+    let pieces = pieces(params, &d, breaks);
     let all: Vec<Candidate> = pieces
         .iter()
         .flat_map(|piece| candidates(params, piece))
@@ -321,7 +337,12 @@ pub fn classify(params: &Params) -> Outcome {
 
 /// As [`classify`], with the unregulated equilibrium already solved (sweeps over the floors).
 pub fn classify_against(params: &Params, unregulated: Equilibrium) -> Outcome {
-    let regulated = solve(params);
+    classify_with(params, unregulated, &Breaks::of(params))
+}
+
+/// As [`classify_against`], with D's breakpoints found already.
+pub fn classify_with(params: &Params, unregulated: Equilibrium, breaks: &Breaks) -> Outcome {
+    let regulated = solve_with(params, breaks);
     let both = regulated.participates() && unregulated.participates();
     let backfire = both && regulated.beta1 < unregulated.beta1;
     let mutualism = regulated.u_g > unregulated.u_g && regulated.u_d > unregulated.u_d;
@@ -358,7 +379,7 @@ impl Outcome {
 }
 
 /// D's reply pieces over `β0 ≥ θ_G`, in increasing `β0`.
-fn pieces(params: &Params, d: &DProblem) -> Vec<Piece> {
+fn pieces(params: &Params, d: &DProblem, breaks: &Breaks) -> Vec<Piece> {
     let (theta_g, theta_d) = (params.theta_g(), params.theta_d());
     let make = |lo, hi, floored, form| Piece {
         lo,
@@ -371,7 +392,7 @@ fn pieces(params: &Params, d: &DProblem) -> Vec<Piece> {
     if theta_d > theta_g {
         let s_max = theta_d - theta_g;
         let mut nodes = vec![Algebraic::from_rational(int(0))];
-        nodes.extend(d.breakpoints(&s_max));
+        nodes.extend(breaks.0.iter().filter(|x| x.cmp_rational(&s_max).is_lt()).cloned());
         nodes.push(Algebraic::from_rational(s_max));
         // Walk s downward so that β0 = θ_D − s increases.
         for pair in nodes.windows(2).rev() {

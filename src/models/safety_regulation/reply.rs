@@ -171,17 +171,18 @@ impl<'a> DProblem<'a> {
         best.expect("the corner is always valid").0
     }
 
-    /// The floors in `(0, s_max)` where D's choice can change: validity switches and crossings.
-    pub fn breakpoints(&self, s_max: &Rational) -> Vec<crate::exact::Algebraic> {
-        let zero = crate::exact::Algebraic::from_rational(int(0));
-        let top = crate::exact::Algebraic::from_rational(s_max.clone());
-        let mut points: Vec<crate::exact::Algebraic> = self
+    /// The floors above 0 where D's choice can change (validity switches and crossings), in
+    /// increasing order: they depend on neither floor, so games differing only in their
+    /// floors share them.
+    pub fn breakpoints(&self) -> Vec<Algebraic> {
+        let zero = Algebraic::from_rational(int(0));
+        let mut points: Vec<Algebraic> = self
             .switch_polys()
             .iter()
             .filter(|p| !p.is_constant())
             .flat_map(crate::exact::real_roots)
             .map(|root| root.value)
-            .filter(|x| *x > zero && *x < top)
+            .filter(|x| *x > zero)
             .collect();
         points.sort();
         points.dedup();

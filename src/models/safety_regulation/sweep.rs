@@ -7,7 +7,7 @@ use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
 use crate::sweep::{Point, Row, point_cells};
 
-use super::exact::{Equilibrium, classify_against, solve};
+use super::exact::{Breaks, Equilibrium, Outcome, classify_with, solve};
 use super::float;
 use super::params::Params;
 
@@ -36,8 +36,9 @@ pub use crate::sweep::Engine;
 pub struct Sweeper {
     base: Arguments,
     engine: Engine,
-    /// The unregulated equilibrium, shared when the grid moves only the floors.
-    unregulated: Option<Equilibrium>,
+    /// The unregulated equilibrium and D's breakpoints, shared when the grid moves only the
+    /// floors.
+    floors_only: Option<(Equilibrium, Breaks)>,
 }
 
 impl Sweeper {
@@ -45,12 +46,12 @@ impl Sweeper {
     pub fn new(base: Arguments, axes: &[String], engine: Engine) -> Result<Sweeper> {
         let params = Params::from_arguments(&base)?;
         let floors_only = axes.iter().all(|a| a == "theta_g" || a == "theta_d");
-        let unregulated =
-            (floors_only && engine == Engine::Exact).then(|| solve(&params.unregulated()));
+        let floors_only = (floors_only && engine == Engine::Exact)
+            .then(|| (solve(&params.unregulated()), Breaks::of(&params)));
         Ok(Sweeper {
             base,
             engine,
-            unregulated,
+            floors_only,
         })
     }
 
@@ -59,13 +60,18 @@ impl Sweeper {
         Params::from_arguments(&self.base.with_point(point)?)
     }
 
+    /// The regulated and unregulated equilibria of a game of the sweep.
+    fn classify(&self, params: &Params) -> Outcome {
+        match &self.floors_only {
+            Some((unregulated, breaks)) => classify_with(params, unregulated.clone(), breaks),
+            None => super::exact::classify(params),
+        }
+    }
+
     /// The exact labels at a point.
     pub fn labels(&self, point: &Point) -> Result<Labels> {
         let params = self.params_at(point)?;
-        let outcome = match &self.unregulated {
-            Some(unregulated) => classify_against(&params, unregulated.clone()),
-            None => super::exact::classify(&params),
-        };
+        let outcome = self.classify(&params);
         Ok(Labels {
             regime: outcome.regime.to_string(),
             g_strategy: outcome.regulated.g_strategy.to_string(),
@@ -79,10 +85,7 @@ impl Sweeper {
         let mut cells = point_cells(point);
         match self.engine {
             Engine::Exact => {
-                let outcome = match &self.unregulated {
-                    Some(unregulated) => classify_against(&params, unregulated.clone()),
-                    None => super::exact::classify(&params),
-                };
+                let outcome = self.classify(&params);
                 let e = &outcome.regulated;
                 for (name, value) in e.quantities() {
                     cells.push((name.to_string(), algebraic_text(value, "x")));

@@ -132,6 +132,14 @@ impl Algebraic {
 
     /// The root of the square-free `p` in the open `(lo, hi)`, which must hold exactly one root
     /// and have non-root endpoints. Rational roots come back as rationals.
+    /// The root in `(lo, hi)` of `p`, known to be irrational and alone there (the ends no
+    /// roots).
+    pub(crate) fn irrational_root(p: &Poly, lo: Rational, hi: Rational) -> Algebraic {
+        Algebraic {
+            repr: Repr::Root(Root::on(primitive_part(p), lo, hi)),
+        }
+    }
+
     pub(crate) fn from_isolated(p: &Poly, lo: Rational, hi: Rational) -> Algebraic {
         let poly = primitive_part(p);
         let ints = poly.primitive_integer_coeffs();

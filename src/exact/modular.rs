@@ -68,16 +68,15 @@ fn eval(coeffs: &[i64], x: i64, q: i64) -> i64 {
 }
 
 fn inverse(a: i64, q: i64) -> i64 {
-    // q is prime: a^(q-2).
-    let (mut result, mut base, mut e) = (1, a.rem_euclid(q), q - 2);
-    while e > 0 {
-        if e & 1 == 1 {
-            result = result * base % q;
-        }
-        base = base * base % q;
-        e >>= 1;
+    // Extended Euclid on (q, a): q is prime and a is not a multiple of it.
+    let (mut r0, mut r1) = (q, a.rem_euclid(q));
+    let (mut t0, mut t1) = (0i64, 1i64);
+    while r1 != 0 {
+        let k = r0 / r1;
+        (r0, r1) = (r1, r0 - k * r1);
+        (t0, t1) = (t1, t0 - k * t1);
     }
-    result
+    t0.rem_euclid(q)
 }
 
 fn trim(a: &mut Vec<i64>) {
@@ -166,6 +165,18 @@ mod tests {
 
     fn ints(c: &[i64]) -> Vec<Integer> {
         c.iter().map(|x| Integer::from(*x)).collect()
+    }
+
+    #[test]
+    fn inverses_modulo_a_prime() {
+        for q in PRIMES.into_iter().chain([2_147_483_647, 2_147_483_587]) {
+            for a in [1, 2, q - 1, q / 2 + 1, -4, q + 5]
+                .into_iter()
+                .filter(|a| a % q != 0)
+            {
+                assert_eq!(a.rem_euclid(q) * inverse(a, q) % q, 1, "{a} mod {q}");
+            }
+        }
     }
 
     #[test]

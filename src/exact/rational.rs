@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use malachite::base::num::arithmetic::traits::{
-    Ceiling, CheckedSqrt, Floor, Gcd, Pow, Sign, UnsignedAbs,
+    Ceiling, CheckedSqrt, Floor, FloorSqrt, Gcd, Pow, Sign, UnsignedAbs,
 };
 use malachite::base::num::basic::traits::{One, Zero};
 use malachite::base::num::conversion::traits::RoundingFrom;
@@ -154,6 +154,12 @@ pub fn int_exact_sqrt(x: &Integer) -> Option<Integer> {
         return None;
     }
     x.unsigned_abs().checked_sqrt().map(Integer::from)
+}
+
+/// `⌊sqrt(x)⌋` for an integer `x ≥ 0`.
+pub fn int_floor_sqrt(x: &Integer) -> Integer {
+    assert!(*x >= 0, "the square root of a negative integer");
+    Integer::from(x.unsigned_abs().floor_sqrt())
 }
 
 /// The integer as an `i64` when it fits.

@@ -47,7 +47,11 @@ impl RatFn {
             (num, den)
         } else {
             let g = num.gcd(&den);
-            (num.div_exact(&g), den.div_exact(&g))
+            if g.is_constant() {
+                (num, den)
+            } else {
+                (num.div_exact(&g), den.div_exact(&g))
+            }
         };
         let lead = den.leading().cloned().unwrap_or_else(one);
         let inv = one() / lead;
@@ -66,6 +70,11 @@ impl RatFn {
     }
 
     pub fn add(&self, o: &RatFn) -> RatFn {
+        if self.den == o.den {
+            // Over one denominator the sum's lowest terms need no product of the two.
+            return RatFn::new(&self.num + &o.num, self.den.clone())
+                .expect("a non-zero denominator");
+        }
         RatFn::new(
             &(&self.num * &o.den) + &(&o.num * &self.den),
             &self.den * &o.den,

@@ -44,6 +44,60 @@ fn gpai(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A verify report without its timings.
+fn untimed(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| match l.strip_suffix(" ms") {
+            Some(rest) => rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn verify_reports_the_same_on_any_number_of_threads() {
+    // Claims of several models, one refuted, one with a duplicate id and one unreadable file
+    // among them: the report keeps the files' order whatever finishes first.
+    let dir = std::env::temp_dir().join(format!("gpai-verify-jobs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(root().join(from), dir.join(to)).unwrap();
+    };
+    copy("proofs/competition/k3_small_k_refuted.toml", "a.toml");
+    copy("proofs/openness/o06_regime_partition.toml", "b.toml");
+    copy("proofs/openness/o06_regime_partition.toml", "c.toml");
+    std::fs::write(
+        dir.join("d.toml"),
+        "id = \"broken\"\nmodel = \"openness\"\n",
+    )
+    .unwrap();
+    copy("proofs/fine_tuning_n/trichotomy.toml", "e.toml");
+    copy("proofs/race/r3_3_uncertain_release.toml", "f.toml");
+    let dir_text = dir.display().to_string();
+    let reports: Vec<(Option<i32>, String)> = ["1", "2", "5"]
+        .iter()
+        .map(|jobs| {
+            let out = gpai(&["verify", &dir_text, "--jobs", jobs]);
+            (out.status.code(), untimed(&out))
+        })
+        .collect();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(reports[0].0, Some(2), "{}", reports[0].1);
+    for k in [
+        "k3_small_k_refuted",
+        "c.toml",
+        "duplicate claim id",
+        "d.toml",
+        "trichotomy",
+    ] {
+        assert!(reports[0].1.contains(k), "{k}: {}", reports[0].1);
+    }
+    assert_eq!(reports[0], reports[1]);
+    assert_eq!(reports[0], reports[2]);
+}
+
 #[test]
 fn every_claim_in_proofs_meets_its_expectation() {
     let files = claim_files(&[root().join("proofs")]).unwrap();

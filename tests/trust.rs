@@ -1654,6 +1654,15 @@ fn worker_threads_are_bounded_before_any_starts() {
         "1024",
     ]);
     assert!(out.status.success(), "{}", printed(&out));
+    let proofs = concat!(env!("CARGO_MANIFEST_DIR"), "/proofs/openness");
+    for jobs in ["0", "1025"] {
+        refused(
+            &["verify", proofs, "--jobs", jobs],
+            &format!(
+                "--jobs = {jobs} is outside its domain: a number of worker threads from 1 to 1024"
+            ),
+        );
+    }
 }
 
 #[test]

@@ -271,15 +271,18 @@ def sweep(model, grid, jobs=None, every=1, engine="exact", progress=None, allow_
     return frame
 
 
-def verify(paths):
-    """Checks claim files as ``gpai verify`` does (directories searched for ``*.toml``): one
-    :class:`Verdict` per claim, in file order (``status``, ``expected``, ``met``, the
-    counterexample's ``point`` and ``values``, ``error`` with its file, line and column)."""
+def verify(paths, jobs=None):
+    """Checks claim files as ``gpai verify`` does (directories searched for ``*.toml``), on
+    ``jobs`` threads (default: every core): one :class:`Verdict` per claim, in file order
+    (``status``, ``expected``, ``met``, the counterexample's ``point`` and ``values``,
+    ``error`` with its file, line and column)."""
     import os
 
+    if jobs is not None:
+        _count("jobs", jobs, 0)
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
-    return _gpai.verify([os.fsdecode(p) for p in paths])
+    return _gpai.verify([os.fsdecode(p) for p in paths], jobs)
 
 
 def audit(policy):

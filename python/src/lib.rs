@@ -718,12 +718,15 @@ impl Verdict {
 /// Checks the claim files at `paths` (directories searched for `*.toml`) as `gpai verify`
 /// does, without the GIL.
 #[pyfunction]
-fn verify(py: Python<'_>, paths: Vec<String>) -> PyResult<Vec<Verdict>> {
+#[pyo3(signature = (paths, jobs=None))]
+fn verify(py: Python<'_>, paths: Vec<String>, jobs: Option<usize>) -> PyResult<Vec<Verdict>> {
+    let jobs = gpai::sweep::worker_threads(jobs).map_err(|e| raise(py, e))?;
     let paths: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
     let files = gpai::cli::verify::claim_files(&paths).map_err(|e| raise(py, e))?;
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let read = gpai::cli::verify::read;
-    let verdicts = py.detach(|| gpai::claims::verify_files_showing(&names, read, |_, _, _| {}));
+    let verdicts =
+        py.detach(|| gpai::claims::verify_files_showing(&names, read, jobs, |_, _, _| {}));
     verdicts
         .into_iter()
         .map(|v| {

@@ -250,6 +250,15 @@ def test_verify_gives_the_clis_verdicts(folder):
                 assert same_shown(v.point[name], shown), (v.id, name, v.point[name], shown)
 
 
+def test_verify_is_the_same_on_any_number_of_threads():
+    path = REPOSITORY / "proofs" / "openness"
+    key = lambda vs: [(v.id, v.status, v.points, v.how) for v in vs]
+    assert key(gpai.verify(path, jobs=1)) == key(gpai.verify(path, jobs=3))
+    for jobs in (0, 1025):
+        with pytest.raises(gpai.DomainError, match="a number of worker threads from 1 to 1024"):
+            gpai.verify(path, jobs=jobs)
+
+
 def test_a_claim_that_does_not_parse_is_an_error_verdict_located(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('id = "x"\ntitle = "t"\nsource = "s"\nmodel = "fine_tuning"\nclaim = "spe.u_g >"\n')

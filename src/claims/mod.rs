@@ -15,26 +15,31 @@ pub mod theorem;
 pub mod val;
 pub mod verify;
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
 use file::{ClaimError, parse_claim};
 use verify::Verdict;
 
-/// Parses and checks the claim files, then verifies each, in order; `read(name)` gives a file's
+/// A claim file read and checked, or the verdict saying why it could not be.
+type Parsed = Result<file::Claim, Box<Verdict>>;
+
+/// Parses and checks the claim files in order, then verifies them on `jobs` threads, the verdicts in the files' order whatever the threads; `read(name)` gives a file's
 /// text or why it cannot be read (the caller does the reading). Two claims with one id are an
 /// error (the later one, located at its id): a report keyed by id would hide one.
-/// `starting(i, n, file)` runs before the i-th of n files (from 1), so a long run can show
-/// where it is.
+/// `done(k, n, file)` runs when the k-th verdict of n is reached (counted from 1, in the order
+/// they finish), so a long run can show where it is.
 pub fn verify_files_showing(
     names: &[String],
     read: impl Fn(&str) -> Result<String, String>,
-    mut starting: impl FnMut(usize, usize, &str),
+    jobs: usize,
+    done: impl Fn(usize, usize, &str) + Sync,
 ) -> Vec<Verdict> {
     let mut seen: Vec<(String, String)> = Vec::new();
-    names
+    let parsed: Vec<Parsed> = names
         .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            starting(i + 1, names.len(), name);
-            let claim = match read(name)
+        .map(|name| {
+            let claim = read(name)
                 .map_err(|e| ClaimError {
                     file: name.clone(),
                     line: 1,
@@ -42,19 +47,48 @@ pub fn verify_files_showing(
                     message: format!("cannot read: {e}"),
                 })
                 .and_then(|text| parse_claim(name, &text))
-            {
-                Ok(claim) => claim,
-                Err(e) => return Verdict::unreadable(name, e),
-            };
+                .map_err(|e| Box::new(Verdict::unreadable(name, e)))?;
             if let Some((_, first)) = seen.iter().find(|(id, _)| *id == claim.id) {
                 let at = expr::Located {
                     offset: 0,
                     message: format!("duplicate claim id `{}`: also in {first}", claim.id),
                 };
-                return Verdict::unreadable(name, claim.locate("id", &at));
+                return Err(Box::new(Verdict::unreadable(name, claim.locate("id", &at))));
             }
             seen.push((claim.id.clone(), name.clone()));
-            verify::verify(&claim)
+            Ok(claim)
+        })
+        .collect();
+    // Each thread takes the next claim not yet taken, so long claims never queue behind one
+    // thread's share; the verdicts go back to the files' order.
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Parsed>>> =
+        parsed.into_iter().map(|c| Mutex::new(Some(c))).collect();
+    let verdicts: Vec<Mutex<Option<Verdict>>> = names.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, names.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Relaxed);
+                    let Some(slot) = slots.get(k) else { break };
+                    let taken = slot.lock().expect("no thread panics").take();
+                    let verdict = match taken.expect("each claim is taken once") {
+                        Ok(claim) => verify::verify(&claim),
+                        Err(verdict) => *verdict,
+                    };
+                    *verdicts[k].lock().expect("no thread panics") = Some(verdict);
+                    done(finished.fetch_add(1, Relaxed) + 1, names.len(), &names[k]);
+                }
+            });
+        }
+    });
+    verdicts
+        .into_iter()
+        .map(|v| {
+            v.into_inner()
+                .expect("no thread panics")
+                .expect("every claim verified")
         })
         .collect()
 }

@@ -112,6 +112,10 @@ enum Command {
         /// statuses, with the counterexample of every refuted cell.
         #[arg(long)]
         grid: bool,
+        /// Worker threads verifying claims side by side (default: every core); the report is
+        /// the same whatever the number, timings aside.
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// The certified frontier of a set of outcomes: Pareto filtering, hull faces, egalitarian and
     /// KS lotteries, each LP answer with an exact certificate; per group, with a picture.
@@ -243,7 +247,8 @@ pub fn main() -> ExitCode {
             paths,
             format,
             grid,
-        } => verify::verify(&paths, format.into(), grid),
+            jobs,
+        } => verify::verify(&paths, format.into(), grid, jobs),
         Command::Frontier(request) => plain(frontier::frontier(request)),
         Command::Audit { policy, format } => audit::run(&policy, format.into()),
         Command::Models { format } => plain(models::list(format.into())),

@@ -10,18 +10,24 @@ use crate::report::verify::{render, render_grid};
 
 /// The report and the exit status: 0 when every claim met its expectation, 1 when some did
 /// not, 2 when a claim file is malformed or could not be evaluated.
-pub(super) fn verify(paths: &[PathBuf], format: Format, grid: bool) -> Result<(String, u8)> {
+pub(super) fn verify(
+    paths: &[PathBuf],
+    format: Format,
+    grid: bool,
+    jobs: Option<usize>,
+) -> Result<(String, u8)> {
+    let jobs = crate::sweep::worker_threads(jobs)?;
     let paths = if paths.is_empty() {
         vec![PathBuf::from("proofs")]
     } else {
         paths.to_vec()
     };
     let files = claim_files(&paths)?;
-    // On a terminal, which file is being checked (a whole directory takes seconds).
+    // On a terminal, how many files are done and the last one (a whole directory takes seconds).
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let progress = super::progress::counter(names.len(), "verifying");
-    let verdicts = verify_files_showing(&names, read, |i, _, file| {
-        progress.set_position(i as u64);
+    let verdicts = verify_files_showing(&names, read, jobs, |done, _, file| {
+        progress.set_position(done as u64);
         progress.set_message(file.to_string());
     });
     progress.finish_and_clear();
@@ -95,7 +101,7 @@ pub fn read(name: &str) -> std::result::Result<String, String> {
 /// Reads, parses and checks one claim file, then verifies it.
 pub fn verify_file(path: &Path) -> Verdict {
     let name = path.display().to_string();
-    verify_files_showing(&[name], read, |_, _, _| {}).remove(0)
+    verify_files_showing(&[name], read, 1, |_, _, _| {}).remove(0)
 }
 
 /// Compares a fresh report with a stored one: `None` when equal, else a unified diff.

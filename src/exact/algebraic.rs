@@ -220,13 +220,13 @@ impl Algebraic {
             }
             irrational = rest_is_irrational(&found);
         }
-        let decided: Vec<std::result::Result<Rational, Root>> = found
+        let decided: Vec<std::result::Result<Rational, Box<Root>>> = found
             .into_iter()
             .zip(roots)
             .map(|(rational, root)| match (rational, root) {
                 (Some(r), _) => Ok(r),
-                (None, Some(root)) if irrational => Err(root),
-                (None, Some(mut root)) => rational_root(&mut root).ok_or(root),
+                (None, Some(root)) if irrational => Err(Box::new(root)),
+                (None, Some(mut root)) => rational_root(&mut root).ok_or(Box::new(root)),
                 (None, None) => unreachable!("an exact root is rational"),
             })
             .collect();
@@ -245,7 +245,7 @@ impl Algebraic {
                 Err(root) => Algebraic {
                     repr: Repr::Root(match &rest {
                         Some(rest) => Root::on(rest.clone(), root.lo, root.hi),
-                        None => root,
+                        None => *root,
                     }),
                 },
             })

@@ -198,6 +198,11 @@ impl Algebraic {
         if reduced.is_constant() {
             return Algebraic::from_rational(reduced.coeff(0));
         }
+        if reduced.degree() == Some(1) {
+            // u + v·x is monotone: scale and shift, no resultant (the same polynomial it gives).
+            let shifted = self.scale(&reduced.coeff(1));
+            return shifted.add(&Algebraic::from_rational(reduced.coeff(0)));
+        }
         // x - f(y) as a polynomial in y.
         let mut b: Vec<Poly> = reduced
             .coeffs()

@@ -25,6 +25,7 @@ pub mod closed_form;
 pub mod decimal;
 pub mod descartes;
 pub mod field;
+pub mod float_interval;
 pub mod interval;
 pub mod ln;
 pub mod modular;

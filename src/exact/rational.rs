@@ -127,6 +127,16 @@ pub fn to_f64(x: &Rational) -> f64 {
     f64::rounding_from(x, RoundingMode::Nearest).0
 }
 
+/// The largest `f64` not above `x` (−∞ below the floats' range): an interval's lower end.
+pub fn to_f64_floor(x: &Rational) -> f64 {
+    f64::rounding_from(x, RoundingMode::Floor).0
+}
+
+/// The smallest `f64` not below `x` (+∞ above the floats' range): an interval's upper end.
+pub fn to_f64_ceil(x: &Rational) -> f64 {
+    f64::rounding_from(x, RoundingMode::Ceiling).0
+}
+
 /// The simplest rational (smallest denominator, then smallest numerator) strictly between `lo` and `hi`.
 pub fn simplest_between(lo: &Rational, hi: &Rational) -> Rational {
     Rational::simplest_rational_in_open_interval(lo, hi)

@@ -49,12 +49,12 @@ fn by_formula(p: &Poly) -> Option<Vec<RealRoot>> {
         multiplicity: 1,
     };
     let rational = |n: Integer, d: &Integer| Algebraic::from_rational(from_integers(n, d.clone()));
+    if let [c, b] = p.coeffs() {
+        return Some(vec![once(Algebraic::from_rational(-(c / b)))]);
+    }
     let ints = p.primitive_integer_coeffs();
     let [c, b, a] = ints.as_slice() else {
-        return match ints.as_slice() {
-            [c, b] => Some(vec![once(rational(-c.clone(), b))]),
-            _ => None,
-        };
+        return None;
     };
     let discriminant = b * b - Integer::from(4) * a * c;
     let two_a = Integer::from(2) * a;

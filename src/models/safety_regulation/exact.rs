@@ -13,6 +13,7 @@
 
 use std::cmp::Ordering;
 
+use crate::exact::float_interval::{FloatInterval, filter_on};
 use crate::exact::interval::Interval;
 use crate::exact::rational::{ceil, from_integer, int, one, pow2};
 use crate::exact::sign::rational_between;
@@ -505,12 +506,32 @@ fn tie_break(a: &Candidate, b: &Candidate) -> Ordering {
         .then_with(|| compare_values(&fb.alpha0, &b.beta0, &fa.alpha0, &a.beta0))
 }
 
-/// `p(x)` against `q(y)` exactly: interval enclosures first, algebraic arithmetic when they overlap.
+/// `p(x)` against `q(y)` exactly: float enclosures first (when the filter is on), then
+/// rational ones, then algebraic arithmetic when they overlap.
 fn compare_values(p: &Poly, x: &Algebraic, q: &Poly, y: &Algebraic) -> Ordering {
+    let float = |x: &Algebraic, p: &Poly| {
+        let (lo, hi) = x.interval();
+        FloatInterval::eval(p, FloatInterval::of(&lo, &hi))
+    };
+    if filter_on()
+        && let Some(order) = float(x, p).compare(float(y, q))
+    {
+        return order;
+    }
     if let (Some(x), Some(y)) = (x.as_rational(), y.as_rational()) {
         return p.eval(x).cmp(&q.eval(y));
     }
     let (mut x, mut y) = (x.clone(), y.clone());
+    if filter_on() {
+        for bits in [20, 50] {
+            let width = pow2(-bits);
+            x.refine(&width);
+            y.refine(&width);
+            if let Some(order) = float(&x, p).compare(float(&y, q)) {
+                return order;
+            }
+        }
+    }
     for bits in [20, 60] {
         let width = pow2(-bits);
         x.refine(&width);

@@ -69,7 +69,26 @@ impl RatFn {
         &self.den
     }
 
+    /// The constant, when this is one.
+    fn as_constant(&self) -> Option<&Rational> {
+        (self.num.is_constant() && self.den.is_constant()).then(|| self.num.coeffs().first())?
+    }
+
     pub fn add(&self, o: &RatFn) -> RatFn {
+        if let Some(c) = o.as_constant() {
+            // n/d + c = (n + c·d)/d, and gcd(n + c·d, d) = gcd(n, d) = 1: already in lowest terms.
+            let num = &self.num + &self.den.scale(c);
+            if num.is_zero() {
+                return RatFn::constant(Rational::from(0));
+            }
+            return RatFn {
+                num,
+                den: self.den.clone(),
+            };
+        }
+        if self.as_constant().is_some() {
+            return o.add(self);
+        }
         if self.den == o.den {
             // Over one denominator the sum's lowest terms need no product of the two.
             return RatFn::new(&self.num + &o.num, self.den.clone())
@@ -94,6 +113,19 @@ impl RatFn {
     }
 
     pub fn mul(&self, o: &RatFn) -> RatFn {
+        // By a constant: the numerator scaled, still in lowest terms (or zero).
+        for (f, c) in [(self, o.as_constant()), (o, self.as_constant())] {
+            match c {
+                Some(c) if *c == 0 => return RatFn::constant(Rational::from(0)),
+                Some(c) => {
+                    return RatFn {
+                        num: f.num.scale(c),
+                        den: f.den.clone(),
+                    };
+                }
+                None => {}
+            }
+        }
         RatFn::new(&self.num * &o.num, &self.den * &o.den)
             .expect("a product of non-zero denominators")
     }

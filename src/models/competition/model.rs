@@ -13,7 +13,11 @@ use crate::models::tie::Tie;
 use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
 
-use super::thresholds::Lines;
+use super::thresholds::{Lines, RootMemo};
+
+/// Where [`Shared`] keeps the roots every game's openness line shares (beside the thresholds,
+/// kept under the model's name and each game's twin).
+const ROOTS: &str = "competition: roots of openness lines";
 use super::{Params, Solution};
 
 /// The model's registry line.
@@ -84,8 +88,10 @@ struct Thresholds {
 }
 
 impl Thresholds {
-    fn get(&mut self, p: &Params, name: &'static str) -> Option<Algebraic> {
-        let lines = self.lines.get_or_insert_with(|| Lines::new(p));
+    fn get(&mut self, p: &Params, name: &'static str, memo: &RootMemo) -> Option<Algebraic> {
+        let lines = self
+            .lines
+            .get_or_insert_with(|| Lines::sharing(p, memo.clone()));
         self.computed
             .entry(name)
             .or_insert_with(|| lines.by_name(name))
@@ -96,11 +102,15 @@ impl Thresholds {
 impl Game for CompetitionGame {
     fn output(&mut self, path: &str, shared: &mut Shared) -> Result<Val> {
         let (p, s) = (&self.params, &self.solution);
+        // Every game of a claim or sweep isolates a polynomial of its openness line once.
+        let memo = shared
+            .get_or_insert_with(ROOTS, String::new(), RootMemo::default)
+            .clone();
         let t =
             shared.get_or_insert_with(MODEL.info().name, self.twin.clone(), Thresholds::default);
         let q = |r: &Rational| Val::rational(r.clone());
         let mut threshold = |name: &'static str, why: &str| {
-            t.get(p, name).map(Val::Num).ok_or_else(|| Error::NoOutput {
+            t.get(p, name, &memo).map(Val::Num).ok_or_else(|| Error::NoOutput {
                 path: path.into(),
                 reason: format!("does not exist for this game: {why}"),
             })

@@ -9,6 +9,8 @@
 //! events are read from the exact solver at a rational point.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use crate::exact::ratfn::RatFn;
 use crate::exact::rational::{one, zero};
@@ -19,6 +21,48 @@ use super::exact::{Variant, equilibrium, market, solve};
 use super::market::{CANDIDATES, Candidate, Market, Outcome};
 use super::params::Params;
 use super::regimes::Regime;
+
+/// The roots in (0, 1) of polynomials already isolated, by their primitive coefficients: the
+/// openness lines of games that differ in other parameters share many polynomials (those of
+/// the parameters they have in common), so a claim isolates each once.
+#[derive(Clone, Default)]
+pub struct RootMemo(Arc<Mutex<HashMap<Vec<Rational>, Vec<Algebraic>>>>);
+
+impl RootMemo {
+    /// The roots of `q` strictly inside (0, 1), ascending.
+    fn roots(&self, q: &Poly) -> Vec<Algebraic> {
+        if q.is_constant() {
+            return Vec::new();
+        }
+        let q = crate::exact::poly::primitive_part(q);
+        let q = if q.leading().is_some_and(|c| *c < 0) {
+            -&q
+        } else {
+            q
+        };
+        let key = q.coeffs().to_vec();
+        if let Some(found) = self.0.lock().expect("no thread panics").get(&key) {
+            return found.clone();
+        }
+        let as_fn = RatFn::new(q, Poly::constant(one())).expect("a polynomial");
+        let found = as_fn.critical_points(&zero(), &one());
+        self.0
+            .lock()
+            .expect("no thread panics")
+            .insert(key, found.clone());
+        found
+    }
+
+    /// The points in (0, 1) where `f` can change sign (roots of its numerator and
+    /// denominator), ascending and distinct.
+    fn critical_points(&self, f: &RatFn) -> Vec<Algebraic> {
+        let mut out = self.roots(f.num());
+        out.extend(self.roots(f.den()));
+        out.sort();
+        out.dedup();
+        out
+    }
+}
 
 /// A stretch of openness on which L's choice is one candidate with one reply from F.
 #[derive(Clone, Debug)]
@@ -78,7 +122,7 @@ fn with_ends(mut events: Vec<Algebraic>) -> Vec<Algebraic> {
 }
 
 /// The pieces of [0, 1] for `variant`.
-pub fn pieces(p: &Params, variant: Variant) -> Vec<Piece> {
+pub fn pieces(p: &Params, variant: Variant, memo: &RootMemo) -> Vec<Piece> {
     let m = line(p, variant);
     // The conditions share most of their numerators' and denominators' factors (the slope
     // 2ω − 1, the accommodation denominator): each distinct polynomial is isolated once.
@@ -101,8 +145,7 @@ pub fn pieces(p: &Params, variant: Variant) -> Vec<Piece> {
     }
     let mut events = Vec::new();
     for q in &polys {
-        let as_fn = RatFn::new(q.clone(), Poly::constant(one())).expect("a polynomial");
-        events.extend(as_fn.critical_points(&zero(), &one()));
+        events.extend(memo.roots(q));
     }
     let points = with_ends(events);
     points
@@ -168,9 +211,9 @@ fn signs(
         .collect()
 }
 
-/// The roots of `f` strictly inside `(lo, hi)`.
-fn roots_inside(f: &RatFn, lo: &Algebraic, hi: &Algebraic) -> Vec<Algebraic> {
-    f.critical_points(&zero(), &one())
+/// The roots of `f` strictly inside `(lo, hi)` (within (0, 1)).
+fn roots_inside(memo: &RootMemo, f: &RatFn, lo: &Algebraic, hi: &Algebraic) -> Vec<Algebraic> {
+    memo.critical_points(f)
         .into_iter()
         .filter(|r| r > lo && r < hi)
         .collect()
@@ -200,13 +243,20 @@ pub fn by_name(p: &Params, name: &str) -> Option<Algebraic> {
 pub struct Lines {
     p: Params,
     pieces: [std::cell::OnceCell<Vec<Piece>>; 3],
+    memo: RootMemo,
 }
 
 impl Lines {
     pub fn new(p: &Params) -> Lines {
+        Lines::sharing(p, RootMemo::default())
+    }
+
+    /// The lines of `p`, isolating roots through `memo` (shared with other games' lines).
+    pub fn sharing(p: &Params, memo: RootMemo) -> Lines {
         Lines {
             p: p.clone(),
             pieces: Default::default(),
+            memo,
         }
     }
 
@@ -217,7 +267,7 @@ impl Lines {
             Variant::Integrated => 1,
             Variant::Trial => 2,
         };
-        self.pieces[slot].get_or_init(|| pieces(&self.p, variant))
+        self.pieces[slot].get_or_init(|| pieces(&self.p, variant, &self.memo))
     }
 
     /// See [`omega_1`].
@@ -265,7 +315,7 @@ impl Lines {
             let o = outcome_on(p, Variant::Baseline, piece);
             let w = o.cs.add(&o.pi_l).add(&o.pi_f).add(&c.mul(&o.total));
             let f = w.sub(&RatFn::constant(w_b.clone()));
-            let inside = roots_inside(&f, &piece.lo, &piece.hi);
+            let inside = roots_inside(&self.memo, &f, &piece.lo, &piece.hi);
             if !inside.is_empty() {
                 polys.push((inside.clone(), crate::exact::poly::primitive_part(f.num())));
             }
@@ -313,7 +363,7 @@ impl Lines {
             let ob = outcome_on(p, Variant::Baseline, &b);
             let ov = outcome_on(p, Variant::Integrated, &v);
             let dj = ov.pi_l.sub(&ob.pi_l).sub(&c.mul(&ob.total));
-            events.extend(roots_inside(&dj, &w[0], &w[1]));
+            events.extend(roots_inside(&self.memo, &dj, &w[0], &w[1]));
             events.push(w[1].clone());
         }
         events.retain(|e| *e < ends().1);

@@ -1,0 +1,117 @@
+//! Benchmark of the exact pipeline's speed: the Figure-2 sweep with and without the float filter and against the float solver, `gpai verify` on one thread and on every core, and `--every` building only the points it keeps.
+//!
+//! `cargo bench --bench speed` prints one table; every ratio comes from runs side by side in
+//! this one process (single runs, wall time). Under `cargo test` it runs on a small grid.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use gpai::exact::float_interval::without_filter;
+use gpai::models::arguments::Arguments;
+use gpai::models::safety_regulation::sweep::{Engine, Sweeper};
+use gpai::sweep::grid::{Grid, max_points};
+use gpai::sweep::{Indexed, Plan, run};
+
+fn figure_2(step: &str) -> Grid {
+    Grid::parse(&[
+        format!("theta_g=0:5/4:{step}"),
+        format!("theta_d=theta_g:5/2:{step}"),
+    ])
+    .unwrap()
+}
+
+fn sweeper(engine: Engine) -> Sweeper {
+    let info = gpai::models::find("safety_regulation").unwrap();
+    let base = Arguments::parse(info, &[]).unwrap();
+    Sweeper::new(base, &["theta_g".into(), "theta_d".into()], engine).unwrap()
+}
+
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let out = work();
+    (out, started.elapsed())
+}
+
+/// Games per second of `engine` over `points` on this thread.
+fn one_thread(engine: Engine, points: &[Indexed]) -> f64 {
+    let s = sweeper(engine);
+    let (_, t) = timed(|| {
+        for (_, p) in points {
+            s.row(p).unwrap();
+        }
+    });
+    points.len() as f64 / t.as_secs_f64()
+}
+
+fn main() {
+    let measuring = common::measuring();
+    let step = if measuring { "1/100" } else { "1/10" };
+    let (_, points) = figure_2(step).sampled(max_points(), 1).unwrap();
+    let every_50: Vec<Indexed> = points.iter().step_by(50).cloned().collect();
+    let filtered = one_thread(Engine::Exact, &points);
+    let exact = without_filter(|| one_thread(Engine::Exact, &points));
+    let float = one_thread(Engine::Float, &every_50);
+
+    let full = figure_2(if measuring { "1/200" } else { "1/20" });
+    let (_, all) = full.sampled(max_points(), 1).unwrap();
+    let s = sweeper(Engine::Exact);
+    let plan = Plan {
+        jobs: 2,
+        shard: None,
+        every: 1,
+    };
+    let (_, sweep) = timed(|| run(&all, &plan, |p| s.row(p), |_, _| Ok(()), |_, _| {}).unwrap());
+
+    let (_, whole) = timed(|| full.sampled(max_points(), 1).unwrap());
+    let (kept, sampled) = timed(|| full.sampled(max_points(), 1573).unwrap().1);
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let proofs = if measuring {
+        root.join("proofs")
+    } else {
+        root.join("proofs/openness")
+    };
+    let files = gpai::cli::verify::claim_files(&[proofs]).unwrap();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let verify = |jobs| {
+        timed(|| {
+            gpai::claims::verify_files_showing(&names, gpai::cli::verify::read, jobs, |_, _, _| {})
+        })
+        .1
+    };
+    let (one, two) = (verify(1), verify(2));
+
+    println!("| what | measured | ratio |");
+    println!("|---|---|---|");
+    println!(
+        "| Figure-2 grid at step {step} ({} games), one thread: exact with the float filter | {filtered:.0} games/s | {:.2}x the exact path without it |",
+        points.len(),
+        filtered / exact
+    );
+    println!("| same, exact without the filter | {exact:.0} games/s | 1x |");
+    println!(
+        "| same, the float solver on every 50th game | {float:.1} games/s | the filtered exact path is {:.0}x faster |",
+        filtered / float
+    );
+    println!(
+        "| the Figure-2 sweep ({} games), 2 threads, rows made (not written) | {:.2} s | {:.0} games/s |",
+        all.len(),
+        sweep.as_secs_f64(),
+        all.len() as f64 / sweep.as_secs_f64()
+    );
+    println!(
+        "| --every 1573: the kept points built ({}) against the whole grid | {:.3} ms against {:.3} ms | {:.0}x less time |",
+        kept.len(),
+        sampled.as_secs_f64() * 1e3,
+        whole.as_secs_f64() * 1e3,
+        whole.as_secs_f64() / sampled.as_secs_f64()
+    );
+    println!(
+        "| gpai verify ({} claim files) on 2 threads against 1 | {:.2} s against {:.2} s | {:.2}x faster |",
+        names.len(),
+        two.as_secs_f64(),
+        one.as_secs_f64(),
+        one.as_secs_f64() / two.as_secs_f64()
+    );
+}

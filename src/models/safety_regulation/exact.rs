@@ -12,6 +12,8 @@
 //! candidates too, so no candidate list from the paper is assumed complete.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use crate::exact::float_interval::{FloatInterval, filter_on};
 use crate::exact::interval::Interval;
@@ -117,27 +119,57 @@ struct Candidate {
 
 /// The subgame-perfect equilibrium.
 pub fn solve(params: &Params) -> Equilibrium {
-    solve_with(params, &Breaks::of(params))
+    solve_with(params, &Common::of(params))
 }
 
-/// D's breakpoints in the floor ([`DProblem::breakpoints`]), which games differing only in
-/// their floors share: a sweep over the floors finds them once.
-#[derive(Clone, Debug)]
-pub struct Breaks(Vec<Algebraic>);
+/// What games differing only in their floors share: D's breakpoints in the floor
+/// ([`DProblem::breakpoints`]), which depend on neither floor, and the real roots of G's
+/// candidate polynomials already isolated (games with one `θ_D` share their pieces above
+/// `θ_G`). A sweep over the floors makes one and hands it to every game.
+#[derive(Debug)]
+pub struct Common {
+    breaks: Vec<Algebraic>,
+    roots: Mutex<HashMap<Vec<Rational>, Vec<Algebraic>>>,
+}
 
-impl Breaks {
-    pub fn of(params: &Params) -> Breaks {
-        Breaks(DProblem::new(params).breakpoints())
+/// The most polynomials [`Common`] keeps the roots of; past it, it starts again.
+const KEPT_ROOTS: usize = 4096;
+
+impl Common {
+    pub fn of(params: &Params) -> Common {
+        Common {
+            breaks: DProblem::new(params).breakpoints(),
+            roots: Mutex::default(),
+        }
+    }
+
+    /// The distinct real roots of `p`, ascending; those of degree 3 and more are isolated once.
+    fn real_roots(&self, p: &Poly) -> Vec<Algebraic> {
+        let isolate = |p: &Poly| real_roots(p).into_iter().map(|r| r.value).collect();
+        if p.degree().is_none_or(|d| d < 3) {
+            return isolate(p);
+        }
+        let key = p.coeffs().to_vec();
+        if let Some(found) = self.roots.lock().expect("no thread panics").get(&key) {
+            return found.clone();
+        }
+        let found: Vec<Algebraic> = isolate(p);
+        let mut kept = self.roots.lock().expect("no thread panics");
+        if kept.len() >= KEPT_ROOTS {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
+        found
     }
 }
 
-/// [`solve`], with D's breakpoints found already (`breaks` must be those of `params`).
-pub fn solve_with(params: &Params, breaks: &Breaks) -> Equilibrium {
+/// [`solve`], sharing `common` (which must be that of `params`'s floors-free part).
+pub fn solve_with(params: &Params, common: &Common) -> Equilibrium {
     let d = DProblem::new(params);
-    let pieces = pieces(params, &d, breaks);
+    let pieces = pieces(params, &d, common);
     let all: Vec<Candidate> = pieces
         .iter()
-        .flat_map(|piece| candidates(params, piece))
+        .flat_map(|piece| candidates(params, piece, common))
         .collect();
     // G's best candidate, and every candidate worth as much to G (the tie its rules resolve).
     let mut best: Option<&Candidate> = None;
@@ -338,12 +370,12 @@ pub fn classify(params: &Params) -> Outcome {
 
 /// As [`classify`], with the unregulated equilibrium already solved (sweeps over the floors).
 pub fn classify_against(params: &Params, unregulated: Equilibrium) -> Outcome {
-    classify_with(params, unregulated, &Breaks::of(params))
+    classify_with(params, unregulated, &Common::of(params))
 }
 
-/// As [`classify_against`], with D's breakpoints found already.
-pub fn classify_with(params: &Params, unregulated: Equilibrium, breaks: &Breaks) -> Outcome {
-    let regulated = solve_with(params, breaks);
+/// As [`classify_against`], sharing `common` with other games of these floors-free parameters.
+pub fn classify_with(params: &Params, unregulated: Equilibrium, common: &Common) -> Outcome {
+    let regulated = solve_with(params, common);
     let both = regulated.participates() && unregulated.participates();
     let backfire = both && regulated.beta1 < unregulated.beta1;
     let mutualism = regulated.u_g > unregulated.u_g && regulated.u_d > unregulated.u_d;
@@ -380,7 +412,7 @@ impl Outcome {
 }
 
 /// D's reply pieces over `β0 ≥ θ_G`, in increasing `β0`.
-fn pieces(params: &Params, d: &DProblem, breaks: &Breaks) -> Vec<Piece> {
+fn pieces(params: &Params, d: &DProblem, common: &Common) -> Vec<Piece> {
     let (theta_g, theta_d) = (params.theta_g(), params.theta_d());
     let make = |lo, hi, floored, form| Piece {
         lo,
@@ -393,7 +425,13 @@ fn pieces(params: &Params, d: &DProblem, breaks: &Breaks) -> Vec<Piece> {
     if theta_d > theta_g {
         let s_max = theta_d - theta_g;
         let mut nodes = vec![Algebraic::from_rational(int(0))];
-        nodes.extend(breaks.0.iter().filter(|x| x.cmp_rational(&s_max).is_lt()).cloned());
+        nodes.extend(
+            common
+                .breaks
+                .iter()
+                .filter(|x| x.cmp_rational(&s_max).is_lt())
+                .cloned(),
+        );
         nodes.push(Algebraic::from_rational(s_max));
         // Walk s downward so that β0 = θ_D − s increases.
         for pair in nodes.windows(2).rev() {
@@ -414,7 +452,7 @@ fn pieces(params: &Params, d: &DProblem, breaks: &Breaks) -> Vec<Piece> {
 }
 
 /// G's candidates on one piece.
-fn candidates(params: &Params, piece: &Piece) -> Vec<Candidate> {
+fn candidates(params: &Params, piece: &Piece, common: &Common) -> Vec<Candidate> {
     let pf = &piece.formulas;
     let has_lever = pf.options.iter().any(|o| o.0 == AlphaRule::Participation);
     // Sub-pieces: where the maximal option can change, and (without an α0 lever) where D's
@@ -487,8 +525,7 @@ fn candidates(params: &Params, piece: &Piece) -> Vec<Candidate> {
         }
         let slope = formulas.utility_g.derivative();
         if !slope.is_zero() {
-            for root in real_roots(&slope) {
-                let x = root.value;
+            for x in common.real_roots(&slope) {
                 if x > *lo && hi.is_none_or(|hi| x < *hi) {
                     out.push(make(x, on_bound));
                 }

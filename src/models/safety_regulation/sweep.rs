@@ -7,7 +7,7 @@ use crate::models::arguments::Arguments;
 use crate::models::tie::summary;
 use crate::sweep::{Point, Row, point_cells};
 
-use super::exact::{Breaks, Equilibrium, Outcome, classify_with, solve};
+use super::exact::{Common, Equilibrium, Outcome, classify_with, solve};
 use super::float;
 use super::params::Params;
 
@@ -36,9 +36,9 @@ pub use crate::sweep::Engine;
 pub struct Sweeper {
     base: Arguments,
     engine: Engine,
-    /// The unregulated equilibrium and D's breakpoints, shared when the grid moves only the
+    /// The unregulated equilibrium and what the games share, when the grid moves only the
     /// floors.
-    floors_only: Option<(Equilibrium, Breaks)>,
+    floors_only: Option<(Equilibrium, Common)>,
 }
 
 impl Sweeper {
@@ -47,7 +47,7 @@ impl Sweeper {
         let params = Params::from_arguments(&base)?;
         let floors_only = axes.iter().all(|a| a == "theta_g" || a == "theta_d");
         let floors_only = (floors_only && engine == Engine::Exact)
-            .then(|| (solve(&params.unregulated()), Breaks::of(&params)));
+            .then(|| (solve(&params.unregulated()), Common::of(&params)));
         Ok(Sweeper {
             base,
             engine,
@@ -63,7 +63,7 @@ impl Sweeper {
     /// The regulated and unregulated equilibria of a game of the sweep.
     fn classify(&self, params: &Params) -> Outcome {
         match &self.floors_only {
-            Some((unregulated, breaks)) => classify_with(params, unregulated.clone(), breaks),
+            Some((unregulated, common)) => classify_with(params, unregulated.clone(), common),
             None => super::exact::classify(params),
         }
     }

@@ -62,22 +62,6 @@ impl FloatInterval {
         }
     }
 
-    pub fn add(self, o: FloatInterval) -> FloatInterval {
-        FloatInterval::outward(self.lo + o.lo, self.hi + o.hi)
-    }
-
-    pub fn mul(self, o: FloatInterval) -> FloatInterval {
-        let products = [
-            self.lo * o.lo,
-            self.lo * o.hi,
-            self.hi * o.lo,
-            self.hi * o.hi,
-        ];
-        let lo = products.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        FloatInterval::outward(lo, hi)
-    }
-
     /// An enclosure of `p(x)` for every `x` in the interval (Horner's rule).
     pub fn eval(p: &Poly, x: FloatInterval) -> FloatInterval {
         let mut coeffs = p.coeffs().iter().rev();
@@ -85,7 +69,7 @@ impl FloatInterval {
             return FloatInterval { lo: 0.0, hi: 0.0 };
         };
         coeffs.fold(FloatInterval::point(top), |acc, c| {
-            acc.mul(x).add(FloatInterval::point(c))
+            acc * x + FloatInterval::point(c)
         })
     }
 
@@ -102,6 +86,30 @@ impl FloatInterval {
         } else {
             None
         }
+    }
+}
+
+impl std::ops::Add for FloatInterval {
+    type Output = FloatInterval;
+
+    fn add(self, o: FloatInterval) -> FloatInterval {
+        FloatInterval::outward(self.lo + o.lo, self.hi + o.hi)
+    }
+}
+
+impl std::ops::Mul for FloatInterval {
+    type Output = FloatInterval;
+
+    fn mul(self, o: FloatInterval) -> FloatInterval {
+        let products = [
+            self.lo * o.lo,
+            self.lo * o.hi,
+            self.hi * o.lo,
+            self.hi * o.hi,
+        ];
+        let lo = products.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        FloatInterval::outward(lo, hi)
     }
 }
 

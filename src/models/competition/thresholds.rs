@@ -28,6 +28,9 @@ use super::regimes::Regime;
 #[derive(Clone, Default)]
 pub struct RootMemo(Arc<Mutex<HashMap<Vec<Rational>, Vec<Algebraic>>>>);
 
+/// The most polynomials a [`RootMemo`] keeps the roots of; past it, it starts again.
+const KEPT_ROOTS: usize = 16_384;
+
 impl RootMemo {
     /// The roots of `q` strictly inside (0, 1), ascending.
     fn roots(&self, q: &Poly) -> Vec<Algebraic> {
@@ -46,10 +49,11 @@ impl RootMemo {
         }
         let as_fn = RatFn::new(q, Poly::constant(one())).expect("a polynomial");
         let found = as_fn.critical_points(&zero(), &one());
-        self.0
-            .lock()
-            .expect("no thread panics")
-            .insert(key, found.clone());
+        let mut kept = self.0.lock().expect("no thread panics");
+        if kept.len() >= KEPT_ROOTS {
+            kept.clear();
+        }
+        kept.insert(key, found.clone());
         found
     }
 

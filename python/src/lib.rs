@@ -770,31 +770,10 @@ fn number<'py>(py: Python<'py>, a: &Exact) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 fn audit<'py>(py: Python<'py>, path: &str) -> PyResult<Bound<'py, PyDict>> {
     let text = std::fs::read_to_string(path).map_err(|e| raise(py, Error::io(path, "read", &e)))?;
-    let policy = gpai::audit::parse_policy(path, &text).map_err(|e| {
-        raise(
-            py,
-            Error::File {
-                file: e.file,
-                line: e.line,
-                column: e.column,
-                message: e.message,
-            },
-        )
-    })?;
+    let policy = gpai::audit::parse_policy(path, &text).map_err(|e| raise(py, Error::from(e)))?;
     let result = py
         .detach(|| gpai::audit::audit(&policy))
-        .map_err(|failure| {
-            let e = policy.locate(&failure);
-            raise(
-                py,
-                Error::File {
-                    file: e.file,
-                    line: e.line,
-                    column: e.column,
-                    message: e.message,
-                },
-            )
-        })?;
+        .map_err(|failure| raise(py, Error::from(policy.locate(&failure))))?;
     let out = PyDict::new(py);
     out.set_item("holds", result.holds)?;
     out.set_item("method", result.method)?;

@@ -48,6 +48,17 @@ pub struct ClaimError {
     pub message: String,
 }
 
+impl From<ClaimError> for crate::error::Error {
+    fn from(e: ClaimError) -> Self {
+        crate::error::Error::File {
+            file: e.file,
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        }
+    }
+}
+
 impl std::fmt::Display for ClaimError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

@@ -44,6 +44,17 @@ fn gpai(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+#[test]
+fn between_is_the_simplest_rational_however_the_ends_are_isolated() {
+    // omega_bar = 1/2 and omega_v = (9 - sqrt(21))/6 ≈ 0.736 here: between them, 2/3 (the
+    // midpoint of the current enclosures used to answer 9/16 or 7/12, and a claim's verdict
+    // with it).
+    let v = claim(
+        "id = \"b\"\ntitle = \"t\"\nsource = \"s\"\nmodel = \"competition\"\nclaim = 'between(omega_bar, omega_v) == 2/3 and omega_v == (9 - sqrt(21))/6'\n[params]\nk = \"1\"\nkappa = \"1/2\"\n",
+    );
+    assert_eq!(v.status.name(), "proved", "{}: {:?}", v.how, v.error);
+}
+
 /// A verify report without its timings.
 fn untimed(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout)

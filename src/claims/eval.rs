@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::exact::interval::Interval;
 use crate::exact::rational::{int, one, pow2};
-use crate::exact::sign::rational_between;
+use crate::exact::sign::{rational_between, simplest_rational_between};
 use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 
@@ -371,7 +371,9 @@ impl<'a> Env<'a> {
                 }
             }
             Func::Between => match (&values[0], &values[1]) {
-                (Val::Num(a), Val::Num(b)) if a < b => Ok(Val::rational(rational_between(a, b))),
+                (Val::Num(a), Val::Num(b)) if a < b => {
+                    Ok(Val::rational(simplest_rational_between(a, b)))
+                }
                 _ => self.fail(
                     at,
                     format!(

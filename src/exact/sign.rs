@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use super::Rational;
 use super::algebraic::Algebraic;
 use super::poly::Poly;
+use super::rational::simplest_between;
 use super::roots::real_roots;
 
 /// The sign of `p` on `[lo, hi]`, proved by exact root isolation.
@@ -76,10 +77,50 @@ pub fn rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
     }
 }
 
+/// The simplest rational (smallest denominator, then smallest numerator) strictly between
+/// `a < b`: the same number however the two are isolated. The simplest rational of a wider
+/// interval around both that lies strictly between them is theirs too; narrowing the
+/// enclosures ends it, since rationals near an irrational end have ever larger denominators.
+pub fn simplest_rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
+    let (mut a, mut b) = (a.clone(), b.clone());
+    loop {
+        let candidate = simplest_between(&a.interval().0, &b.interval().1);
+        if a.cmp_rational(&candidate).is_lt() && b.cmp_rational(&candidate).is_gt() {
+            return candidate;
+        }
+        a.bisect();
+        b.bisect();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::exact::rational::{int, ratio};
+
+    #[test]
+    fn the_simplest_rational_between_does_not_depend_on_the_enclosures() {
+        use crate::exact::real_roots;
+        // (9 - sqrt(21))/6 ≈ 0.736 and 1/2: the simplest rational between is 2/3.
+        let root = |p: &[i64], k: usize| real_roots(&Poly::from_i64s(p))[k].value.clone();
+        let v = root(&[5, -9, 3], 0);
+        let half = Algebraic::from_rational(ratio(1, 2));
+        assert_eq!(simplest_rational_between(&half, &v), ratio(2, 3));
+        let mut narrow = v.clone();
+        narrow.refine(&ratio(1, 1_000_000));
+        assert_eq!(simplest_rational_between(&half, &narrow), ratio(2, 3));
+        // Between sqrt(2) and sqrt(3): 3/2; between two rationals: malachite's answer.
+        let (r2, r3) = (root(&[-2, 0, 1], 1), root(&[-3, 0, 1], 1));
+        assert_eq!(simplest_rational_between(&r2, &r3), ratio(3, 2));
+        let (a, b) = (ratio(1, 3), ratio(1, 2));
+        assert_eq!(
+            simplest_rational_between(
+                &Algebraic::from_rational(a.clone()),
+                &Algebraic::from_rational(b.clone())
+            ),
+            simplest_between(&a, &b)
+        );
+    }
 
     #[test]
     fn signs_on_intervals() {

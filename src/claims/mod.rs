@@ -24,8 +24,9 @@ use verify::Verdict;
 /// A claim file read and checked, or the verdict saying why it could not be.
 type Parsed = Result<file::Claim, Box<Verdict>>;
 
-/// Parses and checks the claim files in order, then verifies them on `jobs` threads, the verdicts in the files' order whatever the threads; `read(name)` gives a file's
-/// text or why it cannot be read (the caller does the reading). Two claims with one id are an
+/// Parses and checks the claim files in order, then verifies them on `jobs` threads, the
+/// verdicts in the files' order whatever the threads; `read(name)` gives a file's text or why
+/// it cannot be read (the caller does the reading). Two claims with one id are an
 /// error (the later one, located at its id): a report keyed by id would hide one.
 /// `done(k, n, file)` runs when the k-th verdict of n is reached (counted from 1, in the order
 /// they finish), so a long run can show where it is.

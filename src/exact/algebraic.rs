@@ -43,7 +43,7 @@ pub(crate) struct Root {
 
 impl Root {
     /// The root of the primitive square-free `poly` in `(lo, hi)`, whose ends are no roots.
-    fn on(poly: Poly, lo: Rational, hi: Rational) -> Root {
+    pub(crate) fn on(poly: Poly, lo: Rational, hi: Rational) -> Root {
         let ints = poly.primitive_integer_coeffs();
         let lo_sign = sign_at(&ints, &lo);
         Root {
@@ -130,8 +130,6 @@ impl Algebraic {
         ))
     }
 
-    /// The root of the square-free `p` in the open `(lo, hi)`, which must hold exactly one root
-    /// and have non-root endpoints. Rational roots come back as rationals.
     /// The root in `(lo, hi)` of `p`, known to be irrational and alone there (the ends no
     /// roots).
     pub(crate) fn irrational_root(p: &Poly, lo: Rational, hi: Rational) -> Algebraic {
@@ -140,18 +138,13 @@ impl Algebraic {
         }
     }
 
+    /// The root of the square-free `p` in the open `(lo, hi)`, which must hold exactly one root
+    /// and have non-root endpoints. Rational roots come back as rationals.
     pub(crate) fn from_isolated(p: &Poly, lo: Rational, hi: Rational) -> Algebraic {
-        let poly = primitive_part(p);
-        let ints = poly.primitive_integer_coeffs();
-        let lo_sign = sign_at(&ints, &lo);
-        debug_assert!(lo_sign != Ordering::Equal && lo_sign != sign_at(&ints, &hi));
-        let mut root = Root {
-            poly,
-            ints,
-            lo,
-            hi,
-            lo_sign,
-        };
+        let mut root = Root::on(primitive_part(p), lo, hi);
+        debug_assert!(
+            root.lo_sign != Ordering::Equal && root.lo_sign != sign_at(&root.ints, &root.hi)
+        );
         match rational_root(&mut root) {
             Some(r) => Algebraic::from_rational(r),
             None => Algebraic {

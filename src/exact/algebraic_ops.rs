@@ -8,10 +8,10 @@
 use std::cmp::Ordering;
 
 use super::Rational;
-use super::algebraic::{Algebraic, Repr, Root};
-use super::descartes::{descartes_bound, sign_at};
+use super::algebraic::{Algebraic, Repr};
+use super::descartes::descartes_bound;
 use super::interval::Interval;
-use super::poly::{Poly, primitive_part};
+use super::poly::Poly;
 use super::rational::{one, zero};
 use super::resultant::{mul_y, resultant_y};
 use crate::error::Result;
@@ -39,7 +39,9 @@ impl Algebraic {
     pub fn neg(&self) -> Algebraic {
         match &self.repr {
             Repr::Rational(r) => Algebraic::from_rational(-r),
-            Repr::Root(root) => irrational(root.poly.reflect(), -&root.hi, -&root.lo),
+            Repr::Root(root) => {
+                Algebraic::irrational_root(&root.poly.reflect(), -&root.hi, -&root.lo)
+            }
         }
     }
 
@@ -48,7 +50,7 @@ impl Algebraic {
         match (&self.repr, &other.repr) {
             (Repr::Rational(a), Repr::Rational(b)) => Algebraic::from_rational(a + b),
             (Repr::Root(root), Repr::Rational(q)) | (Repr::Rational(q), Repr::Root(root)) => {
-                irrational(root.poly.shift(&-q), &root.lo + q, &root.hi + q)
+                Algebraic::irrational_root(&root.poly.shift(&-q), &root.lo + q, &root.hi + q)
             }
             (Repr::Root(a), Repr::Root(b)) => {
                 // q(x - y) as a polynomial in y with coefficients in Q[x].
@@ -91,7 +93,7 @@ impl Algebraic {
             (Repr::Root(root), Repr::Rational(q)) | (Repr::Rational(q), Repr::Root(root)) => {
                 let (lo, hi) = (&root.lo * q, &root.hi * q);
                 let (lo, hi) = if *q > 0 { (lo, hi) } else { (hi, lo) };
-                irrational(root.poly.scale_var(&(one() / q)), lo, hi)
+                Algebraic::irrational_root(&root.poly.scale_var(&(one() / q)), lo, hi)
             }
             (Repr::Root(a), Repr::Root(b)) => {
                 // y^m q(x / y) = Σ q_j x^j y^(m - j); q(0) ≠ 0 since b is irrational and q
@@ -118,8 +120,8 @@ impl Algebraic {
                 while root.lo <= 0 && root.hi >= 0 {
                     root.bisect();
                 }
-                Some(irrational(
-                    root.poly.reverse(),
+                Some(Algebraic::irrational_root(
+                    &root.poly.reverse(),
                     one() / &root.hi,
                     one() / &root.lo,
                 ))
@@ -145,7 +147,7 @@ impl Algebraic {
         }
         let (a, b) = (&root.lo * c, &root.hi * c);
         let (lo, hi) = if *c > 0 { (a, b) } else { (b, a) };
-        irrational(root.poly.scale_var(&(one() / c)), lo, hi)
+        Algebraic::irrational_root(&root.poly.scale_var(&(one() / c)), lo, hi)
     }
 
     /// The non-negative square root, exactly (`None` for a negative number).
@@ -212,22 +214,6 @@ impl Algebraic {
         b[0] = &b[0] + &Poly::x();
         let candidates = resultant_y(&constant_in_x(&root.poly), &b);
         select_root(&candidates, self, self, |x, _| x.eval(&reduced))
-    }
-}
-
-/// An irrational number from a polynomial with exactly one root in `(lo, hi)` and non-root endpoints.
-fn irrational(poly: Poly, lo: Rational, hi: Rational) -> Algebraic {
-    let poly = primitive_part(&poly);
-    let ints = poly.primitive_integer_coeffs();
-    let lo_sign = sign_at(&ints, &lo);
-    Algebraic {
-        repr: Repr::Root(Root {
-            poly,
-            ints,
-            lo,
-            hi,
-            lo_sign,
-        }),
     }
 }
 

@@ -107,6 +107,13 @@ impl std::ops::Mul for FloatInterval {
             self.hi * o.lo,
             self.hi * o.hi,
         ];
+        // 0·∞ is NaN, which min and max would skip: such an interval decides nothing.
+        if products.iter().any(|p| p.is_nan()) {
+            return FloatInterval {
+                lo: f64::NEG_INFINITY,
+                hi: f64::INFINITY,
+            };
+        }
         let lo = products.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         FloatInterval::outward(lo, hi)
@@ -148,6 +155,12 @@ mod tests {
         assert_eq!(c.compare(a), Some(Ordering::Greater));
         let huge = FloatInterval::point(&pow10(400));
         assert_eq!(huge.compare(c), None, "an infinite end decides nothing");
+        let zero_to_huge = FloatInterval {
+            lo: 0.0,
+            hi: f64::INFINITY,
+        };
+        let nan_free = (zero_to_huge * FloatInterval { lo: 0.0, hi: 1.0 }).compare(c);
+        assert_eq!(nan_free, None, "0 times infinity decides nothing");
     }
 
     #[test]

@@ -14,11 +14,11 @@ use crate::models::val::Val;
 use crate::sweep::{Engine, Sweep};
 
 use super::thresholds::{Lines, RootMemo};
+use super::{Params, Solution};
 
 /// Where [`Shared`] keeps the roots every game's openness line shares (beside the thresholds,
 /// kept under the model's name and each game's twin).
 const ROOTS: &str = "competition: roots of openness lines";
-use super::{Params, Solution};
 
 /// The model's registry line.
 pub static MODEL: Competition = Competition;

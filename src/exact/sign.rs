@@ -77,6 +77,22 @@ pub fn rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
     }
 }
 
+/// A rational strictly between `a < b` with a small denominator: the simplest one between
+/// enclosures of the two once they are apart (cheap to compute with, unlike a midpoint of
+/// long ends; but, unlike [`simplest_rational_between`], it moves with the enclosures).
+pub fn short_rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
+    let (mut a, mut b) = (a.clone(), b.clone());
+    loop {
+        let (_, a_hi) = a.interval();
+        let (b_lo, _) = b.interval();
+        if a_hi < b_lo {
+            return crate::exact::rational::simplest_between(&a_hi, &b_lo);
+        }
+        a.bisect();
+        b.bisect();
+    }
+}
+
 /// The simplest rational (smallest denominator, then smallest numerator) strictly between
 /// `a < b`: the same number however the two are isolated. The simplest rational of a wider
 /// interval around both that lies strictly between them is theirs too; narrowing the

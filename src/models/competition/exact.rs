@@ -159,6 +159,20 @@ pub struct Solution {
     pub ties: Vec<Tie>,
 }
 
+/// The gain of vertical integration `Π_V − (π_L + Π_D0)`, from the integrated and the
+/// baseline equilibria.
+fn integration_gain(integrated: &Equilibrium, base: &Equilibrium, pi_d0: &Rational) -> Rational {
+    &integrated.outcome.pi_l - (&base.outcome.pi_l + pi_d0)
+}
+
+/// [`Solution::delta_j`] alone: the two markets it compares, without the free trial's.
+pub fn delta_j(p: &Params) -> Rational {
+    let at = |v: Variant| equilibrium(&market(p, v, p.omega().clone()));
+    let base = at(Variant::Baseline);
+    let pi_d0 = developer_revenue(p, Variant::Baseline, &base);
+    integration_gain(&at(Variant::Integrated), &base, &pi_d0)
+}
+
 /// Solves one game.
 pub fn solve(p: &Params) -> Solution {
     let at = |v: Variant| equilibrium(&market(p, v, p.omega().clone()));
@@ -167,7 +181,7 @@ pub fn solve(p: &Params) -> Solution {
     let o = &base.outcome;
     let w = &o.cs + &o.pi_l + &o.pi_f + &pi_d0;
     let integrated = at(Variant::Integrated);
-    let delta_j = &integrated.outcome.pi_l - (&o.pi_l + &pi_d0);
+    let delta_j = integration_gain(&integrated, &base, &pi_d0);
     let with_trial = at(Variant::Trial);
     let trial_pi_d0 = developer_revenue(p, Variant::Trial, &with_trial);
     let trial = trial_pi_d0 > pi_d0;

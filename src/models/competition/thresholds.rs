@@ -14,10 +14,10 @@ use std::sync::{Arc, Mutex};
 
 use crate::exact::ratfn::RatFn;
 use crate::exact::rational::{one, zero};
-use crate::exact::sign::rational_between;
+use crate::exact::sign::short_rational_between as rational_between;
 use crate::exact::{Algebraic, Poly, Rational};
 
-use super::exact::{Variant, equilibrium, market, solve};
+use super::exact::{Variant, delta_j, equilibrium, market, solve};
 use super::market::{CANDIDATES, Candidate, Market, Outcome};
 use super::params::Params;
 use super::regimes::Regime;
@@ -79,32 +79,55 @@ pub struct Piece {
     pub regime: Regime,
 }
 
-fn line(p: &Params, variant: Variant) -> Market<RatFn> {
-    market(p, variant, RatFn::x())
+/// One variant's market along ω: every candidate's effort and outcome (F in and out) as
+/// rational functions of ω, computed once and read by the conditions and by every piece.
+struct Line {
+    market: Market<RatFn>,
+    efforts: Vec<RatFn>,
+    /// By candidate (in [`CANDIDATES`] order), then F out and F in.
+    outcomes: Vec<[Outcome<RatFn>; 2]>,
 }
 
-/// The rational functions whose signs decide L's choice.
-fn conditions(m: &Market<RatFn>) -> Vec<RatFn> {
-    let mut out = vec![m.slope()];
-    let mut payoffs = Vec::new();
-    let mut efforts = Vec::new();
-    for c in CANDIDATES {
-        let e = m.effort(c);
-        out.push(m.entry_margin(&e));
-        for entered in [false, true] {
-            payoffs.push(m.outcome(&e, entered).pi_l);
+impl Line {
+    fn new(p: &Params, variant: Variant) -> Line {
+        let market = market(p, variant, RatFn::x());
+        let efforts: Vec<RatFn> = CANDIDATES.iter().map(|c| market.effort(*c)).collect();
+        let outcomes = efforts
+            .iter()
+            .map(|e| [market.outcome(e, false), market.outcome(e, true)])
+            .collect();
+        Line {
+            market,
+            efforts,
+            outcomes,
         }
-        efforts.push(e);
     }
-    for list in [&payoffs, &efforts] {
-        for (i, a) in list.iter().enumerate() {
-            for b in &list[i + 1..] {
-                out.push(a.sub(b));
+
+    fn outcome(&self, candidate: Candidate, entered: bool) -> &Outcome<RatFn> {
+        let k = CANDIDATES
+            .iter()
+            .position(|c| *c == candidate)
+            .expect("one of the candidates");
+        &self.outcomes[k][usize::from(entered)]
+    }
+
+    /// The rational functions whose signs decide L's choice.
+    fn conditions(&self) -> Vec<RatFn> {
+        let m = &self.market;
+        let mut out = vec![m.slope()];
+        out.extend(self.efforts.iter().map(|e| m.entry_margin(e)));
+        let payoffs: Vec<&RatFn> = self.outcomes.iter().flatten().map(|o| &o.pi_l).collect();
+        let efforts: Vec<&RatFn> = self.efforts.iter().collect();
+        for list in [&payoffs, &efforts] {
+            for (i, a) in list.iter().enumerate() {
+                for b in &list[i + 1..] {
+                    out.push(a.sub(b));
+                }
             }
         }
+        out.extend(self.efforts.iter().cloned());
+        out
     }
-    out.extend(efforts);
-    out
 }
 
 fn ends() -> (Algebraic, Algebraic) {
@@ -125,13 +148,12 @@ fn with_ends(mut events: Vec<Algebraic>) -> Vec<Algebraic> {
         .collect()
 }
 
-/// The pieces of [0, 1] for `variant`.
-pub fn pieces(p: &Params, variant: Variant, memo: &RootMemo) -> Vec<Piece> {
-    let m = line(p, variant);
+/// The pieces of [0, 1] for `variant`, whose market along ω is `line`.
+fn pieces(p: &Params, variant: Variant, line: &Line, memo: &RootMemo) -> Vec<Piece> {
     // The conditions share most of their numerators' and denominators' factors (the slope
     // 2ω − 1, the accommodation denominator): each distinct polynomial is isolated once.
     let mut polys: Vec<Poly> = Vec::new();
-    for f in conditions(&m) {
+    for f in line.conditions() {
         for q in [f.num(), f.den()] {
             if q.is_constant() {
                 continue;
@@ -166,12 +188,6 @@ pub fn pieces(p: &Params, variant: Variant, memo: &RootMemo) -> Vec<Piece> {
             }
         })
         .collect()
-}
-
-/// The outcome on a piece as rational functions of ω.
-pub fn outcome_on(p: &Params, variant: Variant, piece: &Piece) -> Outcome<RatFn> {
-    let m = line(p, variant);
-    m.outcome(&m.effort(piece.candidate), piece.entered)
 }
 
 /// Where the stretches with `inside` stop and the others start along [0, 1], when the pieces
@@ -242,11 +258,11 @@ pub fn by_name(p: &Params, name: &str) -> Option<Algebraic> {
     Lines::new(p).by_name(name)
 }
 
-/// One game's openness line: each variant's pieces computed once, when a threshold first needs
-/// them, and every threshold read off them.
+/// One game's openness line: each variant's market along ω and its pieces computed once, when
+/// a threshold first needs them, and every threshold read off them.
 pub struct Lines {
     p: Params,
-    pieces: [std::cell::OnceCell<Vec<Piece>>; 3],
+    lines: [std::cell::OnceCell<(Line, Vec<Piece>)>; 3],
     memo: RootMemo,
 }
 
@@ -259,19 +275,32 @@ impl Lines {
     pub fn sharing(p: &Params, memo: RootMemo) -> Lines {
         Lines {
             p: p.clone(),
-            pieces: Default::default(),
+            lines: Default::default(),
             memo,
         }
     }
 
-    /// The pieces of [0, 1] for `variant`.
-    pub fn pieces(&self, variant: Variant) -> &[Piece] {
+    fn line(&self, variant: Variant) -> &(Line, Vec<Piece>) {
         let slot = match variant {
             Variant::Baseline => 0,
             Variant::Integrated => 1,
             Variant::Trial => 2,
         };
-        self.pieces[slot].get_or_init(|| pieces(&self.p, variant, &self.memo))
+        self.lines[slot].get_or_init(|| {
+            let line = Line::new(&self.p, variant);
+            let pieces = pieces(&self.p, variant, &line, &self.memo);
+            (line, pieces)
+        })
+    }
+
+    /// The pieces of [0, 1] for `variant`.
+    pub fn pieces(&self, variant: Variant) -> &[Piece] {
+        &self.line(variant).1
+    }
+
+    /// The outcome on a piece of `variant` as rational functions of ω.
+    fn outcome_on(&self, variant: Variant, piece: &Piece) -> &Outcome<RatFn> {
+        self.line(variant).0.outcome(piece.candidate, piece.entered)
     }
 
     /// See [`omega_1`].
@@ -316,7 +345,7 @@ impl Lines {
         let mut events = Vec::new();
         let mut polys = Vec::new();
         for piece in self.pieces(Variant::Baseline) {
-            let o = outcome_on(p, Variant::Baseline, piece);
+            let o = self.outcome_on(Variant::Baseline, piece);
             let w = o.cs.add(&o.pi_l).add(&o.pi_f).add(&c.mul(&o.total));
             let f = w.sub(&RatFn::constant(w_b.clone()));
             let inside = roots_inside(&self.memo, &f, &piece.lo, &piece.hi);
@@ -364,15 +393,15 @@ impl Lines {
             let (Some(b), Some(v)) = (find(base), find(merged)) else {
                 continue;
             };
-            let ob = outcome_on(p, Variant::Baseline, &b);
-            let ov = outcome_on(p, Variant::Integrated, &v);
+            let ob = self.outcome_on(Variant::Baseline, &b);
+            let ov = self.outcome_on(Variant::Integrated, &v);
             let dj = ov.pi_l.sub(&ob.pi_l).sub(&c.mul(&ob.total));
             events.extend(roots_inside(&self.memo, &dj, &w[0], &w[1]));
             events.push(w[1].clone());
         }
         events.retain(|e| *e < ends().1);
         let cells = signs(events, &|t| {
-            solve(&p.at_omega(t.clone()).expect("an openness in [0, 1]")).delta_j
+            delta_j(&p.at_omega(t.clone()).expect("an openness in [0, 1]"))
         });
         let first_negative = cells.iter().position(|(_, _, s)| *s == Ordering::Less)?;
         let pattern_ok = first_negative > 0

@@ -110,6 +110,46 @@ fn verify_reports_the_same_on_any_number_of_threads() {
 }
 
 #[test]
+fn one_claims_points_on_any_number_of_threads_report_as_in_order() {
+    // One claim's sample points are spread over the threads: a claim false only near the end
+    // of its grid (later points are evaluated too, on other threads, and must not count), and
+    // one whose points share thresholds and rest on ties, give one report on 1, 2 and 5.
+    let dir = std::env::temp_dir().join(format!("gpai-verify-points-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let late = dir.join("late.toml");
+    std::fs::write(
+        &late,
+        "id = \"late\"\ntitle = \"t\"\nsource = \"s\"\nmodel = \"competition\"\n\
+         claim = 'omega < 9/10 or not entered'\n[params]\nomega = \"[0, 1]\"\n\
+         k = \"[3/2, 2]\"\n[method]\ngrid = 30\nrandom = 50\n",
+    )
+    .unwrap();
+    let shared = root().join("proofs/competition/k5_vertical_integration.toml");
+    for file in [late.display().to_string(), shared.display().to_string()] {
+        let reports: Vec<(Option<i32>, String)> = ["1", "2", "5"]
+            .iter()
+            .map(|jobs| {
+                let out = gpai(&["verify", &file, "--jobs", jobs]);
+                (out.status.code(), untimed(&out))
+            })
+            .collect();
+        assert_eq!(reports[0], reports[1], "{file}");
+        assert_eq!(reports[0], reports[2], "{file}");
+        if file.ends_with("late.toml") {
+            assert_eq!(reports[0].0, Some(1), "{}", reports[0].1);
+            assert!(reports[0].1.contains("refuted"), "{}", reports[0].1);
+        } else {
+            assert!(
+                reports[0].1.contains("a tie was resolved"),
+                "{}",
+                reports[0].1
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn every_claim_in_proofs_meets_its_expectation() {
     let files = claim_files(&[root().join("proofs")]).unwrap();
     assert!(files.len() >= 16, "the shipped claims: {files:?}");

@@ -15,7 +15,6 @@ pub mod theorem;
 pub mod val;
 pub mod verify;
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use file::{ClaimError, parse_claim};
@@ -60,36 +59,28 @@ pub fn verify_files_showing(
             Ok(claim)
         })
         .collect();
-    // Each thread takes the next claim not yet taken, so long claims never queue behind one
-    // thread's share; the verdicts go back to the files' order.
-    let next = AtomicUsize::new(0);
+    // One pool of `jobs` threads takes the claims one by one (so long claims never queue
+    // behind one thread's share) and their sample points in stretches; the verdicts keep the
+    // files' order.
     let finished = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Parsed>>> =
-        parsed.into_iter().map(|c| Mutex::new(Some(c))).collect();
-    let verdicts: Vec<Mutex<Option<Verdict>>> = names.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, names.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, Relaxed);
-                    let Some(slot) = slots.get(k) else { break };
-                    let taken = slot.lock().expect("no thread panics").take();
-                    let verdict = match taken.expect("each claim is taken once") {
-                        Ok(claim) => verify::verify(&claim),
-                        Err(verdict) => *verdict,
-                    };
-                    *verdicts[k].lock().expect("no thread panics") = Some(verdict);
-                    done(finished.fetch_add(1, Relaxed) + 1, names.len(), &names[k]);
-                }
-            });
-        }
-    });
-    verdicts
-        .into_iter()
-        .map(|v| {
-            v.into_inner()
-                .expect("no thread panics")
-                .expect("every claim verified")
-        })
-        .collect()
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .expect("a thread pool of at most 1024 threads");
+    pool.install(|| {
+        use rayon::prelude::*;
+        parsed
+            .into_par_iter()
+            .with_max_len(1)
+            .enumerate()
+            .map(|(k, parsed)| {
+                let verdict = match parsed {
+                    Ok(claim) => verify::verify(&claim),
+                    Err(verdict) => *verdict,
+                };
+                done(finished.fetch_add(1, Relaxed) + 1, names.len(), &names[k]);
+                verdict
+            })
+            .collect()
+    })
 }

@@ -130,13 +130,14 @@ pub struct Cache {
     games: HashMap<String, Box<dyn Game>>,
     /// What games of one model at different parameter values share.
     shared: Shared,
-    /// The ties of the games whose outputs were read since [`Cache::take_ties`] last ran.
+    /// The ties the outputs read since [`Cache::take_ties`] last ran rest on.
     ties: Vec<String>,
 }
 
 impl Cache {
-    /// The ties resolved in the games read since the last call (each once): the tie rules a
-    /// verdict there rests on.
+    /// The ties resolved in reaching the outputs read since the last call (each once): the
+    /// tie rules a verdict there rests on. They depend on the outputs read alone, not on what
+    /// else of their games was solved before, so a point's ties are the same in any cache.
     pub fn take_ties(&mut self) -> Vec<String> {
         std::mem::take(&mut self.ties)
     }
@@ -156,7 +157,7 @@ impl Cache {
             std::collections::hash_map::Entry::Vacant(e) => e.insert(model.game(args)?),
         };
         let value = game.output(&full, &mut self.shared)?;
-        for tie in game.ties() {
+        for tie in game.ties(&full) {
             let text = format!("{tie} at {}", args.text());
             if !self.ties.contains(&text) {
                 self.ties.push(text);
@@ -176,6 +177,28 @@ impl Cache {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// A point's ties are those of the outputs it reads, not of what an earlier point solved
+    /// of the same game: so a point gives the same verdict in any thread's cache.
+    #[test]
+    fn the_ties_a_read_reports_are_those_its_output_rests_on() {
+        let model = crate::models::find("fine_tuning").unwrap();
+        let args =
+            Arguments::parse(model, &["c0=1", "c1=2", "r=1", "delta=0"].map(String::from)).unwrap();
+        let mut cache = Cache::default();
+        cache.output(&args, "spe.u_g").unwrap();
+        let ties = cache.take_ties();
+        assert!(
+            ties.iter().any(|t| t.contains("participates (utility 0)")),
+            "{ties:?}"
+        );
+        cache.output(&args, "pareto.lo").unwrap();
+        assert_eq!(cache.take_ties(), Vec::<String>::new());
+        cache.output(&args, "spe.alpha1").unwrap();
+        assert_eq!(cache.take_ties(), ties);
+    }
+
     /// Every output name is read by its model's game: none falls through to another's value.
     #[test]
     fn every_output_name_is_distinct() {

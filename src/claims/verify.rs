@@ -6,6 +6,7 @@
 //! neighbouring grid points differ in the claim's truth or in the labels it read — at points
 //! bisected toward that boundary. The first false point is the counterexample.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use crate::exact::{Algebraic, Rational};
@@ -93,6 +94,8 @@ pub struct Verdict {
     /// For existence claims: the largest witness at each point.
     pub witnesses: Vec<Witnessed>,
     pub error: Option<ClaimError>,
+    /// The time spent on this claim, on every thread: its wall time, with the stretches its
+    /// sample points were evaluated in counted as the time the points took on all threads.
     pub time: Duration,
 }
 
@@ -130,14 +133,51 @@ enum Outcome {
     Failed,
 }
 
-struct Run<'c> {
+/// What one sample point gave, before it is counted: a function of the point alone (the
+/// cache it was evaluated with only saves work), so points can be evaluated on any thread.
+enum Point {
+    /// Not a game of the model, skipped (`outside = "skip"`).
+    Outside,
+    /// `assume` is false there.
+    Assumed,
+    /// An error before the claim was evaluated (not a game, an unknown domain, `assume`).
+    Failed(EvalError, Witnessed),
+    /// The claim evaluated, with the ties its reads rest on.
+    Evaluated {
+        result: Result<bool, EvalError>,
+        point: Vec<(String, Val)>,
+        values: Vec<(String, Val)>,
+        labels: Vec<String>,
+        witnesses: Vec<(String, Val)>,
+        ties: Vec<String>,
+    },
+}
+
+impl Point {
+    fn stops(&self) -> bool {
+        match self {
+            Point::Failed(..) => true,
+            Point::Evaluated { result, .. } => !matches!(result, Ok(true)),
+            Point::Outside | Point::Assumed => false,
+        }
+    }
+}
+
+/// What every point of a claim is evaluated against.
+struct Sampling<'c> {
     claim: &'c Claim,
-    cache: Cache,
     /// The ranging names, and whether each is a free variable (else a model parameter).
     names: Vec<(String, bool)>,
     /// Free variables with fixed values, bound at every point.
     fixed_vars: Vec<(String, Val)>,
     base: Arguments,
+}
+
+struct Run<'c> {
+    sampling: Sampling<'c>,
+    cache: Cache,
+    /// The wall time of the stretches evaluated in parallel, and the time their points took.
+    parallel: &'c Cell<(Duration, Duration)>,
     points: usize,
     skipped: usize,
     outside: usize,
@@ -151,7 +191,7 @@ struct Run<'c> {
     error: Option<(EvalError, Witnessed)>,
 }
 
-impl Run<'_> {
+impl Sampling<'_> {
     /// The game at a point: its arguments, or why the point is not a game of the model (a
     /// value outside its parameter's domain, or a joint condition failing).
     fn game_at(&self, values: &[Rational]) -> crate::error::Result<Arguments> {
@@ -166,10 +206,9 @@ impl Run<'_> {
     }
 
     /// A point that is not a game: skipped and counted (`outside = "skip"`), else an error there.
-    fn not_a_game(&mut self, values: &[Rational], e: crate::error::Error) -> Outcome {
+    fn not_a_game(&self, values: &[Rational], e: crate::error::Error) -> Point {
         if self.claim.method.outside == Outside::Skip {
-            self.outside += 1;
-            return Outcome::Skipped;
+            return Point::Outside;
         }
         let point = self
             .names
@@ -191,7 +230,7 @@ impl Run<'_> {
             }
             _ => "claim".into(),
         };
-        self.error.get_or_insert((
+        Point::Failed(
             EvalError {
                 field,
                 at: super::expr::Located { offset: 0, message },
@@ -200,8 +239,7 @@ impl Run<'_> {
                 point,
                 values: Vec::new(),
             },
-        ));
-        Outcome::Failed
+        )
     }
 
     /// The free variables' values at a point.
@@ -236,10 +274,10 @@ impl Run<'_> {
         point
     }
 
-    /// Evaluates at one point; records a failure or error (the first one wins).
-    fn evaluate(&mut self, values: &[Rational]) -> Outcome {
+    /// Evaluates the claim at one point, reading games through `cache`.
+    fn point(&self, cache: &mut Cache, values: &[Rational]) -> Point {
         // Ties read at a point that stopped early (assume false) are not this point's.
-        self.cache.take_ties();
+        cache.take_ties();
         // A sample that is not a game of the model (e.g. a cost matrix that makes some
         // investment free) is never evaluated: an error, or skipped and counted.
         let args = match self.game_at(values) {
@@ -261,25 +299,19 @@ impl Run<'_> {
                     point,
                     values: Vec::new(),
                 };
-                self.error
-                    .get_or_insert((EvalError { field, at }, witnessed));
-                return Outcome::Failed;
+                return Point::Failed(EvalError { field, at }, witnessed);
             }
         }
         let lets = &self.claim.lets;
-        let mut env = Env::new(args, lets, &mut self.cache);
+        let mut env = Env::new(args, lets, cache);
         env.vars = vars;
         if let Some(a) = &self.claim.assume {
             match env.truth("assume", a) {
-                Ok(false) => {
-                    self.skipped += 1;
-                    return Outcome::Skipped;
-                }
+                Ok(false) => return Point::Assumed,
                 Ok(true) => {}
                 Err(e) => {
                     let values = std::mem::take(&mut env.trace);
-                    self.error.get_or_insert((e, Witnessed { point, values }));
-                    return Outcome::Failed;
+                    return Point::Failed(e, Witnessed { point, values });
                 }
             }
         }
@@ -288,7 +320,101 @@ impl Run<'_> {
         let labels = std::mem::take(&mut env.labels);
         let witnesses = std::mem::take(&mut env.witnesses);
         drop(env);
-        let ties = self.cache.take_ties();
+        Point::Evaluated {
+            result,
+            point,
+            values,
+            labels,
+            witnesses,
+            ties: cache.take_ties(),
+        }
+    }
+
+    /// Whether the one ranging parameter at `at` makes a game (a free variable always does).
+    fn is_game_at(&self, at: &Algebraic) -> bool {
+        if self.names.first().is_some_and(|(_, var)| *var) {
+            return true;
+        }
+        // A parameter's refutation is at a rational point (irrational ones are no games).
+        at.as_rational()
+            .is_some_and(|r| self.game_at(std::slice::from_ref(r)).is_ok())
+    }
+}
+
+/// Points evaluated in one stretch on this many threads at the most, each with its own cache
+/// (games at neighbouring grid points share work, such as the competition game's thresholds).
+const STRETCH: usize = 8;
+
+impl Run<'_> {
+    /// Evaluates at one point on this thread; records a failure or error.
+    fn evaluate(&mut self, values: &[Rational]) -> Outcome {
+        let point = self.sampling.point(&mut self.cache, values);
+        self.record(point)
+    }
+
+    /// Evaluates at each of `points` in order until one fails, the points spread over the
+    /// threads of the pool this runs in (rayon's); what is recorded is what evaluating them one
+    /// by one in order records, on any number of threads.
+    fn evaluate_all(&mut self, points: &[Vec<Rational>]) -> Vec<Outcome> {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        // The first failing point found so far: later points need not be evaluated.
+        let first_stop = AtomicUsize::new(usize::MAX);
+        let started = Instant::now();
+        let sampling = &self.sampling;
+        let evaluated: Vec<Option<(Point, Duration)>> = points
+            .par_iter()
+            .enumerate()
+            .with_min_len(STRETCH)
+            .map_init(Cache::default, |cache, (k, values)| {
+                if k > first_stop.load(Relaxed) {
+                    return None;
+                }
+                let started = Instant::now();
+                let point = sampling.point(cache, values);
+                if point.stops() {
+                    first_stop.fetch_min(k, Relaxed);
+                }
+                Some((point, started.elapsed()))
+            })
+            .collect();
+        let work: Duration = evaluated.iter().flatten().map(|(_, t)| *t).sum();
+        let (wall, total) = self.parallel.get();
+        self.parallel.set((wall + started.elapsed(), total + work));
+        let mut outcomes = Vec::with_capacity(points.len());
+        for (point, _) in evaluated.into_iter().map_while(|p| p) {
+            outcomes.push(self.record(point));
+            if self.stopped() {
+                break;
+            }
+        }
+        outcomes
+    }
+
+    /// Counts one point's result; the first failure or error is kept.
+    fn record(&mut self, point: Point) -> Outcome {
+        let (result, point, values, labels, witnesses, ties) = match point {
+            Point::Outside => {
+                self.outside += 1;
+                return Outcome::Skipped;
+            }
+            Point::Assumed => {
+                self.skipped += 1;
+                return Outcome::Skipped;
+            }
+            Point::Failed(e, at) => {
+                self.error.get_or_insert((e, at));
+                return Outcome::Failed;
+            }
+            Point::Evaluated {
+                result,
+                point,
+                values,
+                labels,
+                witnesses,
+                ties,
+            } => (result, point, values, labels, witnesses, ties),
+        };
         if !ties.is_empty() {
             self.tied += 1;
             self.first_tie.get_or_insert_with(|| ties[0].clone());
@@ -326,16 +452,6 @@ impl Run<'_> {
         }
     }
 
-    /// Whether the one ranging parameter at `at` makes a game (a free variable always does).
-    fn is_game_at(&self, at: &Algebraic) -> bool {
-        if self.names.first().is_some_and(|(_, var)| *var) {
-            return true;
-        }
-        // A parameter's refutation is at a rational point (irrational ones are no games).
-        at.as_rational()
-            .is_some_and(|r| self.game_at(std::slice::from_ref(r)).is_ok())
-    }
-
     fn stopped(&self) -> bool {
         self.failure.is_some() || self.error.is_some()
     }
@@ -344,12 +460,16 @@ impl Run<'_> {
 /// Checks one claim.
 pub fn verify(claim: &Claim) -> Verdict {
     let started = Instant::now();
-    let mut verdict = check(claim);
-    verdict.time = started.elapsed();
+    let parallel = Cell::new((Duration::ZERO, Duration::ZERO));
+    let mut verdict = check(claim, &parallel);
+    // While it waits for a stretch, the claim's thread may check another claim: that time is
+    // the other claim's, so the stretches count as the work their points took.
+    let (wall, work) = parallel.get();
+    verdict.time = started.elapsed().saturating_sub(wall) + work;
     verdict
 }
 
-fn check(claim: &Claim) -> Verdict {
+fn check(claim: &Claim, parallel: &Cell<(Duration, Duration)>) -> Verdict {
     let fixed: Vec<String> = claim
         .params
         .iter()
@@ -436,11 +556,14 @@ fn check(claim: &Claim) -> Verdict {
     };
     let exists = contains_exists(&claim.claim);
     let mut run = Run {
-        claim,
+        sampling: Sampling {
+            claim,
+            names: ranged.iter().map(|(n, _, v)| (n.clone(), *v)).collect(),
+            fixed_vars,
+            base,
+        },
         cache: Cache::default(),
-        names: ranged.iter().map(|(n, _, v)| (n.clone(), *v)).collect(),
-        fixed_vars,
-        base,
+        parallel,
         points: 0,
         skipped: 0,
         outside: 0,
@@ -464,13 +587,13 @@ fn check(claim: &Claim) -> Verdict {
             .iter()
             .chain(range.lo_closed.then_some(range.lo))
             .chain(range.hi_closed.then_some(range.hi))
-            .all(|v| run.game_at(std::slice::from_ref(v)).is_ok())
+            .all(|v| run.sampling.game_at(std::slice::from_ref(v)).is_ok())
     };
     if claim.method.prove && !reads_outputs && ranged.len() == 1 && all_games {
         let (name, range, _) = &ranged[0];
         let lets = &claim.lets;
-        let mut env = Env::new(run.base.clone(), lets, &mut run.cache);
-        env.vars = run.fixed_vars.clone();
+        let mut env = Env::new(run.sampling.base.clone(), lets, &mut run.cache);
+        env.vars = run.sampling.fixed_vars.clone();
         match decide(claim, name, range, &mut env) {
             Proof::Proved {
                 polys,
@@ -488,14 +611,15 @@ fn check(claim: &Claim) -> Verdict {
                 }
                 return verdict;
             }
-            Proof::Refuted(at) if !run.is_game_at(&at) => {}
+            Proof::Refuted(at) if !run.sampling.is_game_at(&at) => {}
             Proof::Refuted(at) => {
                 verdict.status = Status::Refuted;
                 verdict.how = format!(
                     "false at {name} = {} (every {name} was decided by root isolation)",
                     Val::Num(at.clone())
                 );
-                let mut point = run.point_of(&run.base, &run.fixed_vars);
+                let sampling = &run.sampling;
+                let mut point = sampling.point_of(&sampling.base, &sampling.fixed_vars);
                 if !point.iter().any(|(n, _)| n == name) {
                     point.push((name.clone(), Val::Num(at.clone())));
                 }
@@ -523,21 +647,11 @@ fn check(claim: &Claim) -> Verdict {
         sample::grid(&ranges, claim.method.grid)
     };
     let n = claim.method.grid;
-    let mut outcomes = Vec::with_capacity(grid.len());
-    for point in &grid {
-        outcomes.push(run.evaluate(point));
-        if run.stopped() {
-            break;
-        }
-    }
+    let outcomes = run.evaluate_all(&grid);
     if !ranged.is_empty() && !run.stopped() {
         let ranges: Vec<Range> = ranged.iter().map(|(_, r, _)| clone_range(r)).collect();
-        for point in sample::random(&ranges, claim.method.random, claim.method.seed) {
-            run.evaluate(&point);
-            if run.stopped() {
-                break;
-            }
-        }
+        let random = sample::random(&ranges, claim.method.random, claim.method.seed);
+        run.evaluate_all(&random);
     }
     let mut refined = 0;
     if claim.method.refine && !run.stopped() && n > 1 {
@@ -588,7 +702,7 @@ fn check(claim: &Claim) -> Verdict {
         verdict.at = Some(at);
         return verdict;
     }
-    let theorem = super::theorem::prove(claim, &run.base);
+    let theorem = super::theorem::prove(claim, &run.sampling.base);
     if let Some((status, at)) = run.failure.take() {
         verdict.how = match status {
             Status::Undecided => {

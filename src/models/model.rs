@@ -106,8 +106,9 @@ pub trait Game: Send {
     /// (the safety game's unregulated twin) is kept in `shared`.
     fn output(&mut self, path: &str, shared: &mut Shared) -> Result<Val>;
 
-    /// The ties the solvers resolved in what has been solved of this game so far.
-    fn ties(&self) -> Vec<Tie>;
+    /// The ties the solvers resolved in reaching the output `path` (already read): what a
+    /// value read there rests on, whatever else of the game was solved before.
+    fn ties(&self, path: &str) -> Vec<Tie>;
 }
 
 /// Work that games at different parameter values share, computed once: each entry belongs to

@@ -157,7 +157,7 @@ impl Game for CompetitionGame {
         })
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    fn ties(&self, _path: &str) -> Vec<Tie> {
         self.solution.ties.clone()
     }
 }

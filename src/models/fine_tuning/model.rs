@@ -121,7 +121,11 @@ impl Game for FineTuningGame {
         })
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    /// The bargaining outputs rest on no tie rule; `spe.*` on the equilibrium's.
+    fn ties(&self, path: &str) -> Vec<Tie> {
+        if !path.starts_with("spe.") {
+            return Vec::new();
+        }
         self.spe
             .as_ref()
             .map(|e| e.ties.clone())

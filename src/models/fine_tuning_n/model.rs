@@ -136,7 +136,7 @@ impl Game for FineTuningNGame {
         }))
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    fn ties(&self, _path: &str) -> Vec<Tie> {
         self.spe.ties.clone()
     }
 }

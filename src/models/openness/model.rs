@@ -150,7 +150,7 @@ impl Game for OpennessGame {
         })
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    fn ties(&self, _path: &str) -> Vec<Tie> {
         self.equilibrium.ties.clone()
     }
 }

@@ -112,7 +112,7 @@ impl Game for RaceGame {
         })
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    fn ties(&self, _path: &str) -> Vec<Tie> {
         self.0.best.ties().to_vec()
     }
 }

@@ -110,7 +110,7 @@ impl Game for SafetyGame {
         })
     }
 
-    fn ties(&self) -> Vec<Tie> {
+    fn ties(&self, _path: &str) -> Vec<Tie> {
         self.outcome.as_ref().map(|o| o.ties()).unwrap_or_default()
     }
 }

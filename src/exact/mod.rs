@@ -36,6 +36,7 @@ pub mod ratfn;
 pub mod rational;
 pub mod refine;
 pub mod resultant;
+pub mod root_memo;
 pub mod roots;
 pub mod sign;
 pub mod sturm;

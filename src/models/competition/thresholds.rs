@@ -9,12 +9,10 @@
 //! events are read from the exact solver at a rational point.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
 use crate::exact::ratfn::RatFn;
 use crate::exact::rational::{one, zero};
-use crate::exact::sign::short_rational_between as rational_between;
+use crate::exact::sign::short_rational_between;
 use crate::exact::{Algebraic, Poly, Rational};
 
 use super::exact::{Variant, delta_j, equilibrium, market, solve};
@@ -25,11 +23,17 @@ use super::regimes::Regime;
 /// The roots in (0, 1) of polynomials already isolated, by their primitive coefficients: the
 /// openness lines of games that differ in other parameters share many polynomials (those of
 /// the parameters they have in common), so a claim isolates each once.
-#[derive(Clone, Default)]
-pub struct RootMemo(Arc<Mutex<HashMap<Vec<Rational>, Vec<Algebraic>>>>);
+#[derive(Clone)]
+pub struct RootMemo(crate::exact::root_memo::RootMemo);
 
 /// The most polynomials a [`RootMemo`] keeps the roots of; past it, it starts again.
 const KEPT_ROOTS: usize = 16_384;
+
+impl Default for RootMemo {
+    fn default() -> RootMemo {
+        RootMemo(crate::exact::root_memo::RootMemo::new(KEPT_ROOTS))
+    }
+}
 
 impl RootMemo {
     /// The roots of `q` strictly inside (0, 1), ascending.
@@ -43,18 +47,10 @@ impl RootMemo {
         } else {
             q
         };
-        let key = q.coeffs().to_vec();
-        if let Some(found) = self.0.lock().expect("no thread panics").get(&key) {
-            return found.clone();
-        }
-        let as_fn = RatFn::new(q, Poly::constant(one())).expect("a polynomial");
-        let found = as_fn.critical_points(&zero(), &one());
-        let mut kept = self.0.lock().expect("no thread panics");
-        if kept.len() >= KEPT_ROOTS {
-            kept.clear();
-        }
-        kept.insert(key, found.clone());
-        found
+        self.0.get_or(&q, |q| {
+            let as_fn = RatFn::new(q.clone(), Poly::constant(one())).expect("a polynomial");
+            as_fn.critical_points(&zero(), &one())
+        })
     }
 
     /// The points in (0, 1) where `f` can change sign (roots of its numerator and
@@ -177,7 +173,7 @@ fn pieces(p: &Params, variant: Variant, line: &Line, memo: &RootMemo) -> Vec<Pie
     points
         .windows(2)
         .map(|w| {
-            let t = rational_between(&w[0], &w[1]);
+            let t = short_rational_between(&w[0], &w[1]);
             let eq = equilibrium(&market(p, variant, t));
             Piece {
                 lo: w[0].clone(),
@@ -225,7 +221,7 @@ fn signs(
     with_ends(events)
         .windows(2)
         .map(|w| {
-            let t = rational_between(&w[0], &w[1]);
+            let t = short_rational_between(&w[0], &w[1]);
             (w[0].clone(), w[1].clone(), value(&t).cmp(&zero()))
         })
         .collect()
@@ -381,7 +377,7 @@ impl Lines {
         let c = RatFn::constant(p.c().clone());
         let mut events = Vec::new();
         for w in cells.windows(2) {
-            let t = rational_between(&w[0], &w[1]);
+            let t = short_rational_between(&w[0], &w[1]);
             let find = |list: &[Piece]| {
                 list.iter()
                     .find(|q| {

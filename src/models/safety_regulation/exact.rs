@@ -12,12 +12,11 @@
 //! candidates too, so no candidate list from the paper is assumed complete.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 use crate::exact::float_interval::{FloatInterval, filter_on};
 use crate::exact::interval::Interval;
 use crate::exact::rational::{ceil, from_integer, int, one, pow2};
+use crate::exact::root_memo::RootMemo;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Poly, Rational, real_roots};
 
@@ -129,7 +128,7 @@ pub fn solve(params: &Params) -> Equilibrium {
 #[derive(Debug)]
 pub struct Common {
     breaks: Vec<Algebraic>,
-    roots: Mutex<HashMap<Vec<Rational>, Vec<Algebraic>>>,
+    roots: RootMemo,
 }
 
 /// The most polynomials [`Common`] keeps the roots of; past it, it starts again.
@@ -139,7 +138,7 @@ impl Common {
     pub fn of(params: &Params) -> Common {
         Common {
             breaks: DProblem::new(params).breakpoints(),
-            roots: Mutex::default(),
+            roots: RootMemo::new(KEPT_ROOTS),
         }
     }
 
@@ -149,17 +148,7 @@ impl Common {
         if p.degree().is_none_or(|d| d < 3) {
             return isolate(p);
         }
-        let key = p.coeffs().to_vec();
-        if let Some(found) = self.roots.lock().expect("no thread panics").get(&key) {
-            return found.clone();
-        }
-        let found: Vec<Algebraic> = isolate(p);
-        let mut kept = self.roots.lock().expect("no thread panics");
-        if kept.len() >= KEPT_ROOTS {
-            kept.clear();
-        }
-        kept.insert(key, found.clone());
-        found
+        self.roots.get_or(p, isolate)
     }
 }
 

@@ -735,11 +735,48 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         .map(|(n, e)| (format!("let.{n}"), e))
         .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
         .chain(std::iter::once(("claim".to_string(), &claim.claim)));
+    let known: HashSet<&str> = lets.iter().map(|(n, _)| *n).collect();
     for (field, expr) in fields {
         check_labels(model, &lets, expr).map_err(|l| claim.locate(&field, &l))?;
         check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
+        check_binders(model, &known, claim, expr).map_err(|l| claim.locate(&field, &l))?;
     }
     Ok(())
+}
+
+/// No `exists` variable takes the name of a parameter, an output, a `let` or a var: the body
+/// would read the variable where the name means the other (refused as `[vars]` and `[let]`
+/// are).
+fn check_binders(
+    model: &ModelInfo,
+    lets: &HashSet<&str>,
+    claim: &Claim,
+    expr: &Expr,
+) -> Result<(), Located> {
+    let mut problem = None;
+    expr.visit(&mut |e: &Expr| {
+        let Kind::Exists { name, .. } = &e.kind else {
+            return;
+        };
+        let what = if model.is_param(name) {
+            "parameter"
+        } else if is_output(model, name) {
+            "output"
+        } else if lets.contains(name.as_str()) {
+            "let"
+        } else if claim.vars.iter().any(|(v, _)| v == name) {
+            "var"
+        } else {
+            return;
+        };
+        problem.get_or_insert(Located {
+            offset: e.offset,
+            message: format!(
+                "exists {name} would hide the {what} of that name; call the variable otherwise"
+            ),
+        });
+    });
+    problem.map_or(Ok(()), Err)
 }
 
 /// Every `solve(...)` sets each parameter once, and a value written as a number lies in the
@@ -1073,6 +1110,33 @@ c1 = "(0, 4]"
             }
         ));
         assert_eq!(c.expect, Expect::Holds);
+    }
+
+    #[test]
+    fn an_exists_variable_may_not_hide_a_name() {
+        let with = |claim: &str| GOOD.replace("nash.delta > 0", claim);
+        let e = parse_claim("t.toml", &with("exists c1 in (0, 1): c1 > 0")).unwrap_err();
+        assert_eq!((e.line, e.column), (5, 10));
+        assert!(
+            e.message.contains("would hide the parameter"),
+            "{}",
+            e.message
+        );
+        let shadow = GOOD
+            .replace("model = \"fine_tuning\"", "model = \"competition\"")
+            .replace("nash.delta > 0", "exists e in (0, 1): e > 1/2")
+            .replace("c0 = 1\nc1 = \"(0, 4]\"\n", "");
+        let e = parse_claim("t.toml", &shadow).unwrap_err();
+        assert!(
+            e.message.contains("exists e would hide the output"),
+            "{}",
+            e.message
+        );
+        let fine = shadow.replace(
+            "exists e in (0, 1): e > 1/2",
+            "exists eps in (0, 1): eps < e",
+        );
+        assert!(parse_claim("t.toml", &fine).is_ok());
     }
 
     #[test]

@@ -75,6 +75,22 @@ fn malformed_policies_exit_2_with_a_location() {
         err.contains("bad.toml:10:") && err.contains("unknown parameter \"alpha9\""),
         "{err}"
     );
+    // An exists variable named like a parameter, refused as a claim file refuses it.
+    std::fs::write(
+        &path,
+        policy("exists theta in (0, 1): theta > 0", "[1/2, 1]"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args(["audit", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:3:11: exists theta would hide the parameter"),
+        "{err}"
+    );
     let good = dir.join("good.toml");
     std::fs::write(&good, policy("none exits", "[1/2, 1]")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_gpai"))

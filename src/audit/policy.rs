@@ -6,8 +6,8 @@ use toml_edit::ImDocument;
 
 use crate::claims::expr::parse;
 use crate::claims::file::{
-    ClaimError, Domain, check_labels, check_range, check_solves, first_unknown_name, param_table,
-    position, string_start,
+    ClaimError, Domain, check_binders, check_labels, check_range, check_solves, first_unknown_name,
+    param_table, position, string_start,
 };
 use crate::models::{self, Model};
 
@@ -199,6 +199,7 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     }
     check_labels(model, &[], &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
     check_solves(model, &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
+    check_binders(model, &HashSet::new(), &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
     Ok(Policy {
         file: file.into(),
         title,

@@ -735,22 +735,25 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         .map(|(n, e)| (format!("let.{n}"), e))
         .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
         .chain(std::iter::once(("claim".to_string(), &claim.claim)));
-    let known: HashSet<&str> = lets.iter().map(|(n, _)| *n).collect();
+    let known: HashSet<&str> = lets
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(claim.vars.iter().map(|(n, _)| n.as_str()))
+        .collect();
     for (field, expr) in fields {
         check_labels(model, &lets, expr).map_err(|l| claim.locate(&field, &l))?;
         check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
-        check_binders(model, &known, claim, expr).map_err(|l| claim.locate(&field, &l))?;
+        check_binders(model, &known, expr).map_err(|l| claim.locate(&field, &l))?;
     }
     Ok(())
 }
 
-/// No `exists` variable takes the name of a parameter, an output, a `let` or a var: the body
-/// would read the variable where the name means the other (refused as `[vars]` and `[let]`
-/// are).
-fn check_binders(
+/// No `exists` variable takes the name of a parameter, an output or one of `known` (`let`
+/// names and vars): the body would read the variable where the name means the other (refused
+/// as `[vars]` and `[let]` are).
+pub(crate) fn check_binders(
     model: &ModelInfo,
-    lets: &HashSet<&str>,
-    claim: &Claim,
+    known: &HashSet<&str>,
     expr: &Expr,
 ) -> Result<(), Located> {
     let mut problem = None;
@@ -762,10 +765,8 @@ fn check_binders(
             "parameter"
         } else if is_output(model, name) {
             "output"
-        } else if lets.contains(name.as_str()) {
-            "let"
-        } else if claim.vars.iter().any(|(v, _)| v == name) {
-            "var"
+        } else if known.contains(name.as_str()) {
+            "let or var"
         } else {
             return;
         };

@@ -36,9 +36,19 @@ impl Bound {
     fn value(self) -> Option<(Rational, bool)> {
         match self {
             Bound::Unbounded => None,
-            Bound::Open(t) => Some((parse_rational(t).expect("a declared bound"), false)),
-            Bound::Closed(t) => Some((parse_rational(t).expect("a declared bound"), true)),
+            Bound::Open(t) => Some((number(t), false)),
+            Bound::Closed(t) => Some((number(t), true)),
         }
+    }
+}
+
+/// A declared bound's number: `n` or `n/d` in machine integers at once (every game checks its
+/// values against them), any other exact text through the parser.
+fn number(text: &str) -> Rational {
+    let (n, d) = text.split_once('/').unwrap_or((text, "1"));
+    match (n.parse::<i64>(), d.parse::<i64>()) {
+        (Ok(n), Ok(d)) if d > 0 => Rational::from(n) / Rational::from(d),
+        _ => parse_rational(text).expect("a declared bound"),
     }
 }
 
@@ -320,6 +330,13 @@ impl fmt::Display for Domain {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declared_bounds_read_as_the_parser_reads_them() {
+        for text in ["0", "1", "-3", "8/9", "1/100", "0.5", "1e-3", "-7/2"] {
+            assert_eq!(number(text), parse_rational(text).unwrap(), "{text}");
+        }
+    }
     use crate::exact::rational::{int, ratio};
 
     #[test]

@@ -21,7 +21,7 @@ use crate::claims::expr::Expr;
 use crate::claims::file::ClaimError;
 use crate::claims::outputs::Cache;
 use crate::claims::val::Val;
-use crate::exact::sign::rational_between;
+use crate::exact::sign::{canonical_rational_between, rational_between};
 use crate::exact::{Algebraic, Rational};
 use crate::models::Model;
 use crate::models::arguments::Arguments;
@@ -260,7 +260,7 @@ pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure>
         Some((a, b, _)) => {
             let witness = match a.as_rational() {
                 Some(r) if a == b => r.clone(),
-                _ if a == b => rational_between(
+                _ if a == b => canonical_rational_between(
                     a,
                     &bounds
                         .iter()
@@ -268,7 +268,7 @@ pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure>
                         .cloned()
                         .unwrap_or_else(|| Algebraic::from_rational(hi.clone())),
                 ),
-                _ => rational_between(a, b),
+                _ => canonical_rational_between(a, b),
             };
             let (_, values) = ev.truth(&witness)?;
             Some((witness, values))

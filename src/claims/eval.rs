@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::exact::interval::Interval;
 use crate::exact::rational::{int, one, pow2};
-use crate::exact::sign::{rational_between, simplest_rational_between};
+use crate::exact::sign::{canonical_rational_between, simplest_rational_between};
 use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 
@@ -471,23 +471,25 @@ pub fn candidates(
     }
     let width = hi.sub(lo);
     let (mut lower, mut upper) = (Vec::new(), Vec::new());
+    let step = |k: u32| width.mul(&Algebraic::from_rational(pow2(-i64::from(k))));
+    let (mut near_lo, mut near_hi) = (lo.add(&step(2)), hi.sub(&step(2)));
     for k in 2..=EXISTS_DEPTH + 1 {
-        let step = width.mul(&Algebraic::from_rational(pow2(-(k as i64))));
-        let near_lo = lo.add(&step);
-        let near_hi = hi.sub(&step);
-        // Exact when the ends are rational; otherwise a rational just inside.
+        let (next_lo, next_hi) = (lo.add(&step(k + 1)), hi.sub(&step(k + 1)));
+        // Exact when the ends are rational; otherwise the simplest rational between this
+        // point and the next one toward the end (distinct points, whatever the enclosures).
         lower.push(match near_lo.as_rational() {
             Some(r) => r.clone(),
-            None => rational_between(lo, &near_lo),
+            None => canonical_rational_between(&next_lo, &near_lo),
         });
         upper.push(match near_hi.as_rational() {
             Some(r) => r.clone(),
-            None => rational_between(&near_hi, hi),
+            None => canonical_rational_between(&near_hi, &next_hi),
         });
+        (near_lo, near_hi) = (next_lo, next_hi);
     }
     // The middle, then toward the lower end (where "some small ε" claims find their witness),
     // then toward the upper end; closed ends last.
-    let mid = rational_between(lo, hi);
+    let mid = canonical_rational_between(lo, hi);
     let mut ordered = vec![mid];
     ordered.extend(lower);
     ordered.extend(upper);
@@ -501,6 +503,33 @@ pub fn candidates(
 mod tests {
     use super::*;
     use crate::exact::rational::ratio;
+
+    /// The points an `exists` tries depend on its ends alone, not on how far their
+    /// isolating intervals happen to be refined (a verdict once moved with them).
+    #[test]
+    fn exists_candidates_do_not_depend_on_the_enclosures() {
+        let sqrt = |n: i64| {
+            crate::exact::real_roots(&crate::exact::Poly::from_i64s(&[-n, 0, 1]))[1]
+                .value
+                .clone()
+        };
+        let (lo, hi) = (sqrt(2), sqrt(7));
+        let coarse = candidates(&lo, &hi, true, false);
+        let (mut lo_fine, mut hi_fine) = (lo.clone(), hi.clone());
+        lo_fine.refine(&ratio(1, 1 << 40));
+        hi_fine.refine(&ratio(1, 1 << 30));
+        assert_eq!(candidates(&lo_fine, &hi_fine, true, false), coarse);
+        let rational = Algebraic::from_rational(ratio(1, 3));
+        assert_eq!(
+            candidates(&rational, &hi_fine, true, true)[0],
+            candidates(&rational, &hi, true, true)[0]
+        );
+        assert!(
+            coarse
+                .iter()
+                .all(|x| lo.cmp_rational(x).is_lt() && hi.cmp_rational(x).is_gt())
+        );
+    }
 
     #[test]
     fn exists_candidates_stay_inside_the_range() {

@@ -11,7 +11,7 @@
 //! exact (possibly irrational) point.
 
 use crate::exact::rational::one;
-use crate::exact::sign::rational_between;
+use crate::exact::sign::canonical_rational_between;
 use crate::exact::{Algebraic, Poly, real_roots};
 
 use super::eval::{Env, EvalError};
@@ -212,7 +212,9 @@ pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
     let mut previous = lo.clone();
     for r in roots.iter().chain(std::iter::once(&hi)) {
         if previous < *r {
-            points.push(Algebraic::from_rational(rational_between(&previous, r)));
+            points.push(Algebraic::from_rational(canonical_rational_between(
+                &previous, r,
+            )));
         }
         if *r != hi {
             points.push(r.clone());

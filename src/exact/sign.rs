@@ -93,6 +93,17 @@ pub fn short_rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
     }
 }
 
+/// A rational strictly between `a < b` that depends on the two numbers alone, never on how they
+/// are isolated: the midpoint when both are rational, else [`simplest_rational_between`]. Where
+/// a point is reported (a counterexample, a witness tried) it is this one, so that tuning the
+/// root isolation moves no published point.
+pub fn canonical_rational_between(a: &Algebraic, b: &Algebraic) -> Rational {
+    match (a.as_rational(), b.as_rational()) {
+        (Some(a), Some(b)) => (a + b) / Rational::from(2),
+        _ => simplest_rational_between(a, b),
+    }
+}
+
 /// The simplest rational (smallest denominator, then smallest numerator) strictly between
 /// `a < b`: the same number however the two are isolated. The simplest rational of a wider
 /// interval around both that lies strictly between them is theirs too; narrowing the
@@ -136,6 +147,22 @@ mod tests {
             ),
             simplest_between(&a, &b)
         );
+    }
+
+    #[test]
+    fn the_canonical_rational_between_is_the_midpoint_of_rationals_else_the_simplest() {
+        let root = |p: &[i64], k: usize| real_roots(&Poly::from_i64s(p))[k].value.clone();
+        let (third, half) = (ratio(1, 3), ratio(1, 2));
+        let q = |r: &Rational| Algebraic::from_rational(r.clone());
+        assert_eq!(
+            canonical_rational_between(&q(&third), &q(&half)),
+            ratio(5, 12)
+        );
+        let v = root(&[5, -9, 3], 0); // (9 - sqrt(21))/6 ≈ 0.736
+        let mut narrow = v.clone();
+        narrow.refine(&ratio(1, 1_000_000));
+        assert_eq!(canonical_rational_between(&q(&half), &v), ratio(2, 3));
+        assert_eq!(canonical_rational_between(&q(&half), &narrow), ratio(2, 3));
     }
 
     #[test]

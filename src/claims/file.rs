@@ -168,6 +168,26 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The ranges among the parameters and variables.
+    fn ranges(&self) -> usize {
+        self.params
+            .iter()
+            .map(|(_, d)| d)
+            .chain(self.vars.iter().map(|(_, d)| d))
+            .filter(|d| matches!(d, Domain::Range { .. }))
+            .count()
+    }
+
+    /// The grid points (one when nothing ranges) and random points the claim asks for,
+    /// counted before any is built.
+    pub fn sample_points(&self) -> usize {
+        u32::try_from(self.ranges())
+            .ok()
+            .and_then(|r| self.method.grid.checked_pow(r))
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.method.random)
+    }
+
     /// Whether `field` (`claim`, `let.NAME`, `param.NAME`, …) has a position in the file.
     pub fn has_field(&self, field: &str) -> bool {
         self.starts.iter().any(|(f, _)| f == field)
@@ -345,31 +365,7 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
     };
     let (claim_text, claim_start) = string("claim", true)?.expect("required");
     let claim = expression("claim", &claim_text, claim_start)?;
-    // The sample points, counted before any is built: the grid over every range, the random
-    // points, and the boundary refinement's at most 64 × 12.
-    let ranges = params
-        .iter()
-        .map(|(_, d)| d)
-        .chain(vars.iter().map(|(_, d)| d))
-        .filter(|d| matches!(d, Domain::Range { .. }))
-        .count();
-    let grid_points = u32::try_from(ranges)
-        .ok()
-        .and_then(|r| method.grid.checked_pow(r))
-        .unwrap_or(usize::MAX);
-    let total = grid_points
-        .saturating_add(method.random)
-        .saturating_add(64 * 12);
     let method_at = doc.get("method").map_or(0, span_of);
-    crate::limits::Limit::SamplePoints
-        .check(
-            total,
-            &format!(
-                "[method] grid = {} over {ranges} ranges and random = {}",
-                method.grid, method.random
-            ),
-        )
-        .map_err(|e| at(method_at, e.to_string()))?;
     let parsed = Claim {
         file: file.into(),
         id,
@@ -386,6 +382,19 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
         starts,
         text: text.to_string(),
     };
+    // The sample points, counted before any is built: the grid over every range, the random
+    // points, and the boundary refinement's at most 64 × 12.
+    crate::limits::Limit::SamplePoints
+        .check(
+            parsed.sample_points().saturating_add(64 * 12),
+            &format!(
+                "[method] grid = {} over {} ranges and random = {}",
+                parsed.method.grid,
+                parsed.ranges(),
+                parsed.method.random
+            ),
+        )
+        .map_err(|e| at(method_at, e.to_string()))?;
     check_names(&parsed)?;
     Ok(parsed)
 }
@@ -1111,6 +1120,19 @@ c1 = "(0, 4]"
             }
         ));
         assert_eq!(c.expect, Expect::Holds);
+    }
+
+    #[test]
+    fn an_unknown_output_read_from_a_solve_lists_the_outputs_alone() {
+        let bad = GOOD.replace("nash.delta > 0", "solve(c1 = 1).nope > 0");
+        let e = parse_claim("t.toml", &bad).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("unknown output `nope` of fine_tuning; the outputs are "),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains("parameters"), "{}", e.message);
     }
 
     #[test]

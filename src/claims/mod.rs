@@ -63,8 +63,13 @@ pub fn verify_files_showing(
     // behind one thread's share) and their sample points in stretches; the verdicts keep the
     // files' order.
     let finished = AtomicUsize::new(0);
+    // No more threads than points to evaluate: a single game needs one.
+    let work = parsed
+        .iter()
+        .map(|p| p.as_ref().map_or(1, |claim| claim.sample_points()))
+        .fold(0usize, usize::saturating_add);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
+        .num_threads(jobs.clamp(1, work.max(1)))
         .build()
         .expect("a thread pool of at most 1024 threads");
     pool.install(|| {

@@ -114,12 +114,20 @@ pub fn validate(args: &Arguments) -> Result<()> {
     args.model().validate(args)
 }
 
-/// The error for a name that is neither a parameter, a `let` name nor an output.
+/// The error for a name that is neither a parameter, a `let` name nor an output (listing
+/// `params`), or, with no `params`, for a name read where only an output can stand (what a
+/// `solve(...)` is read for).
 pub fn unknown(model: &ModelInfo, path: &str, params: &[&str]) -> String {
+    let outputs = model.output_names().join(", ");
+    if params.is_empty() {
+        return format!(
+            "unknown output `{path}` of {}; the outputs are {outputs}",
+            model.name
+        );
+    }
     format!(
-        "unknown name `{path}`: not a parameter, `let` name or output of {}; the outputs are {}; the parameters are {}",
+        "unknown name `{path}`: not a parameter, `let` name or output of {}; the outputs are {outputs}; the parameters are {}",
         model.name,
-        model.output_names().join(", "),
         params.join(", ")
     )
 }

@@ -106,8 +106,10 @@ pub trait Game: Send {
     /// (the safety game's unregulated twin) is kept in `shared`.
     fn output(&mut self, path: &str, shared: &mut Shared) -> Result<Val>;
 
-    /// The ties the solvers resolved in reaching the output `path` (already read): what a
-    /// value read there rests on, whatever else of the game was solved before.
+    /// The ties the solvers resolved in solving what the output `path` (already read) needs:
+    /// for a model that solves its game as a whole, every tie of the game. Never what else of
+    /// the game happens to have been solved before, so a read reports the same ties in any
+    /// cache.
     fn ties(&self, path: &str) -> Vec<Tie>;
 }
 

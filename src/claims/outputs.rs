@@ -205,6 +205,17 @@ mod tests {
         assert_eq!(cache.take_ties(), Vec::<String>::new());
         cache.output(&args, "spe.alpha1").unwrap();
         assert_eq!(cache.take_ties(), ties);
+
+        // Equal costs: max_alpha1 rests on its tie rule, the other bargains on none.
+        let args = Arguments::parse(model, &["c0=1", "c1=1"].map(String::from)).unwrap();
+        cache.output(&args, "nash.delta").unwrap();
+        assert_eq!(cache.take_ties(), Vec::<String>::new());
+        cache.output(&args, "max_alpha1.u_g").unwrap();
+        let ties = cache.take_ties();
+        assert!(
+            ties.len() == 1 && ties[0].starts_with("max_alpha1: delta = 1/2 over every other"),
+            "{ties:?}"
+        );
     }
 
     /// Every output name is read by its model's game: none falls through to another's value.

@@ -1,4 +1,4 @@
-//! A tie a solver resolved: a player indifferent between options, the option a tie rule chose, and the ones set aside — a finding every report shows, never hidden.
+//! A tie a solver resolved: a player indifferent between options (or an objective with several equal optima), the option a tie rule chose, and the ones set aside — a finding every report shows, never hidden.
 //!
 //! ```
 //! use gpai::models::tie::Tie;
@@ -25,7 +25,8 @@ pub fn value_text(a: &Algebraic) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tie {
     /// Who was indifferent (`G`, `D`, `D_2`, `L`, `F`, `D0`, `firm`), and in which game when a
-    /// solution holds several (`G in the unregulated game`).
+    /// solution holds several (`G in the unregulated game`); for a bargaining solution whose
+    /// objective had several equal maxima, the solution's name (`max_alpha1`).
     pub player: String,
     /// What the tie rule chose.
     pub chose: String,

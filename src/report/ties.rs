@@ -9,7 +9,7 @@ pub fn text(ties: &[Tie]) -> String {
     if ties.is_empty() {
         return String::new();
     }
-    let mut out = String::from("ties resolved (a player indifferent; the rule chose):\n");
+    let mut out = String::from("ties resolved (options of equal value; the rule chose):\n");
     for tie in ties {
         out.push_str(&format!("  {tie}\n"));
     }

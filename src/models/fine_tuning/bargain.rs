@@ -15,7 +15,9 @@ use crate::exact::interval::Interval;
 use crate::exact::rational::{pow2, pow10};
 use crate::exact::{Algebraic, Rational, Value};
 
-use super::curve::{Curve, Point, zero};
+use crate::models::tie::{Tie, value_text};
+
+use super::curve::{Curve, Maximum, Point, zero};
 use super::exact::{best_effort, net};
 use super::params::Params;
 
@@ -73,6 +75,9 @@ pub struct Bargain {
     pub pareto: (Value, Value),
     pub solutions: Vec<Solution>,
     pub vertical_monopoly: Monopoly,
+    /// The solutions whose objective had several equal maxima, and the rule that chose
+    /// (`player` is the solution's name).
+    pub ties: Vec<Tie>,
 }
 
 impl Solution {
@@ -109,14 +114,15 @@ pub fn bargain(params: &Params, config: &Config) -> Result<Bargain> {
         });
     }
     let (x_lo, x_hi) = (zero(), curve.x_max.clone());
-    let (x_g, g_unimodal) = curve.argmax(&u_g, &x_lo, &x_hi, None)?;
-    let (x_d, d_unimodal) = curve.argmax(&u_d, &x_lo, &x_hi, None)?;
-    if !g_unimodal || !d_unimodal {
+    let g_ideal = curve.argmax(&u_g, &x_lo, &x_hi, None)?;
+    let d_ideal = curve.argmax(&u_d, &x_lo, &x_hi, None)?;
+    if !g_ideal.unimodal || !d_ideal.unimodal {
         return Err(Error::Undecided {
             what: "the Pareto set".into(),
             reason: "a utility is not unimodal along the equilibrium curve".into(),
         });
     }
+    let (x_g, x_d) = (g_ideal.at.clone(), d_ideal.at.clone());
     // G's utility rises up to x_g and falls after it, D's likewise about x_d: the shares between
     // the two ideals trade one player's utility against the other's, all others are dominated.
     let (p_lo, p_hi) = if x_d <= x_g {
@@ -130,14 +136,29 @@ pub fn bargain(params: &Params, config: &Config) -> Result<Bargain> {
 
     let monopoly = vertical_monopoly(params);
     let describe = |name, point: &Point| describe(&curve, name, point, &monopoly, config);
-    let nash = curve.argmax(&nash, &p_lo, &p_hi, None)?.0;
+    let nash = curve.argmax(&nash, &p_lo, &p_hi, None)?;
     let egalitarian = egalitarian(&curve, &p_lo, &p_hi, &x_g, &x_d)?;
-    let utilitarian = curve.argmax(&joint, &p_lo, &p_hi, None)?.0;
-    let max_alpha1 = if curve.is_constant(&alpha1) {
-        utilitarian.clone()
-    } else {
-        curve.argmax(&alpha1, &p_lo, &p_hi, Some(&joint))?.0
-    };
+    let utilitarian = curve.argmax(&joint, &p_lo, &p_hi, None)?;
+    let max_alpha1 = curve.argmax(&alpha1, &p_lo, &p_hi, Some(&joint))?;
+    let tie = |name, maximum: &Maximum, rule| tie(&curve, name, maximum, rule);
+    let ties = [
+        tie("nash", &nash, "equal U_G·U_D; smallest delta"),
+        tie("utilitarian", &utilitarian, "equal U_G + U_D; smallest delta"),
+        tie(
+            "max_alpha1",
+            &max_alpha1,
+            if max_alpha1.everywhere {
+                "alpha1 is the same at every Pareto share; larger U_G + U_D, then smallest delta"
+            } else {
+                "equal alpha1; larger U_G + U_D, then smallest delta"
+            },
+        ),
+        tie("g_ideal", &g_ideal, "equal U_G; smallest delta"),
+        tie("d_ideal", &d_ideal, "equal U_D; smallest delta"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     // A bracketed point is narrowed until the values it induces meet the requested width.
     let mut bracket_width = config.width.clone();
     let kalai_smorodinsky = loop {
@@ -149,11 +170,11 @@ pub fn bargain(params: &Params, config: &Config) -> Result<Bargain> {
         bracket_width = &bracket_width / Rational::from(1024);
     };
     let solutions = vec![
-        describe("nash", &Point::Exact(nash)),
+        describe("nash", &Point::Exact(nash.at)),
         describe("egalitarian", &egalitarian),
-        describe("utilitarian", &Point::Exact(utilitarian)),
+        describe("utilitarian", &Point::Exact(utilitarian.at)),
         kalai_smorodinsky,
-        describe("max_alpha1", &Point::Exact(max_alpha1)),
+        describe("max_alpha1", &Point::Exact(max_alpha1.at)),
         describe("g_ideal", &Point::Exact(x_g.clone())),
         describe("d_ideal", &Point::Exact(x_d.clone())),
     ];
@@ -163,7 +184,24 @@ pub fn bargain(params: &Params, config: &Config) -> Result<Bargain> {
         pareto: (delta_at(&p_lo), delta_at(&p_hi)),
         solutions,
         vertical_monopoly: monopoly.clone(),
+        ties,
     })
+}
+
+/// The tie a solution's maximization resolved, if its objective had several equal maxima.
+fn tie(curve: &Curve, name: &str, maximum: &Maximum, rule: &'static str) -> Option<Tie> {
+    if maximum.tied.is_empty() && !maximum.everywhere {
+        return None;
+    }
+    let share = |x: &Algebraic| format!("delta = {}", value_text(&x.map_poly(curve.delta_of_x())));
+    let mut tie = Tie::new(name, share(&maximum.at), rule);
+    for x in &maximum.tied {
+        tie = tie.over(share(x));
+    }
+    if maximum.everywhere {
+        tie = tie.over("every other Pareto share");
+    }
+    Some(tie)
 }
 
 /// Max-min: where U_G and U_D cross on the Pareto set, else the end favouring the worse-off.
@@ -353,5 +391,22 @@ mod tests {
         assert_eq!(delta("g_ideal"), "1");
         assert_eq!(delta("d_ideal"), "1/3");
         assert_eq!(b.vertical_monopoly.joint.as_rational(), Some(&ratio(3, 8)));
+    }
+
+    /// With equal quadratic costs α1* is the same at every share: `max_alpha1` is the
+    /// utilitarian share by its tie rule, and the bargain says so; unequal costs resolve no tie.
+    #[test]
+    fn a_constant_final_performance_is_a_reported_tie() {
+        let equal = Params::quadratic(ratio(1, 2), ratio(1, 2), int(1)).unwrap();
+        let b = bargain(&equal, &Config::default()).unwrap();
+        let delta = |name: &str| exact_text(&b.solution(name).unwrap().delta);
+        assert_eq!(delta("max_alpha1"), delta("utilitarian"));
+        assert_eq!(b.ties.len(), 1);
+        assert_eq!(b.ties[0].player, "max_alpha1");
+        assert_eq!(b.ties[0].chose, "delta = 1/2");
+        assert_eq!(b.ties[0].over, vec!["every other Pareto share".to_string()]);
+
+        let unequal = Params::quadratic(int(1), int(2), int(1)).unwrap();
+        assert!(bargain(&unequal, &Config::default()).unwrap().ties.is_empty());
     }
 }

@@ -25,6 +25,29 @@ use super::params::Params;
 /// Finest precision tried before a sign or a comparison is declared undecidable.
 const FINEST: i64 = -4000;
 
+/// Where `F` is largest on an interval of the curve, and the equal maxima a rule set aside.
+#[derive(Clone, Debug)]
+pub struct Maximum {
+    pub at: Algebraic,
+    /// `F` is non-decreasing then non-increasing on the interval.
+    pub unimodal: bool,
+    /// The other points with `F`'s largest value, ascending (the tie rules chose `at`).
+    pub tied: Vec<Algebraic>,
+    /// `F` is the same at every point of the interval (and `tied` lists `tie_break`'s own ties).
+    pub everywhere: bool,
+}
+
+impl Maximum {
+    fn alone(at: Algebraic) -> Maximum {
+        Maximum {
+            at,
+            unimodal: true,
+            tied: Vec::new(),
+            everywhere: false,
+        }
+    }
+}
+
 /// A point of the curve: an exact `x`, or a rational bracket proven to contain it.
 #[derive(Clone, Debug)]
 pub enum Point {
@@ -109,14 +132,6 @@ impl Curve {
             .collect())
     }
 
-    /// Whether `F` is constant along the curve (its slope vanishes identically).
-    pub fn is_constant(&self, f: &BiPoly) -> bool {
-        match self.restrict(f) {
-            Some(p) => p.derivative().is_zero(),
-            None => resultant_y(self.slope(f).rows(), self.constraint.rows()).is_zero(),
-        }
-    }
-
     /// The sign of `F` at a rational `x` in `[0, x_max]` where `F` does not vanish on the curve.
     pub fn sign_at(&self, f: &BiPoly, x: &Rational) -> Result<Ordering> {
         if let Some(p) = self.restrict(f) {
@@ -144,20 +159,29 @@ impl Curve {
         }
     }
 
-    /// A superset of the critical points of `F` in `(lo, hi)`, ascending.
+    /// A superset of the critical points of `F` in `(lo, hi)`, ascending, or `None` when `F` is
+    /// constant along the curve (its slope vanishes identically).
     pub fn critical_points(
         &self,
         f: &BiPoly,
         lo: &Algebraic,
         hi: &Algebraic,
-    ) -> Result<Vec<Algebraic>> {
+    ) -> Result<Option<Vec<Algebraic>>> {
         match self.restrict(f) {
-            Some(p) => Ok(real_roots(&p.derivative())
-                .into_iter()
-                .map(|root| root.value)
-                .filter(|x| x > lo && x < hi)
-                .collect()),
-            None => self.zeros(&self.slope(f), lo, hi),
+            Some(p) => {
+                let slope = p.derivative();
+                Ok((!slope.is_zero()).then(|| {
+                    real_roots(&slope)
+                        .into_iter()
+                        .map(|root| root.value)
+                        .filter(|x| x > lo && x < hi)
+                        .collect()
+                }))
+            }
+            None => match self.zeros(&self.slope(f), lo, hi) {
+                Err(Error::Undecided { .. }) => Ok(None),
+                found => found.map(Some),
+            },
         }
     }
 
@@ -228,28 +252,38 @@ impl Curve {
         })
     }
 
-    /// The maximizer of `F` over `[lo, hi]` (`lo ≤ hi`) and whether `F` is unimodal there
-    /// (non-decreasing then non-increasing, with no interior local minimum). Ties between local
-    /// maxima go to `tie_break`'s larger value.
+    /// The maximizer of `F` over `[lo, hi]` (`lo ≤ hi`), whether `F` is unimodal there
+    /// (non-decreasing then non-increasing, with no interior local minimum), and the maximizers
+    /// the rules set aside: equal local maxima go to `tie_break`'s larger value, then to the
+    /// smallest `x`; an `F` constant on the curve is maximized everywhere, so `tie_break` decides.
     pub fn argmax(
         &self,
         f: &BiPoly,
         lo: &Algebraic,
         hi: &Algebraic,
         tie_break: Option<&BiPoly>,
-    ) -> Result<(Algebraic, bool)> {
+    ) -> Result<Maximum> {
         if lo == hi {
-            return Ok((lo.clone(), true));
+            return Ok(Maximum::alone(lo.clone()));
         }
+        let Some(critical) = self.critical_points(f, lo, hi)? else {
+            let mut best = match tie_break {
+                Some(g) => self.argmax(g, lo, hi, None)?,
+                None => Maximum::alone(lo.clone()),
+            };
+            best.everywhere = true;
+            best.unimodal = true;
+            return Ok(best);
+        };
         let mut breakpoints = vec![lo.clone()];
-        breakpoints.extend(self.critical_points(f, lo, hi)?);
+        breakpoints.extend(critical);
         breakpoints.push(hi.clone());
         let mut signs = Vec::with_capacity(breakpoints.len() - 1);
         for pair in breakpoints.windows(2) {
             signs.push(self.slope_sign_at(f, &rational_between(&pair[0], &pair[1]))?);
         }
         let last = signs.len() - 1;
-        let maxima: Vec<&Algebraic> = breakpoints
+        let mut maxima = breakpoints
             .iter()
             .enumerate()
             .filter(|(i, _)| {
@@ -259,24 +293,36 @@ impl Curve {
                     || (*i == last + 1 && rising_into)
                     || (rising_into && falling_out)
             })
-            .map(|(_, x)| x)
-            .collect();
+            .map(|(_, x)| x);
         let changes = signs.windows(2).filter(|w| w[0] != w[1]).count();
         let unimodal = changes == 0 || (changes == 1 && signs[0] == Ordering::Greater);
-        let mut best = maxima[0].clone();
-        for candidate in &maxima[1..] {
-            let order = match self.compare(f, candidate, &best)? {
-                Ordering::Equal => match tie_break {
-                    Some(g) => self.compare(g, candidate, &best)?,
-                    None => Ordering::Equal,
-                },
-                order => order,
-            };
-            if order == Ordering::Greater {
-                best = (*candidate).clone();
+        let first = maxima.next().expect("a non-constant F has a maximum on [lo, hi]");
+        let mut best = Maximum {
+            unimodal,
+            ..Maximum::alone(first.clone())
+        };
+        for candidate in maxima {
+            match self.compare(f, candidate, &best.at)? {
+                Ordering::Greater => {
+                    best.at = candidate.clone();
+                    best.tied.clear();
+                }
+                Ordering::Less => {}
+                Ordering::Equal => {
+                    let by_tie_break = match tie_break {
+                        Some(g) => self.compare(g, candidate, &best.at)?,
+                        None => Ordering::Equal,
+                    };
+                    if by_tie_break == Ordering::Greater {
+                        best.tied.push(std::mem::replace(&mut best.at, candidate.clone()));
+                    } else {
+                        best.tied.push(candidate.clone());
+                    }
+                }
             }
         }
-        Ok((best, unimodal))
+        best.tied.sort();
+        Ok(best)
     }
 
     /// The zero of `F` in `(lo, hi)` where `F` changes sign, if it does (exact: a root of the
@@ -344,4 +390,58 @@ pub fn exact(x: Rational) -> Point {
 /// Zero, as an algebraic number.
 pub fn zero() -> Algebraic {
     Algebraic::from_rational(int(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::rational::ratio;
+
+    fn at(n: i64, d: i64) -> Algebraic {
+        Algebraic::from_rational(ratio(n, d))
+    }
+
+    /// `−(x − a)²·(x − b)²`, whose maxima at `a` and `b` are equal.
+    fn two_peaks(a: Rational, b: Rational) -> BiPoly {
+        let x = BiPoly::x();
+        let square = |p: &BiPoly| p * p;
+        let lhs = square(&(&x - &BiPoly::constant(a)));
+        let rhs = square(&(&x - &BiPoly::constant(b)));
+        &BiPoly::constant(int(0)) - &(&lhs * &rhs)
+    }
+
+    /// Equal maxima are reported, not hidden: the rule's choice and every maximizer set aside.
+    #[test]
+    fn equal_maxima_are_reported_beside_the_rules_choice() {
+        let params = Params::quadratic(int(1), int(2), int(1)).unwrap();
+        let curve = Curve::new(&params);
+        let (lo, hi) = (at(0, 1), curve.x_max.clone());
+        assert_eq!(hi, at(1, 2));
+        let f = two_peaks(ratio(1, 8), ratio(3, 8));
+
+        let smallest = curve.argmax(&f, &lo, &hi, None).unwrap();
+        assert_eq!(smallest.at, at(1, 8));
+        assert_eq!(smallest.tied, vec![at(3, 8)]);
+        assert!(!smallest.unimodal && !smallest.everywhere);
+
+        let larger_x = curve.argmax(&f, &lo, &hi, Some(&BiPoly::x())).unwrap();
+        assert_eq!(larger_x.at, at(3, 8));
+        assert_eq!(larger_x.tied, vec![at(1, 8)]);
+
+        // A strictly larger maximum leaves no tie.
+        let f = &f + &BiPoly::x();
+        let unique = curve.argmax(&f, &lo, &hi, None).unwrap();
+        assert!(unique.tied.is_empty());
+        assert!(unique.at > at(1, 4));
+
+        // A constant objective is maximized everywhere; the tie break chooses.
+        let constant = BiPoly::constant(int(3));
+        let off = &BiPoly::x() - &BiPoly::constant(ratio(1, 4));
+        let peak = &BiPoly::constant(int(0)) - &(&off * &off);
+        let everywhere = curve.argmax(&constant, &lo, &hi, Some(&peak)).unwrap();
+        assert_eq!(everywhere.at, at(1, 4));
+        assert!(everywhere.everywhere && everywhere.tied.is_empty());
+        let alone = curve.argmax(&constant, &lo, &hi, None).unwrap();
+        assert_eq!((alone.at, alone.everywhere), (lo, true));
+    }
 }

@@ -121,15 +121,19 @@ impl Game for FineTuningGame {
         })
     }
 
-    /// The bargaining outputs rest on no tie rule; `spe.*` on the equilibrium's.
+    /// `spe.*` rest on the equilibrium's tie rules; a bargaining solution's outputs on the rule
+    /// that chose among its objective's equal maxima, when it had several.
     fn ties(&self, path: &str) -> Vec<Tie> {
-        if !path.starts_with("spe.") {
-            return Vec::new();
-        }
-        self.spe
-            .as_ref()
-            .map(|e| e.ties.clone())
-            .unwrap_or_default()
+        let group = path.split_once('.').map_or(path, |(group, _)| group);
+        let ties = match group {
+            "spe" => self.spe.as_ref().map(|e| &e.ties),
+            _ => self.bargain.as_ref().map(|b| &b.ties),
+        };
+        ties.into_iter()
+            .flatten()
+            .filter(|t| group == "spe" || t.player == group)
+            .cloned()
+            .collect()
     }
 }
 

@@ -216,6 +216,7 @@ pub fn bargain_report(params: &Params, b: &Bargain) -> SolveReport {
             ("feasible", ends(&b.feasible)),
             ("pareto", ends(&b.pareto)),
             ("solutions", Node::Object(solutions)),
+            ("ties", Node::Ties(b.ties.clone())),
             (
                 "vertical_monopoly",
                 Node::Object(
@@ -226,7 +227,7 @@ pub fn bargain_report(params: &Params, b: &Bargain) -> SolveReport {
                 ),
             ),
         ]),
-        ties: Vec::new(),
+        ties: b.ties.clone(),
     }
 }
 

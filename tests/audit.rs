@@ -75,7 +75,7 @@ fn malformed_policies_exit_2_with_a_location() {
         err.contains("bad.toml:10:") && err.contains("unknown parameter \"alpha9\""),
         "{err}"
     );
-    // An exists variable named like a parameter, refused as a claim file refuses it.
+    // An exists is no assertion an audit can decide: its search can fail where a value exists.
     std::fs::write(
         &path,
         policy("exists theta in (0, 1): theta > 0", "[1/2, 1]"),
@@ -88,7 +88,7 @@ fn malformed_policies_exit_2_with_a_location() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("bad.toml:3:11: exists theta would hide the parameter"),
+        err.contains("bad.toml:3:11: an assertion may not use exists"),
         "{err}"
     );
     let good = dir.join("good.toml");

@@ -272,6 +272,99 @@ fn one_parameter_claims_are_proved_or_refuted_by_root_isolation() {
     // A wrong closed form with min/max is still decided everywhere.
     let v = claim(&base("max(0, (c1 - 1)/(2*c1 - 1)) <= 1/3", "[1, 3]"));
     assert_eq!(v.status, Status::Refuted);
+    // A `let` that reads the ranging parameter or var takes its value at every test point
+    // (the prover once kept the first point's value and proved both of these).
+    let v = claim(&format!(
+        "{}[let]\ncost = 'c1'\n",
+        base("cost <= 1", "[1, 8]")
+    ));
+    assert_eq!(v.status, Status::Refuted, "{}", v.how);
+    let v = claim(&format!(
+        "{}[vars]\nx = \"[0, 1]\"\n[let]\ny = 'x'\n",
+        base("y <= 0", "2")
+    ));
+    assert_eq!(v.status, Status::Refuted, "{}", v.how);
+}
+
+/// A witness search shows that a value exists, never that none does: an `exists` that is not
+/// asserted is refused at load (it once made `not (exists x in (0, 1): 3*x == 1)` witnessed).
+#[test]
+fn an_exists_must_be_asserted() {
+    let file = |claim: &str, extra: &str| {
+        format!(
+            "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"fine_tuning\"\nclaim = '{claim}'\n{extra}\n[params]\nc0 = 1\nc1 = \"[1, 2]\"\n"
+        )
+    };
+    let third = "exists x in (0, 1): 3*x == 1";
+    let refused = [
+        (file(&format!("not ({third})"), ""), (5, 15), "under `not`"),
+        (
+            file(&format!("({third}) implies c1 > 5"), ""),
+            (5, 11),
+            "on the left of `implies`",
+        ),
+        (
+            file("c1 > 0", &format!("assume = '{third}'")),
+            (6, 11),
+            "in `assume`",
+        ),
+        (
+            file("not w", &format!("[let]\nw = '{third}'")),
+            (7, 6),
+            "under `not` where let w is read",
+        ),
+        (
+            file("exists x in (0, 1): exists x in (0, 1/100): x > 1/2", ""),
+            (5, 30),
+            "exists x inside exists x would hide the outer variable",
+        ),
+    ];
+    for (text, at, why) in refused {
+        let e = parse_claim("t.toml", &text).unwrap_err();
+        assert_eq!((e.line, e.column), at, "{}", e.message);
+        assert!(e.message.contains(why), "{}", e.message);
+    }
+    // Asserted, through a let, or under two negations: an existence claim, decided by witness.
+    let some = "exists x in (0, 1): 3*x < 1";
+    for (text, status) in [
+        (file(&format!("c1 > 5 or ({some})"), ""), Status::Witnessed),
+        (
+            file("w", &format!("[let]\nw = '{some}'")),
+            Status::Witnessed,
+        ),
+        (file(&format!("not (not ({some}))"), ""), Status::Witnessed),
+        (
+            file("w", "[let]\nw = 'exists x in (0, 1): x > 1'"),
+            Status::Undecided,
+        ),
+    ] {
+        assert_eq!(claim(&text).status, status, "{text}");
+    }
+}
+
+/// Each variable's witness comes from the chain that held, outermost first.
+#[test]
+fn nested_witnesses_are_reported_per_variable() {
+    let text = "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"fine_tuning\"\nclaim = 'exists x in (0, 1): exists y in (0, x): exists z in (0, y): z > 0'\n\n[params]\nc0 = 1\nc1 = 2\n";
+    let file = TempFile::new("nested.toml", text);
+    let out = gpai(&["verify", file.0.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("largest witness of each variable: x = 1/2, y = 1/4, z = 1/8"),
+        "{stdout}"
+    );
+    // A witness found for a candidate that then failed is not reported.
+    let v = claim(&text.replace(
+        "exists y in (0, x): exists z in (0, y): z > 0",
+        "(exists y in (0, 1): y > 9/10) and x > 1/2",
+    ));
+    assert_eq!(v.status, Status::Witnessed, "{}", v.how);
+    let values: Vec<String> = v.witnesses[0]
+        .values
+        .iter()
+        .map(|(n, w)| format!("{n} = {w}"))
+        .collect();
+    assert_eq!(values, ["y = 15/16", "x = 3/4"]);
 }
 
 #[test]

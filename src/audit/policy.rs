@@ -4,10 +4,10 @@ use std::collections::HashSet;
 
 use toml_edit::ImDocument;
 
-use crate::claims::expr::parse;
+use crate::claims::expr::{Expr, Kind, parse};
 use crate::claims::file::{
-    ClaimError, Domain, check_binders, check_labels, check_range, check_solves, first_unknown_name,
-    param_table, position, string_start,
+    ClaimError, Domain, check_labels, check_range, check_solves, first_unknown_name, param_table,
+    position, string_start,
 };
 use crate::models::{self, Model};
 
@@ -199,7 +199,15 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
     }
     check_labels(model, &[], &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
     check_solves(model, &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
-    check_binders(model, &HashSet::new(), &expr).map_err(|e| at(offset_of(e.offset), e.message))?;
+    if let Some(offset) = first_exists(&expr) {
+        return Err(at(
+            offset_of(offset),
+            "an assertion may not use exists: an audit decides its assertion true or false at \
+             every game of the family, and a witness search can show only that a value exists, \
+             never that none does; check an existence claim with gpai verify"
+                .into(),
+        ));
+    }
     Ok(Policy {
         file: file.into(),
         title,
@@ -215,4 +223,15 @@ pub fn parse_policy(file: &str, text: &str) -> Result<Policy, ClaimError> {
         },
         assertion: (expression, expr),
     })
+}
+
+/// Where the first `exists` of the expression starts, if it has one.
+fn first_exists(expr: &Expr) -> Option<usize> {
+    let mut found = None;
+    expr.visit(&mut |e| {
+        if let Kind::Exists { .. } = e.kind {
+            found.get_or_insert(e.offset);
+        }
+    });
+    found
 }

@@ -41,7 +41,8 @@ pub struct Env<'a> {
     pub trace: Vec<(String, Val)>,
     /// Labels and flags read (with the truth value, the sample's signature for boundary refinement).
     pub labels: Vec<String>,
-    /// The witnesses found by `exists`, innermost last.
+    /// The witnesses of the `exists` that held, each after those its body found (outermost
+    /// last).
     pub witnesses: Vec<(String, Val)>,
     let_values: HashMap<String, Val>,
     in_progress: Vec<String>,
@@ -159,8 +160,10 @@ impl<'a> Env<'a> {
             } => {
                 let lo_v = self.exact_number(lo)?;
                 let hi_v = self.exact_number(hi)?;
-                // The first witness found is reported.
+                // The first witness found is reported, with the witnesses its body found for
+                // it (an inner exists's witnesses for a candidate that failed are dropped).
                 let mut best: Option<Rational> = None;
+                let before = self.witnesses.len();
                 for candidate in candidates(&lo_v, &hi_v, *lo_closed, *hi_closed) {
                     self.vars
                         .push((name.clone(), Val::rational(candidate.clone())));
@@ -170,6 +173,7 @@ impl<'a> Env<'a> {
                         best = Some(candidate);
                         break;
                     }
+                    self.witnesses.truncate(before);
                 }
                 match best {
                     Some(w) => {
@@ -180,6 +184,20 @@ impl<'a> Env<'a> {
                 }
             }
         }
+    }
+
+    /// Binds a variable for the next evaluation, forgetting every `let` value, read, label and
+    /// witness of the last: a `let` may read the variable, so a value cached at one point is
+    /// no value at another.
+    pub fn rebind(&mut self, name: &str, value: Val) {
+        match self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+            Some(bound) => bound.1 = value,
+            None => self.vars.push((name.to_string(), value)),
+        }
+        self.let_values.clear();
+        self.trace.clear();
+        self.labels.clear();
+        self.witnesses.clear();
     }
 
     fn exact_number(&mut self, expr: &Expr) -> Eval<Algebraic> {
@@ -445,8 +463,12 @@ fn reciprocal(i: &Interval) -> Option<Interval> {
     Some(Interval::new(one() / &i.hi, one() / &i.lo))
 }
 
-/// The rational points an `exists` tries, in order: the middle, points approaching the lower end
-/// geometrically, then the upper end likewise, then closed rational ends.
+/// The rational points an `exists` tries, in order: `m`, the simplest rational between the ends
+/// (their midpoint when both are rational), then points approaching the lower end
+/// geometrically (`lo + (m − lo)/2^k`), then the upper end likewise, then closed rational ends.
+/// Each point toward an end is an affine image of that end alone, so no sum of two algebraic
+/// numbers (a resultant) is ever formed; an irrational point gives way to the simplest
+/// rational between it and the next one toward the end.
 pub fn candidates(
     lo: &Algebraic,
     hi: &Algebraic,
@@ -463,37 +485,32 @@ pub fn candidates(
         }
         Ordering::Less => {}
     }
-    let mut ends = Vec::new();
-    for (end, closed) in [(hi, hi_closed), (lo, lo_closed)] {
-        if closed {
-            ends.extend(end.as_rational().cloned());
+    let mid = canonical_rational_between(lo, hi);
+    // end + (mid − end)/2^k = (1 − 2^-k)·end + mid/2^k.
+    let toward = |end: &Algebraic, k: u32| {
+        let t = pow2(-i64::from(k));
+        end.scale(&(one() - &t))
+            .add(&Algebraic::from_rational(&mid * &t))
+    };
+    let mut ordered = vec![mid.clone()];
+    for (end, lower) in [(lo, true), (hi, false)] {
+        let mut near = toward(end, 1);
+        for k in 1..=EXISTS_DEPTH {
+            let next = toward(end, k + 1);
+            ordered.push(match near.as_rational() {
+                Some(r) => r.clone(),
+                None if lower => canonical_rational_between(&next, &near),
+                None => canonical_rational_between(&near, &next),
+            });
+            near = next;
         }
     }
-    let width = hi.sub(lo);
-    let (mut lower, mut upper) = (Vec::new(), Vec::new());
-    let step = |k: u32| width.mul(&Algebraic::from_rational(pow2(-i64::from(k))));
-    let (mut near_lo, mut near_hi) = (lo.add(&step(2)), hi.sub(&step(2)));
-    for k in 2..=EXISTS_DEPTH + 1 {
-        let (next_lo, next_hi) = (lo.add(&step(k + 1)), hi.sub(&step(k + 1)));
-        // Exact when the ends are rational; otherwise the simplest rational between this
-        // point and the next one toward the end (distinct points, whatever the enclosures).
-        lower.push(match near_lo.as_rational() {
-            Some(r) => r.clone(),
-            None => canonical_rational_between(&next_lo, &near_lo),
-        });
-        upper.push(match near_hi.as_rational() {
-            Some(r) => r.clone(),
-            None => canonical_rational_between(&near_hi, &next_hi),
-        });
-        (near_lo, near_hi) = (next_lo, next_hi);
+    // Closed ends last, the upper first.
+    for (end, closed) in [(hi, hi_closed), (lo, lo_closed)] {
+        if closed {
+            ordered.extend(end.as_rational().cloned());
+        }
     }
-    // The middle, then toward the lower end (where "some small ε" claims find their witness),
-    // then toward the upper end; closed ends last.
-    let mid = canonical_rational_between(lo, hi);
-    let mut ordered = vec![mid];
-    ordered.extend(lower);
-    ordered.extend(upper);
-    ordered.extend(ends);
     let mut seen = std::collections::HashSet::new();
     ordered.retain(|x| seen.insert(x.clone()));
     ordered
@@ -539,6 +556,16 @@ mod tests {
         );
         let found = candidates(&lo, &hi, false, false);
         assert!(found.len() > 2 * EXISTS_DEPTH as usize - 2);
+        // The middle (1, the simplest rational below sqrt(2)), then halving toward each end.
+        assert_eq!(found[0], int(1));
+        assert_eq!(found[1], ratio(1, 2));
+        let toward_hi = &found[1 + EXISTS_DEPTH as usize..];
+        assert!(toward_hi.windows(2).all(|w| w[0] < w[1]));
+        let gap = hi.sub(&Algebraic::from_rational(toward_hi.last().unwrap().clone()));
+        assert!(
+            gap.cmp_rational(&pow2(-i64::from(EXISTS_DEPTH) + 1))
+                .is_lt()
+        );
         assert!(found.iter().all(
             |c| lo.cmp_rational(c) == Ordering::Less && hi.cmp_rational(c) == Ordering::Greater
         ));

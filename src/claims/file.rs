@@ -754,12 +754,23 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
         check_binders(model, &known, expr).map_err(|l| claim.locate(&field, &l))?;
     }
+    let conditions = claim
+        .assume
+        .iter()
+        .map(|a| ("assume", a, Some("in `assume`")))
+        .chain([("claim", &claim.claim, None)]);
+    for (field, expr, negated) in conditions {
+        check_exists_asserted(&lets, expr, negated).map_err(|(in_let, l)| {
+            let field = in_let.map_or(field.to_string(), |name| format!("let.{name}"));
+            claim.locate(&field, &l)
+        })?;
+    }
     Ok(())
 }
 
-/// No `exists` variable takes the name of a parameter, an output or one of `known` (`let`
-/// names and vars): the body would read the variable where the name means the other (refused
-/// as `[vars]` and `[let]` are).
+/// No `exists` variable takes the name of a parameter, an output, one of `known` (`let`
+/// names and vars) or an enclosing `exists` variable: the body would read the variable where
+/// the name means the other (refused as `[vars]` and `[let]` are).
 pub(crate) fn check_binders(
     model: &ModelInfo,
     known: &HashSet<&str>,
@@ -767,9 +778,21 @@ pub(crate) fn check_binders(
 ) -> Result<(), Located> {
     let mut problem = None;
     expr.visit(&mut |e: &Expr| {
-        let Kind::Exists { name, .. } = &e.kind else {
+        let Kind::Exists { name, body, .. } = &e.kind else {
             return;
         };
+        body.visit(&mut |inner: &Expr| {
+            if let Kind::Exists { name: again, .. } = &inner.kind
+                && again == name
+            {
+                problem.get_or_insert(Located {
+                    offset: inner.offset,
+                    message: format!(
+                        "exists {name} inside exists {name} would hide the outer variable; call the inner one otherwise"
+                    ),
+                });
+            }
+        });
         let what = if model.is_param(name) {
             "parameter"
         } else if is_output(model, name) {
@@ -787,6 +810,123 @@ pub(crate) fn check_binders(
         });
     });
     problem.map_or(Ok(()), Err)
+}
+
+/// Where an expression stands, for [`check_exists_asserted`].
+#[derive(Clone, Copy)]
+enum Place {
+    Asserted,
+    /// Under an odd number of negations: why (`under \`not\``).
+    Negated(&'static str),
+    /// Inside a number or a comparison's side.
+    Value,
+}
+
+/// Every `exists` is asserted: never under `not`, on the left of `implies`, in `assume` or inside
+/// a value, read directly or through `let` names. The witness search shows that a value exists
+/// and never that none does, so a search that fails counts as undecided; negated, its failure
+/// would read as a truth. `negated` says why the whole expression is a condition (`in
+/// \`assume\``), if it is one. The error names the `let` it is in, if any.
+pub(crate) fn check_exists_asserted(
+    lets: &[(&str, &Expr)],
+    expr: &Expr,
+    negated: Option<&'static str>,
+) -> Result<(), (Option<String>, Located)> {
+    let place = negated.map_or(Place::Asserted, Place::Negated);
+    walk_exists(lets, expr, place, &mut Vec::new())
+}
+
+fn walk_exists<'e>(
+    lets: &[(&'e str, &'e Expr)],
+    e: &'e Expr,
+    place: Place,
+    reading: &mut Vec<&'e str>,
+) -> Result<(), (Option<String>, Located)> {
+    let flip = |why| match place {
+        Place::Asserted => Place::Negated(why),
+        Place::Negated(_) => Place::Asserted,
+        Place::Value => Place::Value,
+    };
+    let mut walk = |e: &'e Expr, place: Place| walk_exists(lets, e, place, reading);
+    match &e.kind {
+        Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) => Ok(()),
+        Kind::Path(p) => {
+            let Some(&(name, expr)) = lets.iter().find(|(n, _)| n == p) else {
+                return Ok(());
+            };
+            // A let read inside itself is an error at evaluation; deep nesting is refused there.
+            if reading.contains(&name) || reading.len() > 64 {
+                return Ok(());
+            }
+            reading.push(name);
+            let found = walk_exists(lets, expr, place, reading);
+            reading.pop();
+            found
+        }
+        Kind::Exists { name, body, .. } => {
+            let why = match place {
+                Place::Asserted => return walk(body, Place::Asserted),
+                Place::Negated(why) => why,
+                Place::Value => "inside a value",
+            };
+            let through = reading
+                .last()
+                .map(|l| format!(" where let {l} is read"))
+                .unwrap_or_default();
+            Err((
+                reading.last().map(|l| l.to_string()),
+                Located {
+                    offset: e.offset,
+                    message: format!(
+                        "exists {name} stands {why}{through}: a witness search can show that a \
+                         value exists, never that none does, so its failure would read as a \
+                         truth there; assert it instead (outside `not`, `assume` and the left of \
+                         `implies`)"
+                    ),
+                },
+            ))
+        }
+        Kind::Not(a) => walk(a, flip("under `not`")),
+        Kind::Implies(a, b) => {
+            walk(a, flip("on the left of `implies`"))?;
+            walk(b, place)
+        }
+        Kind::And(a, b) | Kind::Or(a, b) => {
+            walk(a, place)?;
+            walk(b, place)
+        }
+        Kind::Neg(a) | Kind::Pow(a, _) => walk(a, Place::Value),
+        Kind::Arith(_, a, b) => {
+            walk(a, Place::Value)?;
+            walk(b, Place::Value)
+        }
+        Kind::Call(_, items) | Kind::Compare(items, _) => {
+            items.iter().try_for_each(|i| walk(i, Place::Value))
+        }
+        Kind::Solve(args, _) => args.iter().try_for_each(|(_, _, a)| walk(a, Place::Value)),
+    }
+}
+
+/// Whether the expression reads an `exists`, directly or through `let` names.
+pub(crate) fn reads_exists(lets: &[(String, Expr)], expr: &Expr) -> bool {
+    let lets: Vec<(&str, &Expr)> = lets.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    let mut found = false;
+    let mut pending = vec![expr];
+    let mut seen: HashSet<&str> = HashSet::new();
+    while let Some(e) = pending.pop() {
+        e.visit(&mut |node: &Expr| match &node.kind {
+            Kind::Exists { .. } => found = true,
+            Kind::Path(p) => {
+                if let Some(&(name, expr)) = lets.iter().find(|(n, _)| n == p)
+                    && seen.insert(name)
+                {
+                    pending.push(expr);
+                }
+            }
+            _ => {}
+        });
+    }
+    found
 }
 
 /// Every `solve(...)` sets each parameter once, and a value written as a number lies in the

@@ -230,9 +230,8 @@ pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
     let rational_only = claim.model.is_param(var);
     let mut irrational_exceptions = 0;
     for point in points {
-        env.vars.push((var.to_string(), Val::Num(point.clone())));
+        env.rebind(var, Val::Num(point.clone()));
         let holds = holds_at(claim, env);
-        env.vars.pop();
         match holds {
             Ok(true) => {}
             Ok(false) if rational_only && point.as_rational().is_none() => {

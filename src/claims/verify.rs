@@ -583,7 +583,7 @@ fn check(claim: &Claim, parallel: &Cell<(Duration, Duration)>) -> Verdict {
                 .is_some_and(|a| a.reads_outputs(&is_output))
             || claim.lets.iter().any(|(_, e)| e.reads_outputs(&is_output))
     };
-    let exists = contains_exists(&claim.claim);
+    let exists = super::file::reads_exists(&claim.lets, &claim.claim);
     let mut run = Run {
         sampling: Sampling {
             claim,
@@ -859,27 +859,21 @@ fn clone_range<'a>(r: &Range<'a>) -> Range<'a> {
     }
 }
 
-fn contains_exists(e: &super::expr::Expr) -> bool {
-    use super::expr::Kind;
-    match &e.kind {
-        Kind::Exists { .. } => true,
-        Kind::Not(a) => contains_exists(a),
-        Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
-            contains_exists(a) || contains_exists(b)
+/// Each `exists` variable's largest witness over all points (for existence claims), outermost
+/// variable first.
+pub fn largest_witnesses(verdict: &Verdict) -> Vec<(String, Algebraic)> {
+    let mut largest: Vec<(String, Algebraic)> = Vec::new();
+    // A point's witnesses come outermost last: read from the outermost in.
+    for (name, v) in verdict.witnesses.iter().flat_map(|w| w.values.iter().rev()) {
+        let Val::Num(a) = v else { continue };
+        match largest.iter_mut().find(|(n, _)| n == name) {
+            Some((_, best)) => {
+                if a > best {
+                    *best = a.clone();
+                }
+            }
+            None => largest.push((name.clone(), a.clone())),
         }
-        _ => false,
     }
-}
-
-/// The largest witness value over all points (for existence claims).
-pub fn largest_witness(verdict: &Verdict) -> Option<Algebraic> {
-    verdict
-        .witnesses
-        .iter()
-        .flat_map(|w| w.values.iter())
-        .filter_map(|(_, v)| match v {
-            Val::Num(a) => Some(a.clone()),
-            _ => None,
-        })
-        .max()
+    largest
 }

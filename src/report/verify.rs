@@ -3,7 +3,7 @@
 use serde_json::{Value as Json, json};
 
 use crate::claims::val::Val;
-use crate::claims::verify::{Verdict, Witnessed, largest_witness};
+use crate::claims::verify::{Verdict, Witnessed, largest_witnesses};
 
 use super::Format;
 use super::table;
@@ -190,15 +190,18 @@ pub fn render(verdicts: &[Verdict], format: Format) -> String {
                         out.push_str(&format!("      where {}\n", pairs(&at.values)));
                     }
                 }
-                if let Some(w) = largest_witness(v) {
-                    let name = v
-                        .witnesses
-                        .iter()
-                        .flat_map(|w| w.values.iter())
-                        .map(|(n, _)| n.clone())
-                        .next()
-                        .unwrap_or_default();
-                    out.push_str(&format!("      largest witness {name} = {}\n", Val::Num(w)));
+                let largest = largest_witnesses(v);
+                if !largest.is_empty() {
+                    let noun = if largest.len() == 1 {
+                        "largest witness"
+                    } else {
+                        "largest witness of each variable:"
+                    };
+                    let each: Vec<String> = largest
+                        .into_iter()
+                        .map(|(name, w)| format!("{name} = {}", Val::Num(w)))
+                        .collect();
+                    out.push_str(&format!("      {noun} {}\n", each.join(", ")));
                 }
             }
             out

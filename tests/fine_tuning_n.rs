@@ -305,4 +305,39 @@ mod bargaining {
             assert!(per_domain::outcomes(&q, &bad).is_err(), "{bad}");
         }
     }
+
+    /// A domain that gains at no share gets 0 at every share: its ideal is every share, and the
+    /// bargain says the rule chose the smallest, in the report and for a claim that reads it.
+    #[test]
+    fn an_ideal_of_equal_value_everywhere_is_a_reported_tie() {
+        let args = ["r=1/2,2", "c=3,1/2", "kappa=1,1/8", "a=1/2", "kappa0=1/4"];
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gpai"))
+            .args(["bargain", "fine_tuning_n"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let ties: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("ties resolved"))
+            .skip(1)
+            .collect();
+        assert_eq!(
+            ties,
+            [
+                "  d1_ideal: delta = 0 over every other examined delta (equal utility to the player; smaller delta)"
+            ],
+            "{text}"
+        );
+        let model = gpai::models::find("fine_tuning_n").unwrap();
+        let arguments =
+            gpai::models::arguments::Arguments::parse(model, &args.map(String::from)).unwrap();
+        let mut game = model.game(&arguments).unwrap();
+        let mut shared = Default::default();
+        game.output("d1_ideal.delta", &mut shared).unwrap();
+        assert_eq!(game.ties("d1_ideal.delta").len(), 1);
+        game.output("nash.delta", &mut shared).unwrap();
+        assert!(game.ties("nash.delta").is_empty());
+        assert!(game.ties("pareto.components").is_empty());
+    }
 }

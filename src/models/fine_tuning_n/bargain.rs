@@ -25,6 +25,7 @@ use crate::exact::resultant::resultant_y;
 use crate::exact::roots::real_roots;
 use crate::exact::sign::rational_between;
 use crate::exact::{Algebraic, Rational, Value};
+use crate::models::tie::{Tie, value_text};
 
 use super::exact::solve;
 use super::params::Params;
@@ -83,6 +84,8 @@ pub struct Solution {
     pub delta: Value,
     pub alpha0: Value,
     pub u: Vec<Value>,
+    /// The rule's choice among shares of equal objective, when there were several.
+    pub tie: Option<Tie>,
     /// The share is a piece's end next to a change of form: the maximum over the examined
     /// shares, with the unexamined gap (at most the width) on its other side.
     pub at_change: bool,
@@ -437,15 +440,29 @@ impl Candidate<'_> {
     }
 }
 
-/// The best share over all pieces for the objective with positive `scales`; ties: smaller δ.
-/// Returns the share and the piece's index.
+/// The best share over all pieces for the objective with positive `scales`, with the shares of
+/// equal value the rule (smaller δ) set aside.
+struct Best {
+    x: Algebraic,
+    piece: usize,
+    /// Other shares with the same objective, ascending.
+    tied: Vec<Algebraic>,
+    /// Intervals where the objective stays at its maximum: two neighbouring candidates of one
+    /// piece, between which nothing changes the objective's monotonicity, with equal values.
+    flat: Vec<(Algebraic, Algebraic)>,
+    /// Every examined share has the same objective.
+    everywhere: bool,
+}
+
 fn maximize_min(
     pieces: &[Piece],
     objective: impl Fn(&Formula) -> Objective,
     scales: &[Algebraic],
-) -> (Algebraic, usize) {
+) -> Best {
     let objectives: Vec<Objective> = pieces.iter().map(|p| objective(&p.formula)).collect();
     let mut best: Option<Candidate> = None;
+    let (mut tied, mut flat) = (Vec::new(), Vec::new());
+    let mut everywhere = true;
     for (index, (piece, o)) in pieces.iter().zip(&objectives).enumerate() {
         let mut polys: Vec<Poly> = o
             .nums
@@ -465,23 +482,45 @@ fn maximize_min(
         }
         xs.sort();
         xs.dedup();
+        // The previous candidate of this piece, when its value is the best so far.
+        let mut previous_at_best: Option<Algebraic> = None;
         for x in xs {
             let candidate = Candidate {
                 x,
                 piece: index,
                 objective: o,
             };
-            let better = match &best {
-                None => true,
-                Some(b) => candidate.cmp(b, scales).is_gt(),
+            let order = match &best {
+                None => Ordering::Greater,
+                Some(b) => candidate.cmp(b, scales),
             };
-            if better {
-                best = Some(candidate);
+            let at = candidate.x.clone();
+            everywhere &= order == Ordering::Equal || best.is_none();
+            match order {
+                Ordering::Greater => {
+                    best = Some(candidate);
+                    tied.clear();
+                    flat.clear();
+                }
+                Ordering::Equal => {
+                    tied.push(at.clone());
+                    if let Some(before) = &previous_at_best {
+                        flat.push((before.clone(), at.clone()));
+                    }
+                }
+                Ordering::Less => {}
             }
+            previous_at_best = (order != Ordering::Less).then_some(at);
         }
     }
     let best = best.expect("at least one piece");
-    (best.x, best.piece)
+    Best {
+        x: best.x,
+        piece: best.piece,
+        tied,
+        flat,
+        everywhere,
+    }
 }
 
 /// A polynomial vanishing wherever `g/s = h/t` (and possibly elsewhere: the candidates it
@@ -526,7 +565,8 @@ fn enclose_ratio(x: &Algebraic, num: &Poly, den: &Poly, width: &Rational) -> Int
 
 fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Solution> {
     let players = players(gainers.len() - 1);
-    let describe = |name: String, (x, index): (Algebraic, usize)| {
+    let describe = |name: String, best: Best, rule: &'static str| {
+        let (x, index) = (best.x, best.piece);
         let piece = &pieces[index];
         let f = &piece.formula;
         // At a piece's end next to another piece the maximum over the examined shares is
@@ -541,8 +581,24 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
                 Value::Enclosure(enclose_ratio(&x, num, den, width))
             }
         };
+        let share = |x: &Algebraic| format!("delta = {}", value_text(x));
+        let tie = (!best.tied.is_empty()).then(|| {
+            let mut tie = Tie::new(name.clone(), share(&x), rule);
+            if best.everywhere {
+                return tie.over("every other examined delta");
+            }
+            for (a, b) in &best.flat {
+                tie = tie.over(format!("every delta in [{}, {}]", value_text(a), value_text(b)));
+            }
+            let in_flat = |t: &Algebraic| best.flat.iter().any(|(a, b)| t == a || t == b);
+            for t in best.tied.iter().filter(|t| !in_flat(t)) {
+                tie = tie.over(share(t));
+            }
+            tie
+        });
         Solution {
             name,
+            tie,
             alpha0: value(&f.alpha0.0, &f.alpha0.1),
             u: f.nums.iter().map(|g| value(g, &f.den)).collect(),
             delta: if exact {
@@ -566,7 +622,11 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
             },
             &[one()],
         );
-        let solution = describe(format!("{name}_ideal"), best);
+        let solution = describe(
+            format!("{name}_ideal"),
+            best,
+            "equal utility to the player; smaller delta",
+        );
         ideals.push(
             solution.u[p]
                 .as_exact()
@@ -593,6 +653,7 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
                 },
                 &[one()],
             ),
+            "equal product of the gainers' utilities; smaller delta",
         ),
         describe(
             "egalitarian".into(),
@@ -604,6 +665,7 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
                 },
                 &vec![one(); chosen.len()],
             ),
+            "equal smallest utility among the gainers; smaller delta",
         ),
         describe(
             "utilitarian".into(),
@@ -615,6 +677,7 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
                 },
                 &[one()],
             ),
+            "equal sum of utilities; smaller delta",
         ),
     ];
     let scales: Vec<Algebraic> = chosen.iter().map(|&p| ideals[p].clone()).collect();
@@ -628,6 +691,7 @@ fn solutions(pieces: &[Piece], gainers: &[bool], width: &Rational) -> Vec<Soluti
             },
             &scales,
         ),
+        "equal smallest utility relative to its ideal; smaller delta",
     ));
     named.extend(out);
     named

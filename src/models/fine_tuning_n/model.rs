@@ -136,7 +136,18 @@ impl Game for FineTuningNGame {
         }))
     }
 
-    fn ties(&self, _path: &str) -> Vec<Tie> {
-        self.spe.ties.clone()
+    /// `spe.*` rest on the equilibrium's tie rules, a bargaining solution's outputs on the rule
+    /// that chose among shares of equal objective (when there were several), `pareto.*` on none.
+    fn ties(&self, path: &str) -> Vec<Tie> {
+        let group = path.split_once('.').map_or(path, |(group, _)| group);
+        if group == "spe" {
+            return self.spe.ties.clone();
+        }
+        self.bargain
+            .as_ref()
+            .and_then(|b| b.solution(group))
+            .and_then(|s| s.tie.clone())
+            .into_iter()
+            .collect()
     }
 }

@@ -210,6 +210,7 @@ fn marked(s: &Solution) -> String {
 /// The report of `gpai bargain fine_tuning_n` over a common share; `found` says how the game
 /// was found when a search produced it.
 pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveReport {
+    let ties: Vec<_> = b.solutions.iter().filter_map(|s| s.tie.clone()).collect();
     let text = |t: &str| Piece::Text(t.into());
     let utility_names: Vec<String> = std::iter::once("u_g".to_string())
         .chain((1..=q.domains().len()).map(|i| format!("u_{i}")))
@@ -433,7 +434,8 @@ pub fn bargain_report(q: &Params, b: &Bargain, found: Option<String>) -> SolveRe
                         .collect(),
                 ),
             ),
+            ("ties", Node::Ties(ties.clone())),
         ]),
-        ties: Vec::new(),
+        ties,
     }
 }

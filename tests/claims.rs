@@ -316,7 +316,21 @@ fn an_exists_must_be_asserted() {
         (
             file("exists x in (0, 1): exists x in (0, 1/100): x > 1/2", ""),
             (5, 30),
-            "exists x inside exists x would hide the outer variable",
+            "the claim binds x in another exists already",
+        ),
+        // Negated in `assume` is asserted in `assume implies claim`, yet still refused there.
+        (
+            file("c1 > 0", &format!("assume = 'not ({third})'")),
+            (6, 16),
+            "in `assume`",
+        ),
+        (
+            file(
+                "exists x in (0, 1): x < 1/10 and e",
+                "[let]\ne = 'exists x in (0, 1): x > 1/2'",
+            ),
+            (5, 10),
+            "the claim binds x in another exists already",
         ),
     ];
     for (text, at, why) in refused {
@@ -340,6 +354,72 @@ fn an_exists_must_be_asserted() {
     ] {
         assert_eq!(claim(&text).status, status, "{text}");
     }
+}
+
+/// Chains of `let` names are bounded where evaluation follows them, and each let is built once:
+/// past the limits a located error (a chain of 1,000 overflowed the stack, and a name behind a
+/// doubling chain of 60 lets made the prover hang, not having hidden its `exists` from the load
+/// check that stopped at 64).
+#[test]
+fn let_chains_are_bounded_and_built_once() {
+    let file = |claim: &str, lets: &[String]| {
+        format!(
+            "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"fine_tuning\"\nclaim = '{claim}'\n\n[params]\nc0 = 1\nc1 = \"[1, 2]\"\n\n[let]\n{}\n",
+            lets.join("\n")
+        )
+    };
+    let chain = |n: usize, last: &str| -> Vec<String> {
+        (0..n)
+            .map(|i| format!("l{i} = 'l{}'", i + 1))
+            .chain([format!("l{n} = '{last}'")])
+            .collect()
+    };
+    let third = "exists x in (0, 1): 3*x == 1";
+    for (n, why) in [
+        (65, "read through more than 64 others"),
+        (1000, "the expression with its let names written out"),
+    ] {
+        let e = parse_claim("t.toml", &file("not l0", &chain(n, third))).unwrap_err();
+        assert!(e.message.contains(why), "{n}: {}", e.message);
+    }
+    let v = claim(&file("l0", &chain(64, "c1 >= 1")));
+    assert_eq!(v.status, Status::Proved, "{}", v.how);
+    let doubling = |leaf: &str| -> Vec<String> {
+        (0..60)
+            .map(|i| format!("l{i} = 'l{} and l{}'", i + 1, i + 1))
+            .chain([format!("l60 = '{leaf}'")])
+            .collect()
+    };
+    assert_eq!(
+        claim(&file("l0", &doubling("c1 >= 1"))).status,
+        Status::Proved
+    );
+    let v = claim(&file("l0", &doubling("exists x in (0, 1): x < c1")));
+    assert_eq!(v.status, Status::Witnessed, "{}", v.how);
+    assert_eq!(v.witnesses[0].values.len(), 1);
+    // A let and a var of one name: the var would always be read.
+    let e = parse_claim(
+        "t.toml",
+        &file("t <= 1", &["t = '1'".to_string()])
+            .replace("[let]", "[vars]\nt = \"[0, 2]\"\n\n[let]"),
+    )
+    .unwrap_err();
+    assert!(
+        e.message.contains("let t has the name of a var"),
+        "{}",
+        e.message
+    );
+    // A let's witnesses count wherever it is read, though it is evaluated once.
+    let v = claim(&file(
+        "exists x in (0, 1): e and x < 1/10",
+        &["e = 'exists y in (0, 1): y > 1/2'".to_string()],
+    ));
+    let names: Vec<&str> = v.witnesses[0]
+        .values
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(names, ["y", "x"]);
 }
 
 /// Each variable's witness comes from the chain that held, outermost first.

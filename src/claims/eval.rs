@@ -16,6 +16,7 @@ use crate::exact::{Algebraic, Rational};
 use crate::models::arguments::Arguments;
 
 use super::expr::{Arith, Cmp, Expr, Func, Kind, Located};
+use super::file::LET_DEPTH;
 use super::outputs::{Cache, is_output, unknown};
 use super::val::Val;
 
@@ -44,7 +45,8 @@ pub struct Env<'a> {
     /// The witnesses of the `exists` that held, each after those its body found (outermost
     /// last).
     pub witnesses: Vec<(String, Val)>,
-    let_values: HashMap<String, Val>,
+    /// Each `let` read at this point: its value and the witnesses its `exists` found.
+    let_values: HashMap<String, (Val, Vec<(String, Val)>)>,
     in_progress: Vec<String>,
     field: String,
 }
@@ -211,20 +213,36 @@ impl<'a> Env<'a> {
         if let Some((_, v)) = self.vars.iter().rev().find(|(n, _)| n == path) {
             return Ok(v.clone());
         }
-        if let Some(v) = self.let_values.get(path) {
-            return Ok(v.clone());
+        if let Some((v, witnesses)) = self.let_values.get(path) {
+            // The witnesses its exists found count again wherever it is read (once each).
+            let v = v.clone();
+            for w in witnesses.clone() {
+                if !self.witnesses.contains(&w) {
+                    self.witnesses.push(w);
+                }
+            }
+            return Ok(v);
         }
         if let Some((_, expr)) = self.lets.iter().find(|(n, _)| n == path) {
             if self.in_progress.iter().any(|n| n == path) {
                 return self.fail(at, format!("`let` name {path} refers to itself"));
             }
+            if self.in_progress.len() > LET_DEPTH {
+                return self.fail(
+                    at,
+                    format!("let names are read through more than {LET_DEPTH} others here; write the expression with fewer"),
+                );
+            }
             self.in_progress.push(path.to_string());
             let field = std::mem::replace(&mut self.field, format!("let.{path}"));
+            let before = self.witnesses.len();
             let value = self.value(expr);
             self.field = field;
             self.in_progress.pop();
             let value = value?;
-            self.let_values.insert(path.to_string(), value.clone());
+            let witnesses = self.witnesses[before..].to_vec();
+            self.let_values
+                .insert(path.to_string(), (value.clone(), witnesses));
             self.trace.push((path.to_string(), value.clone()));
             return Ok(value);
         }

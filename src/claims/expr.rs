@@ -122,23 +122,25 @@ pub enum Kind {
 }
 
 impl Expr {
+    /// The expressions directly inside this one.
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) | Kind::Path(_) => Vec::new(),
+            Kind::Solve(args, _) => args.iter().map(|(_, _, a)| a).collect(),
+            Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => vec![a],
+            Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
+                vec![a, b]
+            }
+            Kind::Call(_, items) | Kind::Compare(items, _) => items.iter().collect(),
+            Kind::Exists { lo, hi, body, .. } => vec![lo, hi, body],
+        }
+    }
+
     /// Calls `f` on every node of the expression, this one first.
     pub fn visit(&self, f: &mut dyn FnMut(&Expr)) {
         f(self);
-        match &self.kind {
-            Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) | Kind::Path(_) => {}
-            Kind::Solve(args, _) => args.iter().for_each(|(_, _, a)| a.visit(f)),
-            Kind::Neg(a) | Kind::Pow(a, _) | Kind::Not(a) => a.visit(f),
-            Kind::Arith(_, a, b) | Kind::And(a, b) | Kind::Or(a, b) | Kind::Implies(a, b) => {
-                a.visit(f);
-                b.visit(f);
-            }
-            Kind::Call(_, items) | Kind::Compare(items, _) => items.iter().for_each(|i| i.visit(f)),
-            Kind::Exists { lo, hi, body, .. } => {
-                lo.visit(f);
-                hi.visit(f);
-                body.visit(f);
-            }
+        for child in self.children() {
+            child.visit(f);
         }
     }
 

@@ -28,11 +28,12 @@
 //! ```
 //! Expressions are best written as literal strings ('…'), so that positions in them are exact.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use toml_edit::{ImDocument, Item, Value};
 
 use crate::exact::{Rational, parse_rational};
+use crate::limits::Limit;
 use crate::models::arguments::Arguments;
 use crate::models::{self, Model, ModelInfo};
 
@@ -353,6 +354,14 @@ pub fn parse_claim(file: &str, text: &str) -> Result<Claim, ClaimError> {
                 return Err(at(
                     span_of(value),
                     format!("let {name} would hide the parameter or output of that name"),
+                ));
+            }
+            if vars.iter().any(|(var, _)| var == name) {
+                return Err(at(
+                    span_of(value),
+                    format!(
+                        "let {name} has the name of a var, which would always be read in its place; call one of them otherwise"
+                    ),
                 ));
             }
             let e = expression(&format!("let.{name}"), source, string_start(text, value))?;
@@ -738,6 +747,19 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
     }
     check("claim", &claim.claim)?;
     let lets: Vec<(&str, &Expr)> = claim.lets.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    // First, since the checks below follow let names as evaluation does.
+    let roots = claim
+        .lets
+        .iter()
+        .map(|(n, e)| (format!("let.{n}"), e))
+        .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
+        .chain(std::iter::once(("claim".to_string(), &claim.claim)));
+    for (field, expr) in roots {
+        check_nesting_through_lets(&lets, expr).map_err(|(in_let, l)| {
+            let field = in_let.map_or(field, |name| format!("let.{name}"));
+            claim.locate(&field, &l)
+        })?;
+    }
     let fields = claim
         .lets
         .iter()
@@ -754,6 +776,34 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
         check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
         check_binders(model, &known, expr).map_err(|l| claim.locate(&field, &l))?;
     }
+    // Each exists its own variable: an inner one of an outer's name would hide it, and the
+    // report names each witness by its variable.
+    let mut bound: Vec<String> = Vec::new();
+    for (field, expr) in claim
+        .lets
+        .iter()
+        .map(|(n, e)| (format!("let.{n}"), e))
+        .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
+        .chain(std::iter::once(("claim".to_string(), &claim.claim)))
+    {
+        let mut again = None;
+        expr.visit(&mut |e: &Expr| {
+            if let Kind::Exists { name, .. } = &e.kind {
+                if bound.contains(name) {
+                    again.get_or_insert(Located {
+                        offset: e.offset,
+                        message: format!(
+                            "exists {name}: the claim binds {name} in another exists already; give each exists its own variable"
+                        ),
+                    });
+                }
+                bound.push(name.clone());
+            }
+        });
+        if let Some(l) = again {
+            return Err(claim.locate(&field, &l));
+        }
+    }
     let conditions = claim
         .assume
         .iter()
@@ -768,9 +818,9 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
     Ok(())
 }
 
-/// No `exists` variable takes the name of a parameter, an output, one of `known` (`let`
-/// names and vars) or an enclosing `exists` variable: the body would read the variable where
-/// the name means the other (refused as `[vars]` and `[let]` are).
+/// No `exists` variable takes the name of a parameter, an output or one of `known` (`let`
+/// names and vars): the body would read the variable where the name means the other (refused
+/// as `[vars]` and `[let]` are).
 pub(crate) fn check_binders(
     model: &ModelInfo,
     known: &HashSet<&str>,
@@ -778,21 +828,9 @@ pub(crate) fn check_binders(
 ) -> Result<(), Located> {
     let mut problem = None;
     expr.visit(&mut |e: &Expr| {
-        let Kind::Exists { name, body, .. } = &e.kind else {
+        let Kind::Exists { name, .. } = &e.kind else {
             return;
         };
-        body.visit(&mut |inner: &Expr| {
-            if let Kind::Exists { name: again, .. } = &inner.kind
-                && again == name
-            {
-                problem.get_or_insert(Located {
-                    offset: inner.offset,
-                    message: format!(
-                        "exists {name} inside exists {name} would hide the outer variable; call the inner one otherwise"
-                    ),
-                });
-            }
-        });
         let what = if model.is_param(name) {
             "parameter"
         } else if is_output(model, name) {
@@ -813,14 +851,17 @@ pub(crate) fn check_binders(
 }
 
 /// Where an expression stands, for [`check_exists_asserted`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Place {
     Asserted,
     /// Under an odd number of negations: why (`under \`not\``).
     Negated(&'static str),
-    /// Inside a number or a comparison's side.
-    Value,
+    /// Where no `exists` may stand at all (inside a value, in `assume`): why.
+    Nowhere(&'static str),
 }
+
+/// How deep `let` names may be read through one another (as in the prover and evaluation).
+pub(crate) const LET_DEPTH: usize = 64;
 
 /// Every `exists` is asserted: never under `not`, on the left of `implies`, in `assume` or inside
 /// a value, read directly or through `let` names. The witness search shows that a value exists
@@ -832,42 +873,56 @@ pub(crate) fn check_exists_asserted(
     expr: &Expr,
     negated: Option<&'static str>,
 ) -> Result<(), (Option<String>, Located)> {
-    let place = negated.map_or(Place::Asserted, Place::Negated);
-    walk_exists(lets, expr, place, &mut Vec::new())
+    let place = negated.map_or(Place::Asserted, Place::Nowhere);
+    walk_exists(lets, expr, place, &mut Vec::new(), &mut HashSet::new())
 }
+
+const VALUE: Place = Place::Nowhere("inside a value");
 
 fn walk_exists<'e>(
     lets: &[(&'e str, &'e Expr)],
     e: &'e Expr,
     place: Place,
     reading: &mut Vec<&'e str>,
+    walked: &mut HashSet<(&'e str, Place)>,
 ) -> Result<(), (Option<String>, Located)> {
     let flip = |why| match place {
         Place::Asserted => Place::Negated(why),
         Place::Negated(_) => Place::Asserted,
-        Place::Value => Place::Value,
+        nowhere => nowhere,
     };
-    let mut walk = |e: &'e Expr, place: Place| walk_exists(lets, e, place, reading);
+    let mut walk = |e: &'e Expr, place: Place| walk_exists(lets, e, place, reading, walked);
     match &e.kind {
         Kind::Number(_) | Kind::Label(_) | Kind::Bool(_) => Ok(()),
         Kind::Path(p) => {
             let Some(&(name, expr)) = lets.iter().find(|(n, _)| n == p) else {
                 return Ok(());
             };
-            // A let read inside itself is an error at evaluation; deep nesting is refused there.
-            if reading.contains(&name) || reading.len() > 64 {
+            // A let read inside itself is an error at evaluation; one walked already from
+            // this place has nothing new to say.
+            if reading.contains(&name) || !walked.insert((name, place)) {
                 return Ok(());
             }
+            if reading.len() > LET_DEPTH {
+                return Err((
+                    reading.last().map(|l| l.to_string()),
+                    Located {
+                        offset: e.offset,
+                        message: format!(
+                            "let names are read through more than {LET_DEPTH} others here; write the expression with fewer"
+                        ),
+                    },
+                ));
+            }
             reading.push(name);
-            let found = walk_exists(lets, expr, place, reading);
+            let found = walk_exists(lets, expr, place, reading, walked);
             reading.pop();
             found
         }
         Kind::Exists { name, body, .. } => {
             let why = match place {
                 Place::Asserted => return walk(body, Place::Asserted),
-                Place::Negated(why) => why,
-                Place::Value => "inside a value",
+                Place::Negated(why) | Place::Nowhere(why) => why,
             };
             let through = reading
                 .last()
@@ -895,15 +950,82 @@ fn walk_exists<'e>(
             walk(a, place)?;
             walk(b, place)
         }
-        Kind::Neg(a) | Kind::Pow(a, _) => walk(a, Place::Value),
+        Kind::Neg(a) | Kind::Pow(a, _) => walk(a, VALUE),
         Kind::Arith(_, a, b) => {
-            walk(a, Place::Value)?;
-            walk(b, Place::Value)
+            walk(a, VALUE)?;
+            walk(b, VALUE)
         }
         Kind::Call(_, items) | Kind::Compare(items, _) => {
-            items.iter().try_for_each(|i| walk(i, Place::Value))
+            items.iter().try_for_each(|i| walk(i, VALUE))
         }
-        Kind::Solve(args, _) => args.iter().try_for_each(|(_, _, a)| walk(a, Place::Value)),
+        Kind::Solve(args, _) => args.iter().try_for_each(|(_, _, a)| walk(a, VALUE)),
+    }
+}
+
+/// How deep the expression nests when every `let` name it reads is written out: refused past
+/// [`Limit::Nesting`], as one expression that deep is (evaluation follows the names).
+/// Returns where the limit was passed.
+pub(crate) fn check_nesting_through_lets(
+    lets: &[(&str, &Expr)],
+    expr: &Expr,
+) -> Result<(), (Option<String>, Located)> {
+    /// The deepest level reached, or where (the let it is in, the offset) the limit was passed.
+    fn depth<'e>(
+        lets: &[(&'e str, &'e Expr)],
+        e: &'e Expr,
+        at: usize,
+        memo: &mut HashMap<&'e str, usize>,
+        reading: &mut Vec<&'e str>,
+    ) -> Result<usize, (Option<&'e str>, usize)> {
+        let passed = |reading: &[&'e str]| (reading.last().copied(), e.offset);
+        if at > Limit::Nesting.value() {
+            return Err(passed(reading));
+        }
+        match &e.kind {
+            Kind::Path(p) => {
+                let Some(&(name, body)) = lets.iter().find(|(n, _)| n == p) else {
+                    return Ok(at);
+                };
+                if reading.contains(&name) {
+                    return Ok(at);
+                }
+                if let Some(d) = memo.get(name) {
+                    if at + d > Limit::Nesting.value() {
+                        return Err(passed(reading));
+                    }
+                    return Ok(at + d);
+                }
+                reading.push(name);
+                let found = depth(lets, body, at + 1, memo, reading);
+                reading.pop();
+                let found = found?;
+                memo.insert(name, found - at);
+                Ok(found)
+            }
+            _ => {
+                let mut deepest = at;
+                for child in e.children() {
+                    deepest = deepest.max(depth(lets, child, at + 1, memo, reading)?);
+                }
+                Ok(deepest)
+            }
+        }
+    }
+    match depth(lets, expr, 0, &mut HashMap::new(), &mut Vec::new()) {
+        Ok(_) => Ok(()),
+        Err((in_let, offset)) => Err((
+            in_let.map(str::to_string),
+            Located {
+                offset,
+                message: Limit::Nesting
+                    .check(
+                        Limit::Nesting.value() + 1,
+                        "the expression with its let names written out",
+                    )
+                    .unwrap_err()
+                    .to_string(),
+            },
+        )),
     }
 }
 
@@ -1090,7 +1212,7 @@ fn type_of(model: &ModelInfo, lets: &[(&str, &Expr)], e: &Expr, depth: usize) ->
         | Kind::And(..)
         | Kind::Or(..)
         | Kind::Implies(..)
-        | Kind::Exists { .. } => Ty::Flag("a truth value".into()),
+        | Kind::Exists { .. } => Ty::Flag("the condition".into()),
     }
 }
 

@@ -10,6 +10,8 @@
 //! cell between them decides it for *every* `x` in the range: `proved`, or `refuted` at an
 //! exact (possibly irrational) point.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::exact::rational::one;
 use crate::exact::sign::canonical_rational_between;
 use crate::exact::{Algebraic, Poly, real_roots};
@@ -46,6 +48,10 @@ struct Builder<'c> {
     env_fixed: &'c dyn Fn(&str) -> Option<crate::exact::Rational>,
     critical: Vec<Poly>,
     depth: usize,
+    /// Each `let` built once (a let read twice, through lets read twice, … would otherwise
+    /// be built exponentially often): its branches as a value, or whether it is a formula.
+    values: HashMap<String, Vec<RatFn>>,
+    formulas: HashSet<String>,
 }
 
 impl Builder<'_> {
@@ -58,14 +64,18 @@ impl Builder<'_> {
             Kind::Number(r) => one_branch((Poly::constant(r.clone()), Poly::constant(one()))),
             Kind::Path(p) if p == self.var => one_branch((Poly::x(), Poly::constant(one()))),
             Kind::Path(p) => {
-                if let Some((_, expr)) = self.claim.lets.iter().find(|(n, _)| n == p) {
-                    self.depth += 1;
-                    if self.depth > 64 {
+                if let Some(branches) = self.values.get(p) {
+                    branches.clone()
+                } else if let Some((_, expr)) = self.claim.lets.iter().find(|(n, _)| n == p) {
+                    if self.depth > super::file::LET_DEPTH {
                         return Err("let names nest too deeply");
                     }
+                    self.depth += 1;
                     let r = self.ratfn(expr);
                     self.depth -= 1;
-                    r?
+                    let r = r?;
+                    self.values.insert(p.clone(), r.clone());
+                    r
                 } else if let Some(v) = (self.env_fixed)(p) {
                     one_branch((Poly::constant(v), Poly::constant(one())))
                 } else {
@@ -154,14 +164,16 @@ impl Builder<'_> {
                 }
                 Ok(())
             }
+            Kind::Path(p) if self.formulas.contains(p) => Ok(()),
             Kind::Path(p) => match self.claim.lets.iter().find(|(n, _)| n == p) {
                 Some((_, expr)) => {
-                    self.depth += 1;
-                    if self.depth > 64 {
+                    if self.depth > super::file::LET_DEPTH {
                         return Err("let names nest too deeply");
                     }
+                    self.depth += 1;
                     let r = self.formula(expr);
                     self.depth -= 1;
+                    self.formulas.insert(p.clone());
                     r
                 }
                 None => Err("reads a model output"),
@@ -182,6 +194,8 @@ pub fn decide(claim: &Claim, var: &str, range: &Range, env: &mut Env) -> Proof {
         env_fixed: &fixed,
         critical: Vec::new(),
         depth: 0,
+        values: HashMap::new(),
+        formulas: HashSet::new(),
     };
     if let Some(a) = &claim.assume
         && let Err(why) = builder.formula(a)

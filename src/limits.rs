@@ -38,11 +38,14 @@ pub enum Limit {
     AlgebraicDegree,
     /// Outcomes of one frontier analysis.
     Outcomes,
+    /// Candidates the `exists` searches of one claim try at one sample point (nested searches
+    /// multiply: about 50 per level).
+    WitnessCandidates,
 }
 
 impl Limit {
     /// Every limit, in the order the limits table of docs/exact.md lists them.
-    pub const ALL: [Limit; 9] = [
+    pub const ALL: [Limit; 10] = [
         Limit::Digits,
         Limit::CoefficientBits,
         Limit::Degree,
@@ -52,6 +55,7 @@ impl Limit {
         Limit::SamplePoints,
         Limit::AlgebraicDegree,
         Limit::Outcomes,
+        Limit::WitnessCandidates,
     ];
 
     /// The environment variable that sets it.
@@ -66,6 +70,7 @@ impl Limit {
             Limit::SamplePoints => "GPAI_MAX_SAMPLE_POINTS",
             Limit::AlgebraicDegree => "GPAI_MAX_ALGEBRAIC_DEGREE",
             Limit::Outcomes => "GPAI_MAX_OUTCOMES",
+            Limit::WitnessCandidates => "GPAI_MAX_WITNESS_CANDIDATES",
         }
     }
 
@@ -81,6 +86,7 @@ impl Limit {
             Limit::SamplePoints => 10_000,
             Limit::AlgebraicDegree => 128,
             Limit::Outcomes => 200_000,
+            Limit::WitnessCandidates => 100_000,
         }
     }
 
@@ -96,6 +102,9 @@ impl Limit {
             Limit::SamplePoints => "sample points of one claim",
             Limit::AlgebraicDegree => "degree of a polynomial built by exact algebraic arithmetic",
             Limit::Outcomes => "outcomes of one frontier analysis",
+            Limit::WitnessCandidates => {
+                "candidates the exists searches of a claim try at one point"
+            }
         }
     }
 
@@ -110,6 +119,7 @@ impl Limit {
             Limit::GridPoints => "points",
             Limit::SamplePoints => "sample points",
             Limit::Outcomes => "outcomes",
+            Limit::WitnessCandidates => "candidates",
         }
     }
 

@@ -91,6 +91,19 @@ fn malformed_policies_exit_2_with_a_location() {
         err.contains("bad.toml:3:11: an assertion may not use exists"),
         "{err}"
     );
+    // An assertion that cannot be evaluated at the family's end is that error, located, not
+    // "the family's lower end is not a game".
+    std::fs::write(&path, policy("(((alpha0 + 1)^64)^64)^64 > 0", "[1/2, 1]")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
+        .args(["audit", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:3:") && err.contains("beyond the limit of 2000"),
+        "{err}"
+    );
     let good = dir.join("good.toml");
     std::fs::write(&good, policy("none exits", "[1/2, 1]")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_gpai"))

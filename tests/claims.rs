@@ -422,6 +422,57 @@ fn let_chains_are_bounded_and_built_once() {
     assert_eq!(names, ["y", "x"]);
 }
 
+/// Numbers, polynomials and witness searches are bounded before they grow without end (each of
+/// these hung: a 13-let squaring chain in the prover, `((c1 - 2)^64)^64)^64` at a sample point,
+/// five nested exists at one point), and each bound is a located error.
+#[test]
+fn growth_is_bounded_with_a_located_error() {
+    let file = |claim: &str, extra: &str| {
+        format!(
+            "id = \"t\"\ntitle = \"t\"\nsource = \"t\"\nmodel = \"fine_tuning\"\nclaim = '{claim}'\n\n[params]\nc0 = 1\nc1 = \"[1, 8]\"\n{extra}"
+        )
+    };
+    let squares: String = (1..=13)
+        .map(|i| format!("l{i} = 'l{}*l{}'\n", i - 1, i - 1))
+        .collect();
+    let nested = (1..=5).fold("c1 < 0".to_string(), |body, i| {
+        format!("(exists x{i} in [0, 1]: {body})")
+    });
+    for (text, why) in [
+        (
+            file("l13 >= 0", &format!("[let]\nl0 = 'c1 - 2'\n{squares}")),
+            "digits, beyond the limit of 2000; raise it with GPAI_MAX_DIGITS=N",
+        ),
+        (
+            file("(((c1 - 2)^64)^64)^64 >= 0", ""),
+            "digits, beyond the limit of 2000; raise it with GPAI_MAX_DIGITS=N",
+        ),
+        (
+            file(&nested, "[method]\ngrid = 1\nrandom = 0\n"),
+            "beyond the limit of 100000; raise it with GPAI_MAX_WITNESS_CANDIDATES=N",
+        ),
+    ] {
+        let v = claim(&text);
+        assert_eq!(v.status, Status::Error, "{text}");
+        let e = v.error.as_ref().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains(why) && e.starts_with("test.toml:"), "{e}");
+    }
+    // An exists in an exists's bound is a value, refused at load like any other.
+    let e = parse_claim(
+        "t.toml",
+        &file(
+            "exists x in (0, w): x > 1/2",
+            "[let]\nw = 'exists y in (0, 1): y > 1/2'\n",
+        ),
+    )
+    .unwrap_err();
+    assert!(
+        e.message.contains("exists y stands inside a value"),
+        "{}",
+        e.message
+    );
+}
+
 /// Each variable's witness comes from the chain that held, outermost first.
 #[test]
 fn nested_witnesses_are_reported_per_variable() {

@@ -159,16 +159,25 @@ fn regime_at(
     Some((regime, own))
 }
 
-/// The assertion's truth at a point that may be irrational: exact evaluation at rationals; at an
-/// irrational root, from the signs of the decision quantities there (shorthand assertions).
+/// The assertion's truth at a point that may be irrational: exact evaluation at rationals (an
+/// evaluation that fails is the error); at an irrational root, from the signs of the decision
+/// quantities there (shorthand assertions), `None` when they cannot say.
 pub(super) fn truth_at(
     ev: &mut Evaluator,
     d: Option<&Decomposition>,
     x: &Algebraic,
-) -> Option<bool> {
+) -> Result<Option<bool>, super::Failure> {
     if let Some(r) = x.as_rational() {
-        return ev.truth(r).ok().map(|t| t.0);
+        return ev.truth(r).map(|t| Some(t.0));
     }
+    Ok(truth_from_decisions(ev, d, x))
+}
+
+fn truth_from_decisions(
+    ev: &mut Evaluator,
+    d: Option<&Decomposition>,
+    x: &Algebraic,
+) -> Option<bool> {
     let decisions = ev.policy.model.decisions()?;
     let (regime, own) = regime_at(d?, decisions, x)?;
     let text = &ev.policy.assertion.0;

@@ -201,7 +201,7 @@ pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure>
     for (k, w) in bounds.windows(2).enumerate() {
         // An open end of the family is not one of its games: never evaluated there.
         if k == 0 && lo_closed {
-            let t = truth_at(&mut ev, decomposition.as_ref(), &w[0])
+            let t = truth_at(&mut ev, decomposition.as_ref(), &w[0])?
                 .ok_or("the family's lower end is not a game")?;
             pieces.push((w[0].clone(), w[0].clone(), t));
         }
@@ -211,7 +211,7 @@ pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure>
         if k == last && !hi_closed {
             continue;
         }
-        match truth_at(&mut ev, decomposition.as_ref(), &w[1]) {
+        match truth_at(&mut ev, decomposition.as_ref(), &w[1])? {
             Some(t) => pieces.push((w[1].clone(), w[1].clone(), t)),
             None => method = "verified",
         }
@@ -316,7 +316,8 @@ pub fn audit_showing(policy: &Policy, tick: &dyn Fn()) -> Result<Audit, Failure>
                 } else {
                     rational_between(&bounds_prev(&c, &from), &c)
                 };
-                let fails_at = truth_at(&mut ev, outer.as_ref(), &c) == Some(false)
+                // Beyond the family a point may be no game: that is no failure there.
+                let fails_at = truth_at(&mut ev, outer.as_ref(), &c).ok().flatten() == Some(false)
                     || ev.truth(&near).map(|t| !t.0).unwrap_or(false);
                 if fails_at {
                     let margin = if outward_up {

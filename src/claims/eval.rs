@@ -10,9 +10,10 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::exact::interval::Interval;
-use crate::exact::rational::{int, one, pow2};
+use crate::exact::rational::{denominator, int, int_bits, numerator, one, pow2};
 use crate::exact::sign::{canonical_rational_between, simplest_rational_between};
 use crate::exact::{Algebraic, Rational};
+use crate::limits::Limit;
 use crate::models::arguments::Arguments;
 
 use super::expr::{Arith, Cmp, Expr, Func, Kind, Located};
@@ -49,6 +50,8 @@ pub struct Env<'a> {
     let_values: HashMap<String, (Val, Vec<(String, Val)>)>,
     in_progress: Vec<String>,
     field: String,
+    /// Candidates the `exists` searches tried at this point.
+    tried: usize,
 }
 
 type Eval<T> = Result<T, EvalError>;
@@ -65,6 +68,7 @@ impl<'a> Env<'a> {
             witnesses: Vec::new(),
             let_values: HashMap::new(),
             in_progress: Vec::new(),
+            tried: 0,
             field: "claim".into(),
         }
     }
@@ -167,6 +171,12 @@ impl<'a> Env<'a> {
                 let mut best: Option<Rational> = None;
                 let before = self.witnesses.len();
                 for candidate in candidates(&lo_v, &hi_v, *lo_closed, *hi_closed) {
+                    self.tried += 1;
+                    if let Err(e) = Limit::WitnessCandidates
+                        .check(self.tried, "the exists searches at this point (nest fewer)")
+                    {
+                        return self.fail(expr.offset, e.to_string());
+                    }
                     self.vars
                         .push((name.clone(), Val::rational(candidate.clone())));
                     let holds = self.boolean(body);
@@ -197,6 +207,7 @@ impl<'a> Env<'a> {
             None => self.vars.push((name.to_string(), value)),
         }
         self.let_values.clear();
+        self.tried = 0;
         self.trace.clear();
         self.labels.clear();
         self.witnesses.clear();
@@ -300,7 +311,10 @@ impl<'a> Env<'a> {
                     None => {
                         return self.fail(
                             expr.offset,
-                            format!("{name} must be rational to solve the game; it is {a:?}"),
+                            format!(
+                                "{name} must be rational to solve the game; it is {}",
+                                Val::Num(a.clone())
+                            ),
                         );
                     }
                 },
@@ -339,7 +353,7 @@ impl<'a> Env<'a> {
                 },
             };
             return match exact {
-                Ok(v) => Ok(Val::Num(v)),
+                Ok(v) => self.sized(Val::Num(v), at),
                 Err(e) => self.fail(at, e.to_string()),
             };
         }
@@ -347,19 +361,46 @@ impl<'a> Env<'a> {
             x.interval().expect("a number"),
             y.interval().expect("a number"),
         );
-        match op {
-            Arith::Add => Ok(Val::Enc(a.add(&b))),
-            Arith::Sub => Ok(Val::Enc(a.sub(&b))),
-            Arith::Mul => Ok(Val::Enc(a.mul(&b))),
+        let enclosure = match op {
+            Arith::Add => a.add(&b),
+            Arith::Sub => a.sub(&b),
+            Arith::Mul => a.mul(&b),
             Arith::Div => match reciprocal(&b) {
-                Some(r) => Ok(Val::Enc(a.mul(&r))),
-                None => self.fail(at, "division by an enclosure containing zero"),
+                Some(r) => a.mul(&r),
+                None => return self.fail(at, "division by an enclosure containing zero"),
             },
+        };
+        self.sized(Val::Enc(enclosure), at)
+    }
+
+    /// Refuses a value whose rationals have more digits than [`Limit::Digits`] allows (an
+    /// expression such as `((c - 2)^64)^64` grows numbers without bound).
+    fn sized(&self, v: Val, at: usize) -> Eval<Val> {
+        let bits = match &v {
+            Val::Num(a) => a.as_rational().map_or(0, rational_bits),
+            Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
+            _ => 0,
+        };
+        match Limit::Digits.check(digits_of_bits(bits), "a number this expression computes") {
+            Ok(()) => Ok(v),
+            Err(e) => self.fail(at, e.to_string()),
         }
     }
 
     fn pow(&self, x: Val, e: i64, at: usize) -> Eval<Val> {
         let magnitude = e.unsigned_abs() as u32;
+        // The power's size, checked before it is computed.
+        let bits = match &x {
+            Val::Num(a) => a.as_rational().map_or(0, rational_bits),
+            Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
+            _ => 0,
+        };
+        if let Err(e) = Limit::Digits.check(
+            digits_of_bits(bits.saturating_mul(u64::from(magnitude))),
+            "a number this expression computes",
+        ) {
+            return self.fail(at, e.to_string());
+        }
         let raised = match &x {
             Val::Num(a) => Val::Num(a.pow(magnitude)),
             _ => {
@@ -471,6 +512,16 @@ impl<'a> Env<'a> {
             ),
         }
     }
+}
+
+/// Bits of a rational's numerator and denominator together.
+fn rational_bits(r: &Rational) -> u64 {
+    int_bits(&numerator(r)) + int_bits(&denominator(r))
+}
+
+/// Decimal digits that many bits need, rounded up (log10 2 < 0.30103).
+fn digits_of_bits(bits: u64) -> usize {
+    (bits.saturating_mul(30103) / 100_000 + 1) as usize
 }
 
 /// `1/i` when `i` does not contain zero.

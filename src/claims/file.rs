@@ -919,9 +919,15 @@ fn walk_exists<'e>(
             reading.pop();
             found
         }
-        Kind::Exists { name, body, .. } => {
+        Kind::Exists {
+            name, lo, hi, body, ..
+        } => {
             let why = match place {
-                Place::Asserted => return walk(body, Place::Asserted),
+                Place::Asserted => {
+                    walk(lo, VALUE)?;
+                    walk(hi, VALUE)?;
+                    return walk(body, Place::Asserted);
+                }
                 Place::Negated(why) | Place::Nowhere(why) => why,
             };
             let through = reading

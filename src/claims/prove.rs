@@ -39,6 +39,11 @@ pub enum Proof {
     Error(EvalError),
 }
 
+/// The largest degree of a polynomial the prover builds (beyond it the claim is sampled, where
+/// the numbers' own limit applies).
+const DEGREE: usize = 256;
+const TOO_DEEP: &str = "builds polynomials of degree above 256";
+
 /// A rational function as (numerator, denominator).
 type RatFn = (Poly, Poly);
 
@@ -104,7 +109,13 @@ impl Builder<'_> {
             Kind::Pow(a, k) => {
                 let m = k.unsigned_abs() as u32;
                 let mut out = Vec::new();
-                for (n, d) in self.ratfn(a)? {
+                let base = self.ratfn(a)?;
+                // The power's degree, checked before it is built.
+                let degree = |p: &Poly| p.degree().unwrap_or(0) * m as usize;
+                if base.iter().any(|(n, d)| degree(n).max(degree(d)) > DEGREE) {
+                    return Err(TOO_DEEP);
+                }
+                for (n, d) in base {
                     if *k >= 0 {
                         out.push((n.pow(m), d.pow(m)));
                     } else {
@@ -130,6 +141,12 @@ impl Builder<'_> {
         };
         if branches.len() > 64 {
             return Err("too many min/max/abs branches");
+        }
+        if branches
+            .iter()
+            .any(|(n, d)| n.degree().unwrap_or(0).max(d.degree().unwrap_or(0)) > DEGREE)
+        {
+            return Err(TOO_DEEP);
         }
         Ok(branches)
     }

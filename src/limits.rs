@@ -38,6 +38,10 @@ pub enum Limit {
     AlgebraicDegree,
     /// Outcomes of one frontier analysis.
     Outcomes,
+    /// Digits of one number a claim or an assertion computes (numerator and denominator, or an
+    /// enclosure's end): far above what an input may have, since exact powers of sample points
+    /// are long, yet bounded (`((c - 2)^64)^64` would have millions).
+    ComputedDigits,
     /// Candidates the `exists` searches of one claim try at one sample point (nested searches
     /// multiply: about 50 per level).
     WitnessCandidates,
@@ -45,7 +49,7 @@ pub enum Limit {
 
 impl Limit {
     /// Every limit, in the order the limits table of docs/exact.md lists them.
-    pub const ALL: [Limit; 10] = [
+    pub const ALL: [Limit; 11] = [
         Limit::Digits,
         Limit::CoefficientBits,
         Limit::Degree,
@@ -55,6 +59,7 @@ impl Limit {
         Limit::SamplePoints,
         Limit::AlgebraicDegree,
         Limit::Outcomes,
+        Limit::ComputedDigits,
         Limit::WitnessCandidates,
     ];
 
@@ -70,6 +75,7 @@ impl Limit {
             Limit::SamplePoints => "GPAI_MAX_SAMPLE_POINTS",
             Limit::AlgebraicDegree => "GPAI_MAX_ALGEBRAIC_DEGREE",
             Limit::Outcomes => "GPAI_MAX_OUTCOMES",
+            Limit::ComputedDigits => "GPAI_MAX_COMPUTED_DIGITS",
             Limit::WitnessCandidates => "GPAI_MAX_WITNESS_CANDIDATES",
         }
     }
@@ -86,6 +92,7 @@ impl Limit {
             Limit::SamplePoints => 10_000,
             Limit::AlgebraicDegree => 128,
             Limit::Outcomes => 200_000,
+            Limit::ComputedDigits => 200_000,
             Limit::WitnessCandidates => 100_000,
         }
     }
@@ -102,6 +109,7 @@ impl Limit {
             Limit::SamplePoints => "sample points of one claim",
             Limit::AlgebraicDegree => "degree of a polynomial built by exact algebraic arithmetic",
             Limit::Outcomes => "outcomes of one frontier analysis",
+            Limit::ComputedDigits => "digits of one number a claim computes",
             Limit::WitnessCandidates => {
                 "candidates the exists searches of a claim try at one point"
             }
@@ -111,7 +119,7 @@ impl Limit {
     /// The unit an input is measured in against it.
     pub fn unit(self) -> &'static str {
         match self {
-            Limit::Digits => "digits",
+            Limit::Digits | Limit::ComputedDigits => "digits",
             Limit::CoefficientBits => "coefficient bits",
             Limit::Degree | Limit::AlgebraicDegree => "(degree)",
             Limit::Nesting => "levels of nesting",

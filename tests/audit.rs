@@ -101,7 +101,7 @@ fn malformed_policies_exit_2_with_a_location() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("bad.toml:3:") && err.contains("beyond the limit of 2000"),
+        err.contains("bad.toml:3:") && err.contains("GPAI_MAX_COMPUTED_DIGITS"),
         "{err}"
     );
     let good = dir.join("good.toml");

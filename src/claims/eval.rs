@@ -373,7 +373,7 @@ impl<'a> Env<'a> {
         self.sized(Val::Enc(enclosure), at)
     }
 
-    /// Refuses a value whose rationals have more digits than [`Limit::Digits`] allows (an
+    /// Refuses a value whose rationals have more digits than [`Limit::ComputedDigits`] allows (an
     /// expression such as `((c - 2)^64)^64` grows numbers without bound).
     fn sized(&self, v: Val, at: usize) -> Eval<Val> {
         let bits = match &v {
@@ -381,7 +381,8 @@ impl<'a> Env<'a> {
             Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
             _ => 0,
         };
-        match Limit::Digits.check(digits_of_bits(bits), "a number this expression computes") {
+        match Limit::ComputedDigits.check(digits_of_bits(bits), "a number this expression computes")
+        {
             Ok(()) => Ok(v),
             Err(e) => self.fail(at, e.to_string()),
         }
@@ -395,7 +396,7 @@ impl<'a> Env<'a> {
             Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
             _ => 0,
         };
-        if let Err(e) = Limit::Digits.check(
+        if let Err(e) = Limit::ComputedDigits.check(
             digits_of_bits(bits.saturating_mul(u64::from(magnitude))),
             "a number this expression computes",
         ) {

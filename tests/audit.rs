@@ -60,46 +60,30 @@ fn malformed_policies_exit_2_with_a_location() {
     let dir = std::env::temp_dir().join(format!("gpai-audit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.toml");
-    std::fs::write(
-        &path,
-        policy("all comply", "[1/2, 1]").replace("alpha0 = ", "alpha9 = "),
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
-        .args(["audit", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    // Each bad policy is refused with exit 2; the message is on standard error.
+    let refused = |text: String| {
+        std::fs::write(&path, text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
+            .args(["audit", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = refused(policy("all comply", "[1/2, 1]").replace("alpha0 = ", "alpha9 = "));
     assert!(
         err.contains("bad.toml:10:") && err.contains("unknown parameter \"alpha9\""),
         "{err}"
     );
     // An exists is no assertion an audit can decide: its search can fail where a value exists.
-    std::fs::write(
-        &path,
-        policy("exists theta in (0, 1): theta > 0", "[1/2, 1]"),
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
-        .args(["audit", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(policy("exists theta in (0, 1): theta > 0", "[1/2, 1]"));
     assert!(
         err.contains("bad.toml:3:11: an assertion may not use exists"),
         "{err}"
     );
     // An assertion that cannot be evaluated at the family's end is that error, located, not
     // "the family's lower end is not a game".
-    std::fs::write(&path, policy("(((alpha0 + 1)^64)^64)^64 > 0", "[1/2, 1]")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_gpai"))
-        .args(["audit", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(policy("(((alpha0 + 1)^64)^64)^64 > 0", "[1/2, 1]"));
     assert!(
         err.contains("bad.toml:3:") && err.contains("GPAI_MAX_COMPUTED_DIGITS"),
         "{err}"

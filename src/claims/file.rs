@@ -747,45 +747,35 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
     }
     check("claim", &claim.claim)?;
     let lets: Vec<(&str, &Expr)> = claim.lets.iter().map(|(n, e)| (n.as_str(), e)).collect();
-    // First, since the checks below follow let names as evaluation does.
-    let roots = claim
-        .lets
-        .iter()
-        .map(|(n, e)| (format!("let.{n}"), e))
-        .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
-        .chain(std::iter::once(("claim".to_string(), &claim.claim)));
-    for (field, expr) in roots {
-        check_nesting_through_lets(&lets, expr).map_err(|(in_let, l)| {
-            let field = in_let.map_or(field, |name| format!("let.{name}"));
-            claim.locate(&field, &l)
-        })?;
-    }
-    let fields = claim
-        .lets
-        .iter()
-        .map(|(n, e)| (format!("let.{n}"), e))
-        .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
-        .chain(std::iter::once(("claim".to_string(), &claim.claim)));
-    let known: HashSet<&str> = lets
-        .iter()
-        .map(|(n, _)| *n)
-        .chain(claim.vars.iter().map(|(n, _)| n.as_str()))
-        .collect();
-    for (field, expr) in fields {
-        check_labels(model, &lets, expr).map_err(|l| claim.locate(&field, &l))?;
-        check_solves(model, expr).map_err(|l| claim.locate(&field, &l))?;
-        check_binders(model, &known, expr).map_err(|l| claim.locate(&field, &l))?;
-    }
-    // Each exists its own variable: an inner one of an outer's name would hide it, and the
-    // report names each witness by its variable.
-    let mut bound: Vec<String> = Vec::new();
-    for (field, expr) in claim
+    // Every expression of the file, with the field that locates it.
+    let fields: Vec<(String, &Expr)> = claim
         .lets
         .iter()
         .map(|(n, e)| (format!("let.{n}"), e))
         .chain(claim.assume.iter().map(|a| ("assume".to_string(), a)))
         .chain(std::iter::once(("claim".to_string(), &claim.claim)))
-    {
+        .collect();
+    // First, since the checks below follow let names as evaluation does.
+    for (field, expr) in &fields {
+        check_nesting_through_lets(&lets, expr).map_err(|(in_let, l)| {
+            let field = in_let.map_or(field.clone(), |name| format!("let.{name}"));
+            claim.locate(&field, &l)
+        })?;
+    }
+    let known: HashSet<&str> = lets
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(claim.vars.iter().map(|(n, _)| n.as_str()))
+        .collect();
+    for (field, expr) in &fields {
+        check_labels(model, &lets, expr).map_err(|l| claim.locate(field, &l))?;
+        check_solves(model, expr).map_err(|l| claim.locate(field, &l))?;
+        check_binders(model, &known, expr).map_err(|l| claim.locate(field, &l))?;
+    }
+    // Each exists its own variable: an inner one of an outer's name would hide it, and the
+    // report names each witness by its variable.
+    let mut bound: Vec<String> = Vec::new();
+    for (field, expr) in &fields {
         let mut again = None;
         expr.visit(&mut |e: &Expr| {
             if let Kind::Exists { name, .. } = &e.kind {
@@ -801,7 +791,7 @@ fn check_names(claim: &Claim) -> Result<(), ClaimError> {
             }
         });
         if let Some(l) = again {
-            return Err(claim.locate(&field, &l));
+            return Err(claim.locate(field, &l));
         }
     }
     let conditions = claim

@@ -376,11 +376,7 @@ impl<'a> Env<'a> {
     /// Refuses a value whose rationals have more digits than [`Limit::ComputedDigits`] allows (an
     /// expression such as `((c - 2)^64)^64` grows numbers without bound).
     fn sized(&self, v: Val, at: usize) -> Eval<Val> {
-        let bits = match &v {
-            Val::Num(a) => a.as_rational().map_or(0, rational_bits),
-            Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
-            _ => 0,
-        };
+        let bits = val_bits(&v);
         match Limit::ComputedDigits.check(digits_of_bits(bits), "a number this expression computes")
         {
             Ok(()) => Ok(v),
@@ -391,11 +387,7 @@ impl<'a> Env<'a> {
     fn pow(&self, x: Val, e: i64, at: usize) -> Eval<Val> {
         let magnitude = e.unsigned_abs() as u32;
         // The power's size, checked before it is computed.
-        let bits = match &x {
-            Val::Num(a) => a.as_rational().map_or(0, rational_bits),
-            Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
-            _ => 0,
-        };
+        let bits = val_bits(&x);
         if let Err(e) = Limit::ComputedDigits.check(
             digits_of_bits(bits.saturating_mul(u64::from(magnitude))),
             "a number this expression computes",
@@ -518,6 +510,16 @@ impl<'a> Env<'a> {
 /// Bits of a rational's numerator and denominator together.
 fn rational_bits(r: &Rational) -> u64 {
     int_bits(&numerator(r)) + int_bits(&denominator(r))
+}
+
+/// Bits of a value's rationals: a rational number's, or an enclosure's longer end (irrational
+/// numbers are bounded by their degree, elsewhere).
+fn val_bits(v: &Val) -> u64 {
+    match v {
+        Val::Num(a) => a.as_rational().map_or(0, rational_bits),
+        Val::Enc(i) => rational_bits(&i.lo).max(rational_bits(&i.hi)),
+        _ => 0,
+    }
 }
 
 /// Decimal digits that many bits need, rounded up (log10 2 < 0.30103).
